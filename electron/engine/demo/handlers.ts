@@ -1,0 +1,20 @@
+import type { Handlers } from '../dispatcher';
+import type { Engine } from '../engine';
+import { generateDemo } from './generate';
+
+export function demoHandlers(engine: Engine): Pick<Handlers, 'demo.generate'> {
+  return {
+    'demo.generate': (input) => {
+      const until = input.until ? Date.parse(input.until) : Date.now();
+      const label = `demo: ${input.mentions.toLocaleString('en-GB')} mentions over ${input.years} years (seed ${input.seed})`;
+      return engine.jobs.start('demo', label, async (control) => {
+        const result = await generateDemo(engine.db, { ...input, until }, control);
+        engine.events.emit('mentions.added', {
+          count: result.inserted,
+          newestAt: result.newestAt === null ? null : new Date(result.newestAt).toISOString(),
+        });
+        return `${result.inserted.toLocaleString('en-GB')} mentions generated`;
+      });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import pkg from '../../package.json';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { EventSink } from './events';
+import { JobRunner } from './jobs/runner';
+import { demoHandlers } from './demo/handlers';
+import { MentionReader } from './mentions/read';
+import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
+import { SCHEMA_VERSION } from './store/migrations';
+
+export interface EngineOptions {
+  /** The workspace folder, or ':memory:' for a throw-away workspace (tests). */
+  dataDir: string;
+  log?: (line: string) => void;
+}
+
+/** The product's brain: one workspace, its handlers, its jobs and its events. Plain Node, no Electron. */
+export class Engine {
+  readonly events = new EventSink();
+  readonly jobs = new JobRunner(this.events);
+  readonly dispatch: Dispatch;
+
+  private constructor(
+    readonly db: Db,
+    readonly dataDir: string,
+    log: (line: string) => void,
+  ) {
+    const mentions = new MentionReader(db);
+    const handlers: Handlers = {
+      'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),
+      'workspace.stats': () => mentions.stats(),
+      'mentions.list': (input) => mentions.list(input),
+      'mentions.get': (input) => mentions.get(input.id),
+      'mentions.search': (input) => mentions.search(input),
+      'jobs.list': () => this.jobs.list(),
+      'jobs.cancel': (input) => this.jobs.cancel(input.id),
+      ...demoHandlers(this),
+    };
+    this.dispatch = createDispatcher(handlers, log);
+  }
+
+  static open(options: EngineOptions): Engine {
+    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const db = options.dataDir === ':memory:' ? openMemoryWorkspace() : openWorkspace(options.dataDir);
+    return new Engine(db, options.dataDir, log);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { JobInfo, JobKind } from '../../../shared/api/events';
+import { WatchpostError } from '../../../shared/api/result';
+import type { EventSink } from '../events';
+
+/** What a running job sees: report progress, yield to waiting calls, stop when asked. */
+export interface JobControl {
+  readonly id: string;
+  readonly cancelled: boolean;
+  progress(done: number, total: number | null): void;
+  /** Gives queued API calls a turn between chunks and throws `cancelled` when the job was cancelled. */
+  checkpoint(): Promise<void>;
+}
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const KEEP_FINISHED = 50;
+const PROGRESS_EVERY_MS = 200;
+
+/** Runs long work in chunks in the engine's thread, with progress events and cancellation. */
+export class JobRunner {
+  private readonly jobs = new Map<string, { info: JobInfo; cancel: boolean }>();
+
+  constructor(private readonly events: EventSink) {}
+
+  start(kind: JobKind, label: string, work: (control: JobControl) => Promise<string | null>): JobInfo {
+    const entry = {
+      info: {
+        id: randomUUID(),
+        kind,
+        label,
+        state: 'running' as const,
+        done: 0,
+        total: null,
+        startedAt: new Date().toISOString(),
+        finishedAt: null,
+        message: null,
+      } satisfies JobInfo as JobInfo,
+      cancel: false,
+    };
+    this.jobs.set(entry.info.id, entry);
+    let lastEmit = 0;
+    const control: JobControl = {
+      id: entry.info.id,
+      get cancelled() {
+        return entry.cancel;
+      },
+      progress: (done, total) => {
+        entry.info = { ...entry.info, done, total };
+        const now = Date.now();
+        if (now - lastEmit >= PROGRESS_EVERY_MS) {
+          lastEmit = now;
+          this.events.emit('job.progress', entry.info);
+        }
+      },
+      checkpoint: async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (entry.cancel) throw new JobCancelled();
+      },
+    };
+    this.events.emit('job.progress', entry.info);
+    void work(control).then(
+      (message) => this.finish(entry, 'done', message),
+      (err: unknown) =>
+        err instanceof JobCancelled
+          ? this.finish(entry, 'cancelled', `cancelled after ${entry.info.done} of ${entry.info.total ?? '?'}; what was committed stays`)
+          : this.finish(entry, 'failed', err instanceof Error ? err.message : String(err)),
+    );
+    return entry.info;
+  }
+
+  cancel(id: string): JobInfo {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new WatchpostError('not_found', `there is no job ${id}`);
+    if (entry.info.state === 'running') entry.cancel = true;
+    return entry.info;
+  }
+
+  list(): JobInfo[] {
+    return [...this.jobs.values()].map((entry) => entry.info).reverse();
+  }
+
+  /** Resolves when no job is running (for the CLI, which waits for its job before exiting). */
+  async idle(): Promise<void> {
+    while ([...this.jobs.values()].some((entry) => entry.info.state === 'running')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private finish(entry: { info: JobInfo }, state: JobInfo['state'], message: string | null): void {
+    entry.info = { ...entry.info, state, message, finishedAt: new Date().toISOString() };
+    this.events.emit('job.finished', entry.info);
+    const finished = [...this.jobs.values()].filter((job) => job.info.state !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(old.info.id);
+  }
+}

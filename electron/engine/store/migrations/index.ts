@@ -1,0 +1,12 @@
+import core from './0001_core';
+
+/**
+ * Numbered migrations, applied in order, each in its own transaction; the database's
+ * `PRAGMA user_version` is the number of the last one applied. Never edit a migration
+ * that has shipped: add the next number.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'core', sql: core },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Channel, MentionDetail, MentionRow, MentionStatus } from '../domain/mention';
+import { JobInfo } from './events';
+
+/**
+ * The one API of Watchpost. Every door (Electron IPC, the HTTP host, the CLI) calls these
+ * methods through the engine's dispatcher, which validates input and output against the schemas.
+ * `query` methods only read; `command` methods change the workspace.
+ */
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  kind: 'query' | 'command';
+  input: I;
+  output: O;
+  summary: string;
+}
+
+function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
+  return { kind: 'query', input, output, summary };
+}
+
+function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
+  return { kind: 'command', input, output, summary };
+}
+
+const Empty = z.object({}).strict();
+
+export const MentionSort = z.enum(['newest', 'oldest', 'priority']);
+
+export const MentionFilter = z
+  .object({
+    status: z.array(MentionStatus).optional(),
+    channel: z.array(Channel).optional(),
+  })
+  .strict();
+
+export const WorkspaceStats = z.object({
+  mentions: z.number().int(),
+  unread: z.number().int(),
+  lastIngestAt: z.iso.datetime().nullable(),
+  newestMentionAt: z.iso.datetime().nullable(),
+  sources: z.number().int(),
+});
+export type WorkspaceStats = z.infer<typeof WorkspaceStats>;
+
+export const contract = {
+  'app.info': query(
+    Empty,
+    z.object({
+      name: z.literal('Watchpost'),
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      dataDir: z.string(),
+    }),
+    'Version of the engine and the workspace it has open.',
+  ),
+  'workspace.stats': query(Empty, WorkspaceStats, 'Figures for the status bar.'),
+  'mentions.list': query(
+    z
+      .object({
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+        sort: MentionSort.default('newest'),
+        filter: MentionFilter.default({}),
+      })
+      .strict(),
+    z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(MentionRow) }),
+    'One page of the inbox, filtered and sorted by the engine.',
+  ),
+  'mentions.get': query(
+    z.object({ id: z.number().int().positive() }).strict(),
+    MentionDetail,
+    'Everything stored about one mention.',
+  ),
+  'mentions.search': query(
+    z
+      .object({
+        text: z.string().trim().min(1, 'type something to search for').max(500),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
+      .strict(),
+    z.object({ total: z.number().int(), mentions: z.array(MentionRow) }),
+    'Plain full-text search over mention text, newest first.',
+  ),
+  'demo.generate': command(
+    z
+      .object({
+        mentions: z.number().int().min(1).max(20_000_000),
+        years: z.number().min(0.01).max(20),
+        seed: z.number().int(),
+        until: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+    JobInfo,
+    'Start generating a deterministic demo workspace; progress arrives as job events.',
+  ),
+  'jobs.list': query(Empty, z.array(JobInfo), 'Running and recently finished background jobs.'),
+  'jobs.cancel': command(
+    z.object({ id: z.string().min(1) }).strict(),
+    JobInfo,
+    'Ask a running job to stop after its current chunk; what it committed stays.',
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

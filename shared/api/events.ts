@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const JobKind = z.enum(['demo', 'import', 'rescore', 'retag', 'report']);
+export type JobKind = z.infer<typeof JobKind>;
+
+export const JobState = z.enum(['running', 'done', 'cancelled', 'failed']);
+export type JobState = z.infer<typeof JobState>;
+
+export const JobInfo = z.object({
+  id: z.string(),
+  kind: JobKind,
+  label: z.string(),
+  state: JobState,
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  message: z.string().nullable(),
+});
+export type JobInfo = z.infer<typeof JobInfo>;
+
+/** Push events, from the engine to every open window and wall screen. */
+export const events = {
+  'mentions.added': z.object({ count: z.number().int(), newestAt: z.iso.datetime().nullable() }),
+  'mentions.changed': z.object({ ids: z.array(z.number().int()) }),
+  'job.progress': JobInfo,
+  'job.finished': JobInfo,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export interface EngineEvent<E extends EventName = EventName> {
+  name: E;
+  payload: EventPayload<E>;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Channels Watchpost knows. `rss` covers news sites and blogs, `forum` a civic forum. */
+export const CHANNELS = [
+  'x',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'youtube',
+  'mastodon',
+  'bluesky',
+  'rss',
+  'forum',
+  'webhook',
+  'file',
+] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const MENTION_STATUSES = ['new', 'open', 'waiting', 'resolved', 'archived'] as const;
+export const MentionStatus = z.enum(MENTION_STATUSES);
+export type MentionStatus = z.infer<typeof MentionStatus>;
+
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export const SentimentLabel = z.enum(SENTIMENT_LABELS);
+export type SentimentLabel = z.infer<typeof SentimentLabel>;
+
+export const Language = z.enum(['nl', 'en', 'other']);
+export type Language = z.infer<typeof Language>;
+
+/** ISO-8601 instant in UTC, as every time crosses the API. */
+export const Instant = z.iso.datetime({ offset: true });
+
+/** One row of the inbox list: what the table shows, nothing more. */
+export const MentionRow = z.object({
+  id: z.number().int(),
+  channel: Channel,
+  author: z.object({ handle: z.string(), displayName: z.string().nullable(), followers: z.number().int() }),
+  text: z.string(),
+  url: z.string().nullable(),
+  createdAt: Instant,
+  lang: Language.nullable(),
+  sentiment: SentimentLabel.nullable(),
+  sentimentScore: z.number().nullable(),
+  status: MentionStatus,
+  assignee: z.string().nullable(),
+  priority: z.number().int(),
+});
+export type MentionRow = z.infer<typeof MentionRow>;
+
+export const MentionDetail = MentionRow.extend({
+  externalId: z.string(),
+  sourceId: z.number().int(),
+  fetchedAt: Instant,
+  reach: z.number().int(),
+  parentExternalId: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  sentimentOverride: SentimentLabel.nullable(),
+  raw: z.unknown().nullable(),
+});
+export type MentionDetail = z.infer<typeof MentionDetail>;
