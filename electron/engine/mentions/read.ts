@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db';
 import { WatchpostError } from '../../../shared/api/result';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
@@ -62,7 +63,7 @@ function toRow(r: RowRecord): MentionRow {
 
 /** Read side of mentions. SQL is composed from fixed fragments only; every user value is a bound parameter. */
 export class MentionReader {
-  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+  private readonly statements = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly db: Db) {}
 
@@ -138,10 +139,10 @@ export class MentionReader {
     };
   }
 
-  private statement(sql: string): ReturnType<Db['prepare']> {
+  private statement(sql: string): Statement<unknown[]> {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql);
+      statement = this.db.prepare<unknown[]>(sql);
       this.statements.set(sql, statement);
     }
     return statement;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db';
 import type { Channel, Language, SentimentLabel } from '../../../shared/domain/mention';
+import { canonicalUrl } from './url';
 
 /** A normalized mention as every format, connector and the demo produce it, before it is stored. */
 export interface NewMention {
@@ -64,17 +65,20 @@ export class MentionWriter {
        RETURNING id`,
     );
     this.insertMention = db.prepare(
-      `INSERT INTO mentions (source_id, channel, external_id, url, author_id, text, lang, created_at, fetched_at,
+      `INSERT INTO mentions (source_id, channel, external_id, url, url_key, author_id, text, lang, created_at, fetched_at,
          parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status, assignee,
          priority, raw)
-       VALUES (@sourceId, @channel, @externalId, @url, @authorId, @text, @lang, @createdAt, @fetchedAt,
+       VALUES (@sourceId, @channel, @externalId, @url, @urlKey, @authorId, @text, @lang, @createdAt, @fetchedAt,
          @parentExternalId, @conversationId, @reach, @geo, @sentimentLabel, @sentimentScore, @status, @assignee,
          @priority, @raw)
-       ON CONFLICT (channel, external_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     );
   }
 
-  /** Inserts what is new; a mention already stored (same channel and external id) counts as a duplicate. */
+  /**
+   * Inserts what is new; a mention already stored — same channel and external id, or the same
+   * canonical post URL — counts as a duplicate.
+   */
   write(batch: readonly NewMention[]): WriteCounts {
     let inserted = 0;
     for (const mention of batch) {
@@ -84,6 +88,7 @@ export class MentionWriter {
         channel: mention.channel,
         externalId: mention.externalId,
         url: mention.url,
+        urlKey: canonicalUrl(mention.url),
         authorId,
         text: mention.text,
         lang: mention.lang,

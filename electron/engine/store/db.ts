@@ -87,9 +87,10 @@ function checkVersion(db: Db, file: string): number {
   return version;
 }
 
-function migrate(db: Db, file: string): void {
+/** Applies the migrations newer than the database, each in its own transaction. */
+export function migrate(db: Db, file: string, migrations: typeof MIGRATIONS = MIGRATIONS): void {
   const current = checkVersion(db, file);
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= current) continue;
     const apply = db.transaction(() => {
       db.exec(migration.sql);

@@ -36,6 +36,8 @@ CREATE TABLE mentions (
   channel            TEXT NOT NULL,
   external_id        TEXT NOT NULL,
   url                TEXT,
+  -- the canonical post URL (no tracking parameters), so one post imported from two places is kept once
+  url_key            TEXT,
   author_id          INTEGER REFERENCES authors (id),
   text               TEXT NOT NULL,
   lang               TEXT,
@@ -61,6 +63,7 @@ CREATE INDEX mentions_created ON mentions (created_at DESC, id DESC);
 CREATE INDEX mentions_status_created ON mentions (status, created_at DESC);
 CREATE INDEX mentions_channel_created ON mentions (channel, created_at DESC);
 CREATE INDEX mentions_author ON mentions (author_id, created_at DESC);
+CREATE UNIQUE INDEX mentions_url_key ON mentions (url_key) WHERE url_key IS NOT NULL;
 CREATE INDEX mentions_conversation ON mentions (conversation_id) WHERE conversation_id IS NOT NULL;
 
 CREATE VIRTUAL TABLE mentions_fts USING fts5 (
@@ -91,6 +94,8 @@ CREATE TABLE rejected_records (
   created_at INTEGER NOT NULL,
   retried_at INTEGER
 ) STRICT;
+-- importing the same file again updates its rejects instead of repeating them
+CREATE UNIQUE INDEX rejected_records_once ON rejected_records (source_id, file, record_no);
 
 CREATE TABLE audit_log (
   id        INTEGER PRIMARY KEY,

@@ -1,0 +1,29 @@
+import '@fontsource-variable/inter/wght.css';
+import './styles/tokens.css';
+import './styles/app.css';
+import './styles/inbox.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createI18n } from './i18n';
+import { applyTheme, usePreferences } from './stores/preferences';
+
+async function start(): Promise<void> {
+  const { language, theme } = usePreferences.getState();
+  // Theme and language go on <html> before the first paint, so nothing flashes in the wrong colours.
+  applyTheme(theme);
+  document.documentElement.lang = language;
+  const i18n = await createI18n(language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();
