@@ -15,9 +15,8 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Watchpost');
 }
 
-export function engineWorker(): { workerFile: string; execArgv?: string[] } {
-  if (fromSource) return { workerFile: path.resolve(here, '../engine/worker.ts'), execArgv: ['--import', 'tsx'] };
-  return { workerFile: path.join(here, 'engine-worker.js') };
+export function engineWorker(): { workerFile: string } {
+  return { workerFile: fromSource ? path.resolve(here, '../engine/worker.ts') : path.join(here, 'engine-worker.js') };
 }
 
 export function rendererDir(): string | null {

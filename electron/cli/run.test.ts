@@ -56,7 +56,7 @@ describe('the watchpost command', () => {
   it('explains an unknown command in one line', async () => {
     const io = capture();
     expect(await runCli(['frobnicate'], io)).toBe(1);
-    expect(io.stderr()).toBe("watchpost: there is no command 'frobnicate'. Commands: demo, serve, search (see: watchpost --help)\n");
+    expect(io.stderr()).toBe("watchpost: there is no command 'frobnicate'. Commands: demo, import, serve, search (see: watchpost --help)\n");
   });
 
   it('explains an unknown flag and a bad number without a stack trace', async () => {

@@ -2,6 +2,7 @@ import pkg from '../../package.json';
 import { WatchpostError } from '../../shared/api/result';
 import { CliError } from './args';
 import { demoCommand, demoHelp } from './commands/demo';
+import { importCommand, importHelp } from './commands/import';
 import { searchCommand, searchHelp } from './commands/search';
 import { serveCommand, serveHelp } from './commands/serve';
 import type { Io } from './io';
@@ -14,6 +15,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   demo: { summary: 'fill a workspace with a realistic demo', help: demoHelp, run: demoCommand },
+  import: { summary: 'import mentions from exports, feeds and spreadsheets', help: importHelp, run: importCommand },
   serve: { summary: 'serve the app, its API and events to a browser', help: serveHelp, run: serveCommand },
   search: { summary: 'full-text search over mentions', help: searchHelp, run: searchCommand },
 };

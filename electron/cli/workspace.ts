@@ -26,7 +26,7 @@ export async function call<M extends MethodName>(engine: EngineClient, method: M
  * Starts a job through `method` and waits for it to finish, drawing a progress line on stderr.
  * Listens before asking, so a job that finishes at once is not missed; fails when the job failed.
  */
-export async function runJob<M extends 'demo.generate'>(
+export async function runJob<M extends 'demo.generate' | 'ingest.importFiles'>(
   engine: EngineClient,
   method: M,
   input: MethodInput<M>,

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EngineEvent } from '../../shared/api/events';
 import { fail, WatchpostError, type ErrorCode, type Result } from '../../shared/api/result';
@@ -20,9 +21,15 @@ export type FromWorker =
 
 export interface WorkerOptions {
   dataDir: string;
-  /** The built `engine-worker.js` (or the .ts source with a TS loader in `execArgv`). */
+  /** The built `engine-worker.js`, or the `.ts` source (tests), which is loaded through tsx. */
   workerFile: string;
-  execArgv?: string[];
+}
+
+/** Node 20 workers do not inherit the parent's TypeScript loader: register tsx inside the worker first. */
+function workerEntry(file: string): { entry: string; eval: boolean } {
+  if (!file.endsWith('.ts')) return { entry: file, eval: false };
+  const url = JSON.stringify(pathToFileURL(file).href);
+  return { entry: `import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); });`, eval: true };
 }
 
 /**
@@ -30,10 +37,8 @@ export interface WorkerOptions {
  * door's event loop. Resolves when the workspace is open; rejects with the engine's own sentence when it cannot be.
  */
 export function startEngineWorker(options: WorkerOptions): Promise<EngineClient> {
-  const worker = new Worker(options.workerFile, {
-    workerData: { dataDir: options.dataDir },
-    execArgv: options.execArgv,
-  });
+  const { entry, eval: evaluate } = workerEntry(options.workerFile);
+  const worker = new Worker(entry, { eval: evaluate, workerData: { dataDir: options.dataDir } });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: EngineEvent) => void>();
   let nextId = 1;

@@ -2,7 +2,10 @@ import pkg from '../../package.json';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { EventSink } from './events';
 import { JobRunner } from './jobs/runner';
+import { createAnalyzer } from './analysis';
 import { demoHandlers } from './demo/handlers';
+import { ingestHandlers } from './ingest/handlers';
+import { IngestPipeline } from './ingest/pipeline';
 import { MentionReader } from './mentions/read';
 import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
@@ -18,6 +21,7 @@ export class Engine {
   readonly events = new EventSink();
   readonly jobs = new JobRunner(this.events);
   readonly dispatch: Dispatch;
+  readonly pipeline: IngestPipeline;
 
   private constructor(
     readonly db: Db,
@@ -25,6 +29,8 @@ export class Engine {
     log: (line: string) => void,
   ) {
     const mentions = new MentionReader(db);
+    const analyzer = createAnalyzer({ fallbackLanguage: 'nl' });
+    this.pipeline = new IngestPipeline(db, this.events, (text) => analyzer.analyze(text));
     const handlers: Handlers = {
       'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),
       'workspace.stats': () => mentions.stats(),
@@ -34,6 +40,7 @@ export class Engine {
       'jobs.list': () => this.jobs.list(),
       'jobs.cancel': (input) => this.jobs.cancel(input.id),
       ...demoHandlers(this),
+      ...ingestHandlers(this),
     };
     this.dispatch = createDispatcher(handlers, log);
   }

@@ -164,4 +164,3 @@ export const fake = {
     fake.session.defaultSession.setPermissionCheckHandler.mockClear();
   },
 };
-

@@ -68,15 +68,22 @@ describe('starting the desktop app', () => {
       expect(engine.call).toHaveBeenCalledWith('demo.generate', { mentions: 100_000, years: 3, seed: 1 }),
     );
     const [desk] = FakeBrowserWindow.created;
-    expect(desk!.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(desk!.options['webPreferences']).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
 
     const page = desk!.webContents;
     const handle = fake.ipcMain.handlers.get(CALL_CHANNEL)!;
-    expect(await handle({ sender: page, senderFrame: page.frame() }, 'workspace.stats', {})).toMatchObject({ ok: true });
-    expect(await handle({ sender: page, senderFrame: page.frame({ url: 'https://evil.example/' }) }, 'workspace.stats', {}))
-      .toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await handle({ sender: page, senderFrame: page.frame() }, 'workspace.stats', {})).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await handle({ sender: page, senderFrame: page.frame({ url: 'https://evil.example/' }) }, 'workspace.stats', {}),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const added: EngineEvent = { name: 'mentions.added', payload: { count: 100_000, newestAt: null } };
     engine.emit(added);

@@ -29,7 +29,9 @@ function startDesktopApp(): void {
   const dataDir = workspaceFolder(app, process.env);
   const engine = startEngineWorker({ dataDir, workerFile: location.workerFile });
   // The door answers with this error too, so the desk can show it; here it is only logged.
-  engine.catch((err: unknown) => log(`the workspace in ${dataDir} could not be opened: ${String(err)}`));
+  engine.catch((err: unknown) =>
+    log(`the workspace in ${dataDir} could not be opened: ${err instanceof Error ? err.message : String(err)}`),
+  );
   openEngineDoor(engine, { owns: (contents) => windows.owns(contents), isAppUrl: isOurPage });
   closeEngineOnQuit(app, engine);
 

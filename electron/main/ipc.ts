@@ -33,13 +33,19 @@ export function openEngineDoor(engine: Promise<Pick<EngineClient, 'call'>>, poli
       return fail('invalid_input', 'this call did not come from a Watchpost window and was refused');
     }
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
-      return fail('invalid_input', `the method name must be a short text, e.g. "workspace.stats"; got ${describe(method)}`);
+      return fail(
+        'invalid_input',
+        `the method name must be a short text, e.g. "workspace.stats"; got ${describe(method)}`,
+      );
     }
     try {
       return await (await engine).call(method, input);
     } catch (err) {
       if (err instanceof WatchpostError) return fail(err.code, err.message);
-      return fail('internal', `${method} failed in the desktop app: ${err instanceof Error ? err.message : String(err)}`);
+      return fail(
+        'internal',
+        `${method} failed in the desktop app: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   });
   return () => ipcMain.removeHandler(CALL_CHANNEL);

@@ -59,14 +59,15 @@ describe('quitting', () => {
       app.emit('will-quit', event);
       return event;
     };
-    return { app, quitAttempt };
+    // Only the will-quit event and quit() are used; the casts say so once, here.
+    return { app, electronApp: app as unknown as Parameters<typeof closeEngineOnQuit>[0], quitAttempt };
   }
 
   it('holds the quit until the engine has closed the workspace, then quits', async () => {
-    const { app, quitAttempt } = fakeApp();
+    const { app, electronApp, quitAttempt } = fakeApp();
     let finishClosing!: () => void;
     const close = vi.fn(() => new Promise<void>((resolve) => (finishClosing = resolve)));
-    closeEngineOnQuit(app, Promise.resolve({ close }));
+    closeEngineOnQuit(electronApp, Promise.resolve({ close }));
     expect(quitAttempt().preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
     expect(app.quit).not.toHaveBeenCalled();
@@ -76,17 +77,17 @@ describe('quitting', () => {
   });
 
   it('quits anyway when the engine does not close in time', async () => {
-    const { app, quitAttempt } = fakeApp();
-    closeEngineOnQuit(app, Promise.resolve({ close: () => new Promise<void>(() => {}) }), 20);
+    const { app, electronApp, quitAttempt } = fakeApp();
+    closeEngineOnQuit(electronApp, Promise.resolve({ close: () => new Promise<void>(() => {}) }), 20);
     quitAttempt();
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
   });
 
   it('quits straight away when the engine never opened', async () => {
-    const { app, quitAttempt } = fakeApp();
+    const { app, electronApp, quitAttempt } = fakeApp();
     const never = Promise.reject(new Error('no workspace'));
     never.catch(() => {});
-    closeEngineOnQuit(app, never);
+    closeEngineOnQuit(electronApp, never);
     quitAttempt();
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalledOnce());
   });

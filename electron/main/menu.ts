@@ -102,7 +102,9 @@ export function menuTemplate(
       label: t.view,
       submenu: [
         { role: 'reload', label: t.reload },
-        ...(options.devTools ? [{ role: 'toggleDevTools', label: t.devTools } satisfies MenuItemConstructorOptions] : []),
+        ...(options.devTools
+          ? [{ role: 'toggleDevTools', label: t.devTools } satisfies MenuItemConstructorOptions]
+          : []),
         { type: 'separator' },
         { role: 'resetZoom', label: t.actualSize },
         { role: 'zoomIn', label: t.zoomIn },

@@ -54,12 +54,20 @@ describe('lockNavigation', () => {
     expect(page.openWindow('https://www.example.org/post/1')).toEqual({ action: 'deny' });
     expect(page.openWindow('http://example.org/')).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2));
-    expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://www.example.org/post/1', 'http://example.org/']);
+    expect(openExternal.mock.calls.map(([url]) => url)).toEqual([
+      'https://www.example.org/post/1',
+      'http://example.org/',
+    ]);
   });
 
   it('never hands javascript:, file: or other schemes to the operating system', async () => {
     const page = lockedPage();
-    for (const url of ['javascript:alert(1)', 'file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'data:text/html,hi']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://server/share',
+      'data:text/html,hi',
+    ]) {
       expect(page.openWindow(url)).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
@@ -90,7 +98,12 @@ describe('openExternalSafely', () => {
 });
 
 describe('lockPermissions', () => {
-  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: object) => void;
+  type RequestHandler = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: object,
+  ) => void;
   type CheckHandler = (contents: unknown, permission: string) => boolean;
 
   function handlers(): { request: RequestHandler; check: CheckHandler } {

@@ -54,7 +54,9 @@ describe('the desk window', () => {
   });
 
   it('loads the dev server when running under electron-vite dev', () => {
-    const dev = appLocation('file:///work/out/main/index.js', false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    const dev = appLocation('file:///work/out/main/index.js', false, {
+      ELECTRON_RENDERER_URL: 'http://localhost:5173',
+    });
     new AppWindows(dev).openWall(1);
     expect(FakeBrowserWindow.created[0]!.loadedUrl).toBe(`http://localhost:5173#${WALL_ROUTE}`);
   });

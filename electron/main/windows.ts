@@ -50,8 +50,7 @@ export class AppWindows {
   openWall(displayId?: number): BrowserWindow {
     const displays = screen.getAllDisplays();
     const primary = screen.getPrimaryDisplay();
-    const display =
-      displays.find((d) => d.id === displayId) ?? displays.find((d) => d.id !== primary.id) ?? primary;
+    const display = displays.find((d) => d.id === displayId) ?? displays.find((d) => d.id !== primary.id) ?? primary;
     const wall = new BrowserWindow({
       title: 'Watchpost — wall',
       ...display.bounds,

@@ -1,13 +1,12 @@
-import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../../package.json';
 import type { WatchpostBridge } from './bridge';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
-const electron = vi.hoisted(() => {
+const electron = await vi.hoisted(async () => {
   // ipcRenderer as the preload sees it: an emitter for messages from main, plus invoke().
-  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
-  const ipcRenderer = Object.assign(new Emitter(), { invoke: vi.fn() });
+  const { EventEmitter } = await import('node:events');
+  const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn() });
   const contextBridge = { exposeInMainWorld: vi.fn() };
   return { ipcRenderer, contextBridge };
 });
@@ -82,6 +81,3 @@ describe('window.watchpost', () => {
     expect(() => bridge.subscribe('mentions.added', undefined as never)).toThrow(/needs an event name and a function/);
   });
 });
-
-// Keeps the import of EventEmitter honest for type-checking the hoisted block.
-export type { EventEmitter };

@@ -9,12 +9,12 @@ import { App } from './App';
 import { createI18n } from './i18n';
 import { applyTheme, usePreferences } from './stores/preferences';
 
-async function start(): Promise<void> {
+function start(): void {
   const { language, theme } = usePreferences.getState();
   // Theme and language go on <html> before the first paint, so nothing flashes in the wrong colours.
   applyTheme(theme);
   document.documentElement.lang = language;
-  const i18n = await createI18n(language);
+  const i18n = createI18n(language);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
@@ -26,4 +26,4 @@ async function start(): Promise<void> {
   );
 }
 
-void start();
+start();

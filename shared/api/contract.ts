@@ -42,6 +42,25 @@ export const WorkspaceStats = z.object({
 });
 export type WorkspaceStats = z.infer<typeof WorkspaceStats>;
 
+export const FORMAT_IDS = ['csv', 'json', 'ndjson', 'x-archive', 'x-api', 'facebook', 'mastodon', 'bluesky', 'rss'] as const;
+export const FormatId = z.enum(FORMAT_IDS);
+
+export const FieldMapping = z.partialRecord(
+  z.enum(['externalId', 'createdAt', 'author', 'authorName', 'text', 'channel', 'url', 'reach', 'parentId', 'geo']),
+  z.string().min(1),
+);
+
+export type FieldMapping = z.infer<typeof FieldMapping>;
+
+export const RejectedRecord = z.object({
+  id: z.number().int(),
+  file: z.string().nullable(),
+  recordNo: z.number().int().nullable(),
+  reason: z.string(),
+  raw: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
 export const contract = {
   'app.info': query(
     Empty,
@@ -92,6 +111,27 @@ export const contract = {
       .strict(),
     JobInfo,
     'Start generating a deterministic demo workspace; progress arrives as job events.',
+  ),
+  'ingest.importFiles': command(
+    z
+      .object({
+        files: z.array(z.string().min(1)).min(1, 'name at least one file'),
+        format: FormatId.optional(),
+        mapping: FieldMapping.optional(),
+        channel: Channel.optional(),
+        accountHandle: z.string().min(1).optional(),
+        timeZone: z.string().min(1).optional(),
+      })
+      .strict(),
+    JobInfo,
+    'Start importing files; the finished job carries the counts per file and the first rejects.',
+  ),
+  'ingest.rejects': query(
+    z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+      .strict(),
+    z.object({ total: z.number().int(), rows: z.array(RejectedRecord) }),
+    'Records that could not be imported, newest first, with the reason.',
   ),
   'jobs.list': query(Empty, z.array(JobInfo), 'Running and recently finished background jobs.'),
   'jobs.cancel': command(

@@ -16,6 +16,8 @@ export const JobInfo = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
   message: z.string().nullable(),
+  /** What the job produced, e.g. an import's counts; null while running. */
+  result: z.record(z.string(), z.unknown()).nullable(),
 });
 export type JobInfo = z.infer<typeof JobInfo>;
 

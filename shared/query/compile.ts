@@ -154,7 +154,10 @@ function sqlOf(node: QueryNode, membership: (match: string) => Membership): SqlF
     case 'hashtag':
       return and([memberOf(ftsString(node.tag), membership), hashtagText(node)]);
     case 'handle':
-      return join([authorIs(node.handle), and([memberOf(ftsString(node.handle), membership), handleText(node)])], ' OR ');
+      return join(
+        [authorIs(node.handle), and([memberOf(ftsString(node.handle), membership), handleText(node)])],
+        ' OR ',
+      );
     case 'field':
       return node.field === 'author' ? authorIs(node.value) : { sql: FIELD_SQL[node.field], params: [node.value] };
     case 'date': {

@@ -1,6 +1,7 @@
 import { tokenize } from './lexer';
 
-export type HighlightKind = 'operator' | 'field' | 'value' | 'phrase' | 'term' | 'hashtag' | 'handle' | 'paren' | 'error';
+export type HighlightKind =
+  'operator' | 'field' | 'value' | 'phrase' | 'term' | 'hashtag' | 'handle' | 'paren' | 'error';
 
 /** A stretch of the query to colour: 0-based offsets [from, to) in UTF-16 code units. */
 export interface HighlightSpan {

@@ -3,5 +3,12 @@ export type * from './ast';
 export { parseQuery, type ParseResult } from './parser';
 export { printQuery } from './print';
 export { highlightQuery, type HighlightKind, type HighlightSpan } from './highlight';
-export { compileQuery, toWhere, type CompiledQuery, type CompileOptions, type Membership, type SqlFragment } from './compile';
+export {
+  compileQuery,
+  toWhere,
+  type CompiledQuery,
+  type CompileOptions,
+  type Membership,
+  type SqlFragment,
+} from './compile';
 export type { QuerySyntaxError, QueryErrorCode } from './errors';

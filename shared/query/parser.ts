@@ -56,7 +56,13 @@ class Parser {
       if (t.type === 'op' && t.op === 'and') {
         this.pos++;
         children.push(this.parseUnary(t));
-      } else if (t.type === 'word' || t.type === 'field' || t.type === 'lparen' || t.type === 'error' || t.type === 'near') {
+      } else if (
+        t.type === 'word' ||
+        t.type === 'field' ||
+        t.type === 'lparen' ||
+        t.type === 'error' ||
+        t.type === 'near'
+      ) {
         children.push(this.parseUnary(null));
       } else if (t.type === 'op' && t.op === 'not') {
         children.push(this.parseUnary(null));

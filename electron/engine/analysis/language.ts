@@ -44,8 +44,7 @@ const SPELLING: [RegExp, string, number][] = [
 ];
 const SPELLING_IDX = SPELLING.map(([re, lang, w]) => [re, IDX.get(lang) ?? 0, w] as const);
 
-const LATIN_LETTER = /[a-zA-Z\u00C0-\u024F]/;
-const ANY_LETTER = /\p{L}/u;
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}'’]+$/u;
 
 export interface LanguageGuess {
   lang: Language;
@@ -65,10 +64,8 @@ export function guessLanguage(tokens: Token[]): LanguageGuess {
   let words = 0;
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    for (const ch of t.raw) {
-      if (LATIN_LETTER.test(ch)) latin++;
-      else if (ANY_LETTER.test(ch)) nonLatin++;
-    }
+    if (LATIN_WORD.test(t.raw)) latin++;
+    else nonLatin++;
     words++;
     const w = t.norm;
     const langs = FUNCTION_INDEX.get(w);

@@ -12,6 +12,9 @@ export interface JobControl {
   checkpoint(): Promise<void>;
 }
 
+/** A job ends with a message for people, and optionally a result for code (an import's counts). */
+export type JobOutcome = string | null | { message: string; result: Record<string, unknown> };
+
 export class JobCancelled extends Error {
   constructor() {
     super('cancelled');
@@ -27,7 +30,7 @@ export class JobRunner {
 
   constructor(private readonly events: EventSink) {}
 
-  start(kind: JobKind, label: string, work: (control: JobControl) => Promise<string | null>): JobInfo {
+  start(kind: JobKind, label: string, work: (control: JobControl) => Promise<JobOutcome>): JobInfo {
     const entry = {
       info: {
         id: randomUUID(),
@@ -39,6 +42,7 @@ export class JobRunner {
         startedAt: new Date().toISOString(),
         finishedAt: null,
         message: null,
+        result: null,
       } satisfies JobInfo as JobInfo,
       cancel: false,
     };
@@ -64,7 +68,10 @@ export class JobRunner {
     };
     this.events.emit('job.progress', entry.info);
     void work(control).then(
-      (message) => this.finish(entry, 'done', message),
+      (outcome) =>
+        typeof outcome === 'object' && outcome !== null
+          ? this.finish(entry, 'done', outcome.message, outcome.result)
+          : this.finish(entry, 'done', outcome),
       (err: unknown) =>
         err instanceof JobCancelled
           ? this.finish(entry, 'cancelled', `cancelled after ${entry.info.done} of ${entry.info.total ?? '?'}; what was committed stays`)
@@ -91,8 +98,13 @@ export class JobRunner {
     }
   }
 
-  private finish(entry: { info: JobInfo }, state: JobInfo['state'], message: string | null): void {
-    entry.info = { ...entry.info, state, message, finishedAt: new Date().toISOString() };
+  private finish(
+    entry: { info: JobInfo },
+    state: JobInfo['state'],
+    message: string | null,
+    result: Record<string, unknown> | null = null,
+  ): void {
+    entry.info = { ...entry.info, state, message, result, finishedAt: new Date().toISOString() };
     this.events.emit('job.finished', entry.info);
     const finished = [...this.jobs.values()].filter((job) => job.info.state !== 'running');
     for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(old.info.id);

@@ -5,7 +5,7 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import type { MentionDetail, MentionRow } from '../../../shared/domain/mention';
 import { getMeta } from './write';
 
-interface RowRecord {
+export interface RowRecord {
   id: number;
   channel: MentionRow['channel'];
   handle: string | null;
@@ -33,7 +33,7 @@ interface DetailRecord extends RowRecord {
   raw: string | null;
 }
 
-const ROW_COLUMNS = `m.id, m.channel, a.handle, a.display_name, a.followers, m.text, m.url, m.created_at, m.lang,
+export const ROW_COLUMNS = `m.id, m.channel, a.handle, a.display_name, a.followers, m.text, m.url, m.created_at, m.lang,
   m.sentiment, m.sentiment_score, m.status, m.assignee, m.priority`;
 
 const ORDER_BY = {
@@ -44,7 +44,7 @@ const ORDER_BY = {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function toRow(r: RowRecord): MentionRow {
+export function toRow(r: RowRecord): MentionRow {
   return {
     id: r.id,
     channel: r.channel,

@@ -34,7 +34,9 @@ describe('key file secret box', () => {
   it('refuses a key file that other users can read, and says how to fix it', () => {
     openKeyFileBox(dataDir);
     chmodSync(path.join(dataDir, KEY_FILE), 0o644);
-    expect(() => openKeyFileBox(dataDir, 'linux')).toThrow(/can be read by other users \(permissions 0644\).*chmod 600/);
+    expect(() => openKeyFileBox(dataDir, 'linux')).toThrow(
+      /can be read by other users \(permissions 0644\).*chmod 600/,
+    );
   });
 
   it('does not judge POSIX permissions on Windows', () => {

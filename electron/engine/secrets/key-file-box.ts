@@ -74,7 +74,10 @@ class KeyFileBox implements SecretBox {
   open(sealed: string): string {
     const packed = sealed.startsWith(PREFIX) ? Buffer.from(sealed.slice(PREFIX.length), 'base64') : null;
     if (!packed || packed.length < IV_BYTES + TAG_BYTES) {
-      throw new WatchpostError('unavailable', 'a stored credential is not in the form this key file seals; enter it again');
+      throw new WatchpostError(
+        'unavailable',
+        'a stored credential is not in the form this key file seals; enter it again',
+      );
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, packed.subarray(0, IV_BYTES));

@@ -58,7 +58,7 @@ export function ChannelLabel({ channel }: { channel: Channel }) {
   const { t } = useTranslation();
   const Icon = CHANNEL_ICONS[channel];
   return (
-    <span className="label label--channel">
+    <span className="label label--channel" title={t(`channel.${channel}`)}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
       <span className="label__text">{t(`channel.${channel}`)}</span>
     </span>

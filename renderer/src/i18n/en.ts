@@ -90,7 +90,7 @@ export const en: Messages = {
     status: 'Status',
     priority: 'Priority',
     reach: 'Reach',
-    language: 'Language of the mention',
+    language: 'Language',
     openOriginal: 'Open the original post',
     noLink: 'No link to the original is known',
   },
@@ -126,7 +126,8 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     appearance: 'Appearance',
-    appearanceHelp: 'Unless you choose, Watchpost follows the language and colour scheme of your system. Your choice is remembered on this device.',
+    appearanceHelp:
+      'Unless you choose, Watchpost follows the language and colour scheme of your system. Your choice is remembered on this device.',
     language: 'Language',
     theme: 'Theme',
     themes: {

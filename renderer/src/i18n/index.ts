@@ -49,16 +49,17 @@ export function localeFor(language: string): 'nl-NL' | 'en-GB' {
   return language === 'en' ? 'en-GB' : 'nl-NL';
 }
 
-export async function createI18n(language: UiLanguage): Promise<I18n> {
+/** Resources are bundled, so initialisation is synchronous: the first render needs no await. */
+export function createI18n(language: UiLanguage): I18n {
   const instance = i18next.createInstance();
-  await instance.use(initReactI18next).init({
+  void instance.use(initReactI18next).init({
+    initAsync: false,
     resources,
     lng: language,
     fallbackLng: 'nl',
     supportedLngs: [...LANGUAGES],
     // React escapes output already.
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
   return instance;
 }

@@ -86,7 +86,7 @@ export const nl = {
     status: 'Status',
     priority: 'Prioriteit',
     reach: 'Bereik',
-    language: 'Taal van het bericht',
+    language: 'Taal',
     openOriginal: 'Origineel bericht openen',
     noLink: 'Geen link naar het origineel bekend',
   },
@@ -122,7 +122,8 @@ export const nl = {
   settings: {
     title: 'Instellingen',
     appearance: 'Weergave',
-    appearanceHelp: 'Zonder eigen keuze volgt Watchpost de taal en het kleurenschema van je systeem. Je keuze wordt op dit apparaat onthouden.',
+    appearanceHelp:
+      'Zonder eigen keuze volgt Watchpost de taal en het kleurenschema van je systeem. Je keuze wordt op dit apparaat onthouden.',
     language: 'Taal',
     theme: 'Thema',
     themes: {

@@ -66,10 +66,13 @@ export function useWorkspaceStatusFeed(): void {
       subscribe('job.finished', (job) => {
         putJob(job);
         void refreshStats();
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          dropJob(job.id);
-        }, job.state === 'failed' ? FAILED_JOB_VISIBLE_MS : FINISHED_JOB_VISIBLE_MS);
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            dropJob(job.id);
+          },
+          job.state === 'failed' ? FAILED_JOB_VISIBLE_MS : FINISHED_JOB_VISIBLE_MS,
+        );
         timers.add(timer);
       }),
       onConnection((connection) => {

@@ -55,3 +55,16 @@ export function* batchesOf<T>(
   }
   if (!out.empty) yield out.take();
 }
+
+/** Reads a whole parse into memory: for small files, previews and tests. */
+export async function collectBatches(
+  batches: AsyncIterable<ParsedBatch>,
+): Promise<{ mentions: ParsedMention[]; rejects: Reject[]; batches: number }> {
+  const result = { mentions: [] as ParsedMention[], rejects: [] as Reject[], batches: 0 };
+  for await (const batch of batches) {
+    result.mentions.push(...batch.mentions);
+    result.rejects.push(...batch.rejects);
+    result.batches += 1;
+  }
+  return result;
+}

@@ -52,7 +52,8 @@ export function normalizeColumnName(name: string): string {
 export function suggestMapping(columns: readonly string[]): FieldMapping {
   const mapping: FieldMapping = {};
   const used = new Set<string>();
-  const whole = columns.map((column) => normalizeColumnName(column));
+  // Segments stay apart, so the path `user.name` is not the column `username`.
+  const whole = columns.map((column) => column.split('.').map(normalizeColumnName).join('.'));
   const last = columns.map((column) => normalizeColumnName(column.split('.').at(-1) ?? column));
   for (const field of ORDER) {
     for (const alias of ALIASES[field]) {

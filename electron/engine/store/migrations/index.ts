@@ -1,4 +1,5 @@
 import core from './0001_core';
+import topics from './0002_topics';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -7,6 +8,7 @@ import core from './0001_core';
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'topics and search indexes', sql: topics },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

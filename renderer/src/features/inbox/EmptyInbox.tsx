@@ -38,9 +38,8 @@ export function EmptyInbox() {
           {t('common.errorDetail', { reason: t(`errors.${state.code}`), message: state.message })}
         </p>
       )}
-      <p className="state-message__hint">
-        {t('inbox.emptyImportHint')} <code>{t('inbox.emptyImportCommand')}</code>
-      </p>
+      <p className="state-message__hint">{t('inbox.emptyImportHint')}</p>
+      <code className="state-message__command">{t('inbox.emptyImportCommand')}</code>
     </StateMessage>
   );
 }

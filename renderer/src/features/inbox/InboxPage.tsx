@@ -64,18 +64,18 @@ export function InboxPage() {
     void pager.reload();
   };
 
-  const count =
-    snapshot.status === 'ready'
-      ? t('inbox.count', { count: snapshot.total, formatted: fmt.number(snapshot.total) })
-      : null;
+  const hasRows = snapshot.status === 'ready' && snapshot.total > 0;
+  const count = hasRows ? t('inbox.count', { count: snapshot.total, formatted: fmt.number(snapshot.total) }) : null;
 
   return (
     <>
       <PageHeader title={t('inbox.title')}>
         {count && <span className="page-header__meta numeric">{count}</span>}
-        <span className="page-header__hint" id="inbox-keyboard-hint">
-          {t('inbox.keyboardHint')}
-        </span>
+        {hasRows && (
+          <span className="page-header__hint" id="inbox-keyboard-hint">
+            {t('inbox.keyboardHint')}
+          </span>
+        )}
       </PageHeader>
       <div className="page-body inbox">
         {snapshot.status === 'loading' && (
@@ -86,7 +86,10 @@ export function InboxPage() {
             <p className="state-message__body">{t('inbox.errorBody')}</p>
             {snapshot.error && (
               <p className="state-message__detail">
-                {t('common.errorDetail', { reason: t(`errors.${snapshot.error.code}`), message: snapshot.error.message })}
+                {t('common.errorDetail', {
+                  reason: t(`errors.${snapshot.error.code}`),
+                  message: snapshot.error.message,
+                })}
               </p>
             )}
             <button type="button" className="button button--primary" onClick={() => void pager.reload()}>
@@ -95,7 +98,7 @@ export function InboxPage() {
           </StateMessage>
         )}
         {snapshot.status === 'ready' && snapshot.total === 0 && <EmptyInbox />}
-        {snapshot.status === 'ready' && snapshot.total > 0 && (
+        {hasRows && (
           <div className="inbox__panes">
             <div className="inbox__list">
               {snapshot.pendingNew > 0 && (

@@ -81,7 +81,10 @@ export function MentionDetailPane({ id, onClose }: { id: number; onClose(): void
       .then((mention) => current && setLoaded({ id, mention }))
       .catch((error: unknown) => {
         if (!current) return;
-        setLoaded({ id, error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.get') });
+        setLoaded({
+          id,
+          error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.get'),
+        });
       });
     return () => {
       current = false;
@@ -93,7 +96,13 @@ export function MentionDetailPane({ id, onClose }: { id: number; onClose(): void
     <aside className="detail" aria-label={t('detail.label')}>
       <div className="detail__bar">
         <h2 className="detail__title">{t('detail.label')}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('detail.close')} title={t('detail.close')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('detail.close')}
+          title={t('detail.close')}
+        >
           <X aria-hidden="true" size={16} />
         </button>
       </div>

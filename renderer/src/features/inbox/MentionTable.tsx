@@ -27,6 +27,7 @@ export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onA
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the hook re-renders on scroll by design
   const virtualizer = useVirtualizer({
     count: snapshot.total,
     getScrollElement: () => scrollRef.current,
@@ -78,10 +79,22 @@ export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onA
     >
       <div role="rowgroup" className="mention-table__head">
         {table.getHeaderGroups().map((group) => (
-          <div role="row" aria-rowindex={1} key={group.id} className="mention-row mention-row--head" style={{ height: HEADER_HEIGHT }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            key={group.id}
+            className="mention-row mention-row--head"
+            style={{ height: HEADER_HEIGHT }}
+          >
             {group.headers.map((header) => (
-              <div role="columnheader" key={header.id} className={`mention-cell ${header.column.columnDef.meta?.className ?? ''}`}>
-                <table.FlexRender header={header} />
+              <div
+                role="columnheader"
+                key={header.id}
+                className={`mention-cell ${header.column.columnDef.meta?.className ?? ''}`}
+              >
+                <span className="column-title">
+                  <table.FlexRender header={header} />
+                </span>
               </div>
             ))}
           </div>
@@ -106,7 +119,11 @@ export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onA
               onClick={() => onActivate(index)}
             >
               {row.getAllCells().map((cell) => (
-                <div role="cell" key={cell.id} className={`mention-cell ${cell.column.columnDef.meta?.className ?? ''}`}>
+                <div
+                  role="cell"
+                  key={cell.id}
+                  className={`mention-cell ${cell.column.columnDef.meta?.className ?? ''}`}
+                >
                   <table.FlexRender cell={cell} />
                 </div>
               ))}

@@ -20,11 +20,12 @@ export const inboxFeatures = tableFeatures({ columnMeta: metaHelper<InboxColumnM
 
 const helper = createColumnHelper<typeof inboxFeatures, InboxRow>();
 
+/** The name people know; the handle (always unique) is in the tooltip and the detail pane. */
 function AuthorName({ author }: { author: MentionRow['author'] }) {
+  const handle = `@${author.handle}`;
   return (
-    <span className="author">
-      <span className="author__name">{author.displayName ?? `@${author.handle}`}</span>
-      {author.displayName && <span className="author__handle">@{author.handle}</span>}
+    <span className="author__name" title={author.displayName ? `${author.displayName} ${handle}` : handle}>
+      {author.displayName ?? handle}
     </span>
   );
 }
@@ -41,7 +42,11 @@ export function inboxColumns(t: TFunction, fmt: Formatters, now: Date) {
       id: 'time',
       header: () => t('inbox.columns.time'),
       meta: { className: 'col-time numeric' },
-      cell: loaded((m) => <time dateTime={m.createdAt} title={fmt.dateTime(m.createdAt)}>{fmt.listTime(m.createdAt, now)}</time>),
+      cell: loaded((m) => (
+        <time dateTime={m.createdAt} title={fmt.dateTime(m.createdAt)}>
+          {fmt.listTime(m.createdAt, now)}
+        </time>
+      )),
     }),
     helper.display({
       id: 'channel',

@@ -46,6 +46,8 @@ export class MentionPager {
   private readonly inFlight = new Set<number>();
   private readonly listeners = new Set<() => void>();
   private generation = 0;
+  /** The pages last asked for: they stay when memory is trimmed. */
+  private visiblePages: [number, number] = [0, 0];
   private snapshot: PagerSnapshot = { status: 'loading', total: 0, pendingNew: 0, error: null, version: 0 };
 
   constructor(
@@ -69,6 +71,7 @@ export class MentionPager {
     this.generation += 1;
     this.pages.clear();
     this.inFlight.clear();
+    this.visiblePages = [0, 0];
     this.update({ status: 'loading', total: 0, pendingNew: 0, error: null });
     return this.load(0, this.generation);
   }
@@ -82,10 +85,10 @@ export class MentionPager {
     if (this.snapshot.status !== 'ready' || this.snapshot.total === 0) return;
     const firstPage = Math.floor(Math.max(0, first) / this.pageSize);
     const lastPage = Math.floor(Math.min(last, this.snapshot.total - 1) / this.pageSize);
+    this.visiblePages = [firstPage, lastPage];
     for (let page = firstPage; page <= lastPage; page++) {
       if (!this.pages.has(page) && !this.inFlight.has(page)) void this.load(page, this.generation);
     }
-    this.evict(firstPage, lastPage);
   }
 
   /** A `mentions.added` event: an empty inbox fills at once; otherwise the operator decides when. */
@@ -109,14 +112,14 @@ export class MentionPager {
       const result = await this.fetchPage(page * this.pageSize + shift, this.pageSize);
       if (generation !== this.generation) return;
       this.pages.set(page, result.rows);
+      this.evict();
       const visibleTotal = Math.min(this.maxRows, Math.max(0, result.total - shift));
       // The first page sizes the view; later pages may only shrink it (mentions deleted meanwhile).
       const total = this.snapshot.status === 'ready' ? Math.min(this.snapshot.total, visibleTotal) : visibleTotal;
       this.update({ status: 'ready', total, error: null });
     } catch (error) {
       if (generation !== this.generation) return;
-      const apiError =
-        error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.list');
+      const apiError = error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.list');
       if (this.snapshot.status === 'loading') this.update({ status: 'error', error: apiError });
       else this.update({ error: apiError });
     } finally {
@@ -124,9 +127,9 @@ export class MentionPager {
     }
   }
 
-  private evict(firstVisible: number, lastVisible: number): void {
+  private evict(): void {
     if (this.pages.size <= this.keepPages) return;
-    const middle = (firstVisible + lastVisible) / 2;
+    const middle = (this.visiblePages[0] + this.visiblePages[1]) / 2;
     const byDistance = [...this.pages.keys()].sort((a, b) => Math.abs(b - middle) - Math.abs(a - middle));
     for (const page of byDistance.slice(0, this.pages.size - this.keepPages)) this.pages.delete(page);
   }

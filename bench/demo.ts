@@ -1,0 +1,122 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEMO_CHUNK_SIZE, type DemoOptions, generateDemo } from '../electron/engine/demo/generate';
+import { demoMentions } from '../electron/engine/demo/mentions';
+import type { NewAuthor, NewMention } from '../electron/engine/mentions/write';
+import { openWorkspace } from '../electron/engine/store/db';
+
+/**
+ * The demo generator at scale (DESIGN §11: 1M mentions in ≤ 60 s), next to its floor: a bare
+ * better-sqlite3 insert loop of the same rows into a plain table (same columns, no indexes, no full text,
+ * no author upsert) in transactions of the same size, measured in the same run. Wall time is what a user
+ * waits; CPU time is reported too because other work on the machine inflates wall time.
+ */
+export async function benchDemo(): Promise<Record<string, unknown>> {
+  const mentions = Number(process.env.BENCH_MENTIONS ?? 1_000_000);
+  const options: DemoOptions = { mentions, years: 5, seed: 1, until: Date.parse('2026-11-01T00:00:00Z') };
+  const dir = mkdtempSync(path.join(tmpdir(), 'watchpost-bench-demo-'));
+  try {
+    const db = openWorkspace(path.join(dir, 'workspace'));
+    const demo = await measure(() => generateDemo(db, options));
+    const stored = db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number };
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const dbBytes = statSync(path.join(dir, 'workspace', 'watchpost.db')).size;
+
+    const generation = await measure(async () => {
+      let count = 0;
+      for (const mention of demoMentions(options, 1).mentions) count += mention.text.length > 0 ? 1 : 0;
+      return count;
+    });
+    const floor = bareInsertLoop(path.join(dir, 'floor.db'), options);
+
+    const demoRate = mentions / demo.seconds;
+    const floorRate = mentions / floor.insertSeconds;
+    return {
+      name: 'demo',
+      mentions,
+      stored: stored.n,
+      seconds: round(demo.seconds),
+      cpuSeconds: round(demo.cpuSeconds),
+      mentionsPerSecond: Math.round(demoRate),
+      budget: { seconds: 60, met: demo.seconds <= 60 },
+      generationOnlySeconds: round(generation.seconds),
+      writeSecondsWithoutGeneration: round(demo.seconds - generation.seconds),
+      floorRowsPerSecond: Math.round(floorRate),
+      floorInsertSeconds: round(floor.insertSeconds),
+      ratioToFloor: round(demoRate / floorRate),
+      ratioToFloorWithoutGeneration: round(mentions / (demo.seconds - generation.seconds) / floorRate),
+      chunkSize: DEMO_CHUNK_SIZE,
+      dbMegabytes: round(dbBytes / 1e6),
+      bytesPerMention: Math.round(dbBytes / mentions),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Inserts the demo's rows as plainly as SQLite allows; only the time inside the insert loop is counted. */
+function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: number } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE mentions (id INTEGER PRIMARY KEY, source_id INTEGER, channel TEXT, external_id TEXT, url TEXT,
+    author_id INTEGER, text TEXT, lang TEXT, created_at INTEGER, fetched_at INTEGER, parent_external_id TEXT,
+    conversation_id TEXT, reach INTEGER, geo TEXT, sentiment_label TEXT, sentiment_score REAL, status TEXT, assignee TEXT,
+    priority INTEGER, raw TEXT)`);
+  const insert = db.prepare(`INSERT INTO mentions (source_id, channel, external_id, url, author_id, text, lang, created_at,
+    fetched_at, parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status, assignee, priority, raw)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Author ids without an authors table: the same number for the same author object, as cheap as it gets.
+  const authorIds = new Map<NewAuthor, number>();
+  const insertChunk = db.transaction((chunk: readonly NewMention[]) => {
+    for (const m of chunk) {
+      let authorId: number | null = null;
+      if (m.author) {
+        authorId = authorIds.get(m.author) ?? authorIds.size + 1;
+        authorIds.set(m.author, authorId);
+      }
+      insert.run(m.sourceId, m.channel, m.externalId, m.url, authorId, m.text, m.lang, m.createdAt, m.fetchedAt,
+        m.parentExternalId, m.conversationId, m.reach, m.geo, m.sentiment?.label ?? null, m.sentiment?.score ?? null,
+        m.status ?? 'new', m.assignee ?? null, m.priority, m.raw);
+    }
+  });
+  let insertMs = 0;
+  const chunk: NewMention[] = [];
+  const flush = (): void => {
+    const started = performance.now();
+    insertChunk(chunk);
+    insertMs += performance.now() - started;
+    chunk.length = 0;
+  };
+  for (const mention of demoMentions(options, 1).mentions) {
+    chunk.push(mention);
+    if (chunk.length === DEMO_CHUNK_SIZE) flush();
+  }
+  if (chunk.length > 0) flush();
+  db.close();
+  return { insertSeconds: insertMs / 1000 };
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await work();
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  benchDemo().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

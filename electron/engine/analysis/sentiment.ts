@@ -1,0 +1,405 @@
+/**
+ * Rule-based sentiment for Dutch and English posts, in the spirit of VADER (Hutto & Gilbert,
+ * 2014) but with Dutch grammar: word valences from the lexicons, then
+ * - intensifiers and diminishers in the three words before ("heel leuk", "a bit slow"),
+ * - negation in the three words before, within the clause ("niet slecht", "geen goede
+ *   service", "not bad"), and Dutch negation after a verb ("dat bevalt me niet"),
+ * - fixed expressions and Dutch separable verbs ("valt … tegen", "raad het aan"),
+ * - contrast ("maar", "but": what follows weighs more) and concession ("hoewel", "although"),
+ * - emphasis: CAPITALS, elongation ("superrrr"), exclamation marks,
+ * - emoji, emoticons and hashtags (#fail, #top, #kutweer), which are never negated,
+ * - irony: #not / #sarcasme / 🙃, or a sarcasm-prone word ("lekker", "great") next to a
+ *   complaint with "weer" / "again" ("lekker weer een storing"),
+ * summed and squashed into [-1, 1]. Posts in other languages are scored on emoji alone.
+ */
+import type { Language, SentimentLabel } from '../../../shared/domain/mention';
+import { EMOJI, EMOTICONS } from '../../../resources/lexicon/emoji';
+import { EN_RULES, IRONY_MARKERS, NL_RULES, type LanguageRules } from '../../../resources/lexicon/rules';
+import { SentimentLexicon, type SentimentLanguage } from './lexicon';
+import { hashtagWords, shoutsThroughout, type Token } from './tokenize';
+
+export interface SentimentResult {
+  label: SentimentLabel;
+  /** -1 … 1. */
+  score: number;
+}
+
+export interface SentimentDetail extends SentimentResult {
+  /** Sum of the weighted valences before squashing (VADER's scale: ±4 per strong word). */
+  raw: number;
+  /** The words, emoji and tags that counted, with what each added. */
+  hits: { text: string; valence: number }[];
+}
+
+export interface ScorerOptions {
+  /** Workspace words or phrases with a valence in [-4, 4]; they win over the built-in lexicons. */
+  overrides?: ReadonlyMap<string, number>;
+  /** Where neutral ends. Defaults to DEFAULT_THRESHOLDS. */
+  thresholds?: Thresholds;
+}
+
+/** A score ≥ positive is positive, ≤ -negative is negative, anything between neutral. */
+export interface Thresholds {
+  positive: number;
+  negative: number;
+}
+
+const NEGATION_SCALAR = -0.74;
+const CAPS_FACTOR = 1.3;
+const ELONGATION_FACTOR = 1.2;
+const EXCLAMATION_STEP = 0.292;
+const SQUASH_ALPHA = 15;
+const IRREALIS_FACTOR = 0.3;
+/**
+ * Asymmetric on purpose: language is biased towards positive words (the "Pollyanna" effect),
+ * so praise words turn up in neutral posts far more often than complaint words do, and a
+ * slight negative lean is more telling than a slight positive one.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { positive: 0.3, negative: 0.05 };
+
+/** Words around "maar" that make it a particle, not a contrast ("kijk maar", "maar liefst"). */
+const MAAR_PARTICLE_BEFORE = new Set('alleen nu kijk doe ga zeg wacht laat toch even eens kom zit blijf gewoon nog'.split(' '));
+const MAAR_PARTICLE_AFTER = new Set('ook liefst even eens weer raak zo één net also'.split(' '));
+
+interface Slot {
+  tok: Token;
+  clause: number;
+  sentence: number;
+  /** Valence this token brings (word, phrase, separable verb, emoji, hashtag). */
+  val?: number;
+  source?: 'word' | 'phrase' | 'verb' | 'symbol' | 'hashtag';
+  negator?: boolean;
+  booster?: number;
+  consumed?: boolean;
+  contrast?: boolean;
+  /** Position among the post's unconsumed words. */
+  w?: number;
+  /** An irrealis marker ("moet", "would") came earlier in this clause. */
+  irrealis?: boolean;
+}
+
+type PhraseIndex = Map<string, string[][]>;
+
+function indexPhrases(phrases: ReadonlyMap<string, number>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  for (const phrase of phrases.keys()) {
+    const parts = phrase.split(' ');
+    const first = parts[0] ?? '';
+    const list = index.get(first) ?? [];
+    list.push(parts);
+    list.sort((a, b) => b.length - a.length);
+    index.set(first, list);
+  }
+  return index;
+}
+
+class LanguageScorer {
+  readonly lexicon: SentimentLexicon;
+  private readonly phrases: Map<string, number>;
+  private readonly phraseIndex: PhraseIndex;
+
+  constructor(
+    readonly lang: SentimentLanguage,
+    readonly rules: LanguageRules,
+    overrides: ReadonlyMap<string, number>,
+  ) {
+    const single = new Map<string, number>();
+    this.phrases = new Map(rules.phrases);
+    for (const [key, value] of overrides) {
+      const k = key.trim().toLowerCase().replace(/\s+/g, ' ');
+      if (k.includes(' ')) this.phrases.set(k, value);
+      else single.set(k, value);
+    }
+    this.lexicon = new SentimentLexicon(lang, single);
+    this.phraseIndex = indexPhrases(this.phrases);
+  }
+
+  wordValence(t: Token): number | undefined {
+    let v = this.lexicon.valence(t.norm);
+    if (v === undefined && t.elongated) v = this.lexicon.valence(collapse(t.norm));
+    return v === 0 ? undefined : v;
+  }
+
+  hashtagValence(tag: string, other: LanguageScorer | undefined): number | undefined {
+    const whole = tag.toLowerCase();
+    const v = this.lexicon.valence(whole) ?? other?.lexicon.valence(whole);
+    if (v !== undefined && v !== 0) return v;
+    const parts = hashtagWords(tag);
+    if (parts.length < 2) return undefined;
+    let sum = 0;
+    for (const p of parts) sum += this.lexicon.valence(p) ?? 0;
+    return sum === 0 ? undefined : sum;
+  }
+
+  /** Longest phrase starting at word slot `w` (indexes into `words`), or null. */
+  matchPhrase(words: Slot[], w: number): { length: number; valence: number } | null {
+    const start = words[w];
+    if (!start) return null;
+    const candidates = this.phraseIndex.get(start.tok.norm);
+    if (!candidates) return null;
+    for (const parts of candidates) {
+      let ok = true;
+      for (let k = 1; k < parts.length; k++) {
+        const next = words[w + k];
+        if (!next || next.tok.norm !== parts[k] || next.sentence !== start.sentence) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { length: parts.length, valence: this.phrases.get(parts.join(' ')) ?? 0 };
+    }
+    return null;
+  }
+}
+
+export class SentimentScorer {
+  private readonly nl: LanguageScorer;
+  private readonly en: LanguageScorer;
+  readonly thresholds: Thresholds;
+
+  constructor(options: ScorerOptions = {}) {
+    const overrides = options.overrides ?? new Map();
+    this.nl = new LanguageScorer('nl', NL_RULES, overrides);
+    this.en = new LanguageScorer('en', EN_RULES, overrides);
+    this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  }
+
+  score(tokens: Token[], lang: Language): SentimentDetail {
+    const scorer = lang === 'nl' ? this.nl : lang === 'en' ? this.en : undefined;
+    const other = lang === 'nl' ? this.en : undefined;
+    const slots = this.annotate(tokens, scorer, other);
+    const hits: { text: string; valence: number }[] = [];
+    let irony = false;
+    let exclamations = 0;
+    let contrast = false;
+    for (const s of slots) {
+      if (s.tok.kind === 'punct') for (const ch of s.tok.raw) if (ch === '!') exclamations++;
+      if ((s.tok.kind === 'hashtag' && IRONY_MARKERS.has(s.tok.norm)) || s.tok.norm === '🙃') irony = true;
+      if (s.contrast) contrast = true;
+    }
+    const explicit = irony;
+
+    const weights = contrast ? positionWeights(slots) : undefined;
+    const words: Slot[] = [];
+    for (const s of slots) {
+      if (s.tok.kind !== 'word' || s.consumed) continue;
+      s.w = words.length;
+      words.push(s);
+    }
+    const shouting = shoutsThroughout(tokens);
+    const contributions: { slot: Slot; v: number }[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
+      if (!s || s.val === undefined) continue;
+      let v = s.val;
+      if (scorer && (s.source === 'word' || s.source === 'phrase' || s.source === 'verb')) {
+        const p = s.w ?? -1;
+        v *= boostBefore(words, p);
+        if (negatedBefore(words, p, scorer.lang)) v *= NEGATION_SCALAR;
+        else if (scorer.lang === 'nl' && negatedAfter(words, p)) v *= NEGATION_SCALAR;
+        if (s.irrealis) v *= IRREALIS_FACTOR;
+        if (s.tok.caps && !shouting) v *= CAPS_FACTOR;
+        if (s.tok.elongated) v *= ELONGATION_FACTOR;
+      }
+      v *= weights?.[i] ?? 1;
+      contributions.push({ slot: s, v });
+    }
+
+    if (scorer) irony ||= impliedIrony(contributions, words, scorer.rules);
+    let raw = 0;
+    for (const c of contributions) {
+      let v = c.v;
+      // Explicit irony (#not, 🙃) turns all praise around; implied irony only the sarcasm-prone words.
+      if (irony && v > 0 && (explicit || !scorer || scorer.rules.sarcasmProne.has(c.slot.tok.norm))) v = -v;
+      raw += v;
+      hits.push({ text: c.slot.tok.raw, valence: Math.round(v * 100) / 100 });
+    }
+    if (raw !== 0 && exclamations > 0) raw += Math.sign(raw) * Math.min(exclamations, 4) * EXCLAMATION_STEP;
+    const score = raw / Math.sqrt(raw * raw + SQUASH_ALPHA);
+    const label = labelFor(score, this.thresholds);
+    return { label, score: Math.round(score * 1000) / 1000, raw, hits };
+  }
+
+  /** Clause and sentence numbers, phrases, separable verbs, negators, boosters, valences. */
+  private annotate(tokens: Token[], scorer: LanguageScorer | undefined, other: LanguageScorer | undefined): Slot[] {
+    const slots: Slot[] = [];
+    let clause = 0;
+    let sentence = 0;
+    const rules = scorer?.rules;
+    for (const tok of tokens) {
+      if (tok.kind === 'punct') {
+        slots.push({ tok, clause, sentence });
+        clause++;
+        if (/[.!?…]/.test(tok.raw)) sentence++;
+        continue;
+      }
+      if (tok.kind === 'word' && rules?.clauseOpeners.has(tok.norm)) clause++;
+      const slot: Slot = { tok, clause, sentence };
+      if (tok.kind === 'emoji' || tok.kind === 'emoticon') {
+        const v = symbolValence(tok.norm);
+        if (v !== undefined) Object.assign(slot, { val: v, source: 'symbol' });
+      } else if (tok.kind === 'hashtag' && scorer) {
+        const v = scorer.hashtagValence(tok.raw, other);
+        if (v !== undefined) Object.assign(slot, { val: v, source: 'hashtag' });
+      }
+      slots.push(slot);
+    }
+    if (!scorer || !rules) return slots;
+
+    const words = slots.filter((s) => s.tok.kind === 'word');
+    let irrealisClause = -1;
+    for (let w = 0; w < words.length; w++) {
+      const s = words[w];
+      if (!s) continue;
+      s.irrealis = irrealisClause === s.clause;
+      if (rules.irrealis.has(s.tok.norm)) irrealisClause = s.clause;
+      if (s.consumed) continue;
+      const phrase = scorer.matchPhrase(words, w);
+      if (phrase) {
+        s.val = phrase.valence === 0 ? undefined : phrase.valence;
+        s.source = 'phrase';
+        for (let k = 1; k < phrase.length; k++) {
+          const next = words[w + k];
+          if (next) next.consumed = true;
+        }
+        continue;
+      }
+      const norm = s.tok.norm;
+      const verb = rules.separable.find((e) => e.forms.has(norm));
+      if (verb) {
+        for (let k = 1; k <= verb.reach; k++) {
+          const next = words[w + k];
+          if (!next || next.sentence !== s.sentence) break;
+          if (next.tok.norm === verb.particle && !next.consumed) {
+            next.consumed = true;
+            Object.assign(s, { val: verb.valence, source: 'verb' });
+            break;
+          }
+        }
+        if (s.source === 'verb') continue;
+      }
+      if (rules.negators.has(norm) && !rules.negatorBreakers.has(words[w + 1]?.tok.norm ?? '')) {
+        s.negator = true;
+        continue;
+      }
+      if (rules.contrast.has(norm) && isContrast(words, w)) {
+        s.contrast = true;
+        continue;
+      }
+      const licensors = rules.verbOnly.get(norm);
+      if (licensors && !licensors.has(words[w - 1]?.tok.norm ?? '')) continue;
+      const v = scorer.wordValence(s.tok);
+      const boost = rules.boosters.get(norm) ?? (s.tok.elongated ? rules.boosters.get(collapse(norm)) : undefined);
+      if (boost !== undefined && (v === undefined || modifiesNext(words, w, scorer))) {
+        s.booster = s.tok.caps || s.tok.elongated ? 1 + (boost - 1) * 1.5 : boost;
+        continue;
+      }
+      if (v !== undefined) Object.assign(s, { val: v, source: 'word' });
+    }
+    return slots;
+  }
+}
+
+/** "soo" → "so", "heell" → "hel": for elongated words whose base has no double letters. */
+const collapse = (norm: string) => norm.replace(/(\p{L})\1+/gu, '$1');
+
+export function labelFor(score: number, t: Thresholds): SentimentLabel {
+  return score >= t.positive ? 'positive' : score <= -t.negative ? 'negative' : 'neutral';
+}
+
+function symbolValence(symbol: string): number | undefined {
+  const bare = symbol.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+  const v = EMOJI.get(bare) ?? EMOTICONS.get(bare) ?? EMOTICONS.get(bare.replace(/(.)\1+$/u, '$1'));
+  if (v !== undefined) return v;
+  if (/^[:;=][-']?[)\]D]+$/.test(bare)) return 2;
+  if (/^[:;=][-']?[([]+$/.test(bare)) return -2;
+  return undefined;
+}
+
+/** A booster modifies the next sentiment word when one follows within two words of its clause. */
+function modifiesNext(words: Slot[], w: number, scorer: LanguageScorer): boolean {
+  const s = words[w];
+  for (let k = 1; k <= 2; k++) {
+    const next = words[w + k];
+    if (!next || next.clause !== s?.clause) return false;
+    if (scorer.rules.boosters.has(next.tok.norm)) continue;
+    if (next.val !== undefined || scorer.wordValence(next.tok) !== undefined) return true;
+    if (scorer.matchPhrase(words, w + k)) return true;
+  }
+  return false;
+}
+
+function isContrast(words: Slot[], w: number): boolean {
+  const before = words[w - 1]?.tok.norm ?? '';
+  const after = words[w + 1]?.tok.norm ?? '';
+  return !MAAR_PARTICLE_BEFORE.has(before) && !MAAR_PARTICLE_AFTER.has(after);
+}
+
+function boostBefore(words: Slot[], p: number): number {
+  let factor = 1;
+  const clause = words[p]?.clause;
+  for (let k = 1; k <= 3; k++) {
+    const prev = words[p - k];
+    if (!prev || prev.clause !== clause) break;
+    if (prev.booster !== undefined) factor *= 1 + (prev.booster - 1) * (1 - 0.05 * (k - 1));
+    else if (prev.val !== undefined) break;
+  }
+  return factor;
+}
+
+/**
+ * A negator reaches three words ahead (intensifiers not counted); a Dutch "niet" reaches to the
+ * end of its clause, up to six words ("dat is niet bepaald een goed idee").
+ */
+function negatedBefore(words: Slot[], p: number, lang: SentimentLanguage): boolean {
+  const clause = words[p]?.clause;
+  let seen = 0;
+  for (let k = 1; seen < 6; k++) {
+    const prev = words[p - k];
+    if (!prev || prev.clause !== clause) return false;
+    if (prev.negator) return seen < 3 || (lang === 'nl' && prev.tok.norm === 'niet');
+    if (prev.booster === undefined) seen++;
+  }
+  return false;
+}
+
+/** Dutch verb-second order puts "niet" after the verb: "dat bevalt me niet", "valt niet tegen". */
+function negatedAfter(words: Slot[], p: number): boolean {
+  const s = words[p];
+  if (!s) return false;
+  let negator = -1;
+  for (let k = p + 1; k < words.length; k++) {
+    const next = words[k];
+    if (!next || next.clause !== s.clause) break;
+    if (negator < 0 && next.val !== undefined) return false;
+    if (negator < 0 && next.negator && (next.tok.norm === 'niet' || next.tok.norm === 'nooit')) negator = k;
+    else if (negator >= 0 && next.val !== undefined) return false;
+  }
+  return negator >= 0;
+}
+
+/** Contrast: what precedes "maar"/"but" in its sentence counts half, what follows 1.5× (first contrast only). */
+function positionWeights(slots: Slot[]): number[] {
+  const weights = new Array<number>(slots.length).fill(1);
+  const at = slots.findIndex((x) => x.contrast);
+  const s = slots[at];
+  if (!s) return weights;
+  let opensSentence = true;
+  for (let j = at - 1; j >= 0 && slots[j]?.sentence === s.sentence; j--) if (slots[j]?.tok.kind === 'word') opensSentence = false;
+  const fromSentence = opensSentence ? s.sentence - 1 : s.sentence;
+  for (let j = 0; j < slots.length; j++) {
+    const x = slots[j];
+    if (!x) continue;
+    if (j < at && x.sentence >= fromSentence) weights[j] = 0.5;
+    else if (j > at && x.sentence === s.sentence) weights[j] = 1.5;
+  }
+  return weights;
+}
+
+/** "Lekker weer een storing", "great, delayed again": praise word + irony cue + a complaint. */
+function impliedIrony(contributions: { slot: Slot; v: number }[], words: Slot[], rules: LanguageRules): boolean {
+  const praise = contributions.some((c) => c.v > 0 && rules.sarcasmProne.has(c.slot.tok.norm));
+  if (!praise) return false;
+  const complaint = contributions.some((c) => c.v < 0 && c.slot.source !== 'symbol');
+  return complaint && words.some((w) => rules.ironyCues.has(w.tok.norm));
+}

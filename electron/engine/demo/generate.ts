@@ -1,0 +1,91 @@
+import { WatchpostError } from '../../../shared/api/result';
+import type { JobControl } from '../jobs/runner';
+import { MentionWriter, type NewMention, ensureSource, setMeta } from '../mentions/write';
+import type { Db } from '../store/db';
+import { demoMentions } from './mentions';
+
+export interface DemoOptions {
+  mentions: number;
+  years: number;
+  seed: number;
+  /** Milliseconds since the epoch: the end of the period. Every generated time is counted back from it. */
+  until: number;
+}
+
+export interface DemoResult {
+  inserted: number;
+  newestAt: number | null;
+}
+
+/**
+ * Mentions per transaction. Small enough that an inbox query waiting between chunks is answered quickly,
+ * large enough that commits do not dominate.
+ */
+export const DEMO_CHUNK_SIZE = 5_000;
+
+/** The source every demo mention belongs to. */
+export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } as const;
+
+/**
+ * Fills the workspace with a deterministic demo: the same seed, number, years and `until` give identical
+ * rows. Writes in chunks of DEMO_CHUNK_SIZE, each in its own transaction; between chunks it reports progress
+ * and lets the job runner cancel it (what was committed stays). Generating the same demo twice adds nothing.
+ */
+export async function generateDemo(
+  db: Db,
+  options: DemoOptions,
+  control?: Pick<JobControl, 'progress' | 'checkpoint'>,
+): Promise<DemoResult> {
+  checkOptions(options);
+  const sourceId = ensureSource(db, DEMO_SOURCE.kind, DEMO_SOURCE.name, {
+    seed: options.seed,
+    years: options.years,
+    mentions: options.mentions,
+    until: new Date(options.until).toISOString(),
+  });
+  const writer = new MentionWriter(db);
+  const writeChunk = db.transaction((chunk: readonly NewMention[]) => writer.write(chunk).inserted);
+  const stream = demoMentions(options, sourceId);
+  let inserted = 0;
+  let done = 0;
+  let newestAt: number | null = null;
+  const chunk: NewMention[] = [];
+  control?.progress(0, stream.total);
+  try {
+    for (const mention of stream.mentions) {
+      chunk.push(mention);
+      if (chunk.length < DEMO_CHUNK_SIZE) continue;
+      ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
+      done += DEMO_CHUNK_SIZE;
+      control?.progress(done, stream.total);
+      await control?.checkpoint();
+    }
+    if (chunk.length > 0) {
+      done += chunk.length;
+      ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
+      control?.progress(done, stream.total);
+    }
+  } finally {
+    // Also after a cancel: the chunks already committed are real, fresh data.
+    if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
+  }
+  return { inserted, newestAt };
+
+  function commit(mentions: NewMention[], insertedSoFar: number, newest: number | null): DemoResult {
+    const added = writeChunk(mentions);
+    const last = mentions[mentions.length - 1]!.createdAt;
+    mentions.length = 0;
+    return { inserted: insertedSoFar + added, newestAt: added > 0 ? Math.max(newest ?? last, last) : newest };
+  }
+}
+
+function checkOptions({ mentions, years, seed, until }: DemoOptions): void {
+  if (!Number.isInteger(mentions) || mentions < 1) {
+    throw new WatchpostError('invalid_input', `the number of demo mentions must be a whole number of at least 1, not ${mentions}`);
+  }
+  if (!(years > 0) || !Number.isFinite(years)) {
+    throw new WatchpostError('invalid_input', `the demo period must be a positive number of years, not ${years}`);
+  }
+  if (!Number.isInteger(seed)) throw new WatchpostError('invalid_input', `the demo seed must be a whole number, not ${seed}`);
+  if (!Number.isFinite(until)) throw new WatchpostError('invalid_input', `the end of the demo period is not a valid time (${until})`);
+}

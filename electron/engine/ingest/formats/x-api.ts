@@ -1,0 +1,108 @@
+import { batchesOf } from './batches';
+import { describeJsonError, readText } from './json-input';
+import { commonOptions, unreadable } from './options';
+import type { FormatParser, ImportInput, ParsedBatch, ParseOptions } from './types';
+import { asArray, asObject, asText, type JsonObject } from './values';
+import { v1TweetMention, v2Includes, v2TweetMention, type V2Includes } from './x-tweet';
+
+interface TweetRecord {
+  recordNo: number;
+  label: string;
+  tweet: unknown;
+  /** Present for API v2 tweets. */
+  includes?: V2Includes;
+}
+
+const NOT_X = 'this is not X/Twitter API JSON: expected a tweet, a list of tweets, { "statuses": [...] } or v2 { "data", "includes" }';
+
+function looksLikeV1Tweet(value: JsonObject): boolean {
+  return ('id_str' in value || 'id' in value) && ('full_text' in value || 'text' in value || 'extended_tweet' in value);
+}
+
+/** The tweets of one parsed JSON value, numbered from `recordNo` (or all under one line number). */
+function tweetsOf(document: unknown, fileName: string, line?: number): TweetRecord[] {
+  const label = (index: number) => (line ? `line ${line}${index > 0 ? `, tweet ${index + 1}` : ''}` : `tweet ${index + 1}`);
+  const at = (index: number) => line ?? index + 1;
+  const object = asObject(document);
+  if (object && 'data' in object) {
+    const includes = v2Includes(object);
+    const data = Array.isArray(object.data) ? object.data : [object.data];
+    if (data.length === 0 || (data.length === 1 && !asObject(data[0]))) {
+      const error = asObject(asArray(object.errors)[0]);
+      if (error) throw unreadable(fileName, `the file holds only API errors: ${asText(error.detail) ?? asText(error.title) ?? 'unknown'}`);
+    }
+    return data.map((tweet, i) => ({ recordNo: at(i), label: label(i), tweet, includes }));
+  }
+  const list = Array.isArray(document) ? document : Array.isArray(object?.statuses) ? asArray(object?.statuses) : null;
+  if (list) {
+    return list.flatMap((item, i) => {
+      const envelope = asObject(item);
+      if (envelope && 'data' in envelope && !looksLikeV1Tweet(envelope)) return tweetsOf(envelope, fileName, line ?? i + 1);
+      return [{ recordNo: at(i), label: label(i), tweet: item }];
+    });
+  }
+  if (object && looksLikeV1Tweet(object)) return [{ recordNo: at(0), label: label(0), tweet: object }];
+  throw unreadable(fileName, NOT_X);
+}
+
+interface BrokenLine {
+  recordNo: number;
+  raw: string;
+  reason: string;
+}
+
+/** A file of tweets: one JSON document, or one tweet / v2 response a line (a saved stream). */
+function readTweets(text: string, fileName: string): (TweetRecord | BrokenLine)[] {
+  if (text.trim() === '') throw unreadable(fileName, 'the file is empty');
+  try {
+    return tweetsOf(JSON.parse(text), fileName);
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    const lines = text
+      .split('\n')
+      .map((raw, i) => ({ lineNo: i + 1, raw: raw.trim() }))
+      .filter((line) => line.raw !== '');
+    if (lines.length < 2 || !lines[0]?.raw.startsWith('{')) {
+      throw unreadable(fileName, `this is not valid JSON: ${describeJsonError(err, text)}`);
+    }
+    const items = lines.flatMap(({ lineNo, raw }): (TweetRecord | BrokenLine)[] => {
+      try {
+        return tweetsOf(JSON.parse(raw), fileName, lineNo);
+      } catch (lineError) {
+        const what = lineError instanceof SyntaxError ? `not valid JSON: ${describeJsonError(lineError, raw)}` : 'not a tweet';
+        return [{ recordNo: lineNo, raw, reason: `line ${lineNo} is ${what}` }];
+      }
+    });
+    if (items.every((item) => 'reason' in item)) throw unreadable(fileName, NOT_X);
+    return items;
+  }
+}
+
+async function* parseXApi(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
+  const { fetchedAt, batchSize } = commonOptions(options);
+  const items = readTweets(await readText(input), options.fileName);
+  yield* batchesOf(items, batchSize, (item, _position, out) => {
+    if ('reason' in item) return out.reject(item.recordNo, item.raw, item.reason);
+    const { tweet, label, recordNo, includes } = item;
+    const object = asObject(tweet);
+    const outcome = !object
+      ? { reason: `${label} is not a tweet object` }
+      : includes
+        ? v2TweetMention(object, includes, label, fetchedAt)
+        : v1TweetMention(object, label, { fetchedAt });
+    if ('mention' in outcome) out.add(outcome.mention);
+    else out.reject(recordNo, JSON.stringify(tweet) ?? 'null', outcome.reason);
+  });
+}
+
+export const xApiFormat: FormatParser = {
+  id: 'x-api',
+  label: 'X/Twitter API JSON (v1.1 or v2)',
+  sniff(sample) {
+    if (!/^\s*[[{]/.test(sample)) return 0;
+    if (/"(id_str|full_text|extended_tweet|in_reply_to_status_id_str|retweeted_status)"\s*:/.test(sample)) return 0.9;
+    if (/"data"\s*:/.test(sample) && /"(author_id|edit_history_tweet_ids|conversation_id)"\s*:/.test(sample)) return 0.9;
+    return 0;
+  },
+  parse: parseXApi,
+};

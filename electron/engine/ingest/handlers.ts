@@ -1,0 +1,38 @@
+import type { Handlers } from '../dispatcher';
+import type { Engine } from '../engine';
+import { importFiles } from './import-files';
+
+export function ingestHandlers(engine: Engine): Pick<Handlers, 'ingest.importFiles' | 'ingest.rejects'> {
+  const countRejects = engine.db.prepare<[], number>('SELECT count(*) FROM rejected_records').pluck();
+  const pageRejects = engine.db.prepare<
+    [number, number],
+    { id: number; file: string | null; record_no: number | null; reason: string; raw: string; created_at: number }
+  >('SELECT id, file, record_no, reason, raw, created_at FROM rejected_records ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?');
+
+  return {
+    'ingest.importFiles': (input) => {
+      const label =
+        input.files.length === 1 ? `import ${input.files[0]}` : `import of ${input.files.length} files`;
+      return engine.jobs.start('import', label, async (control) => {
+        const summary = await importFiles(engine.db, engine.pipeline, input, control);
+        const unreadable = summary.files.filter((file) => file.error).length;
+        const message =
+          `${summary.imported.toLocaleString('en-GB')} imported, ${summary.duplicates.toLocaleString('en-GB')} already there, ` +
+          `${summary.rejected.toLocaleString('en-GB')} rejected` +
+          (unreadable ? `; ${unreadable} file${unreadable === 1 ? '' : 's'} could not be read` : '');
+        return { message, result: { ...summary } };
+      });
+    },
+    'ingest.rejects': (input) => ({
+      total: countRejects.get() ?? 0,
+      rows: pageRejects.all(input.limit, input.offset).map((row) => ({
+        id: row.id,
+        file: row.file,
+        recordNo: row.record_no,
+        reason: row.reason,
+        raw: row.raw,
+        createdAt: new Date(row.created_at).toISOString(),
+      })),
+    }),
+  };
+}

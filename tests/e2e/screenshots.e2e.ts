@@ -1,0 +1,69 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppFrame } from './pages/AppFrame';
+import { InboxPage } from './pages/InboxPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { launchChromium, openSession } from './support/browser';
+import { expectClean } from './support/expect-clean';
+import { startHost, type RunningHost } from './support/host';
+
+// Screenshots for a person to look at (not compared pixel by pixel): .test-results/ is gitignored.
+const OUT = path.resolve(process.cwd(), '.test-results/screenshots');
+
+let host: RunningHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  host = await startHost({ mentions: 3000 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+const VARIANTS = [
+  { language: 'nl', locale: 'nl-NL', theme: 'light', themeLabel: 'Licht' },
+  { language: 'nl', locale: 'nl-NL', theme: 'dark', themeLabel: 'Donker' },
+  { language: 'en', locale: 'en-GB', theme: 'light', themeLabel: 'Light' },
+  { language: 'en', locale: 'en-GB', theme: 'dark', themeLabel: 'Dark' },
+] as const;
+
+describe('screenshots of the inbox', () => {
+  for (const variant of VARIANTS) {
+    it(`${variant.language} + ${variant.theme}`, async () => {
+      const session = await openSession(browser, host.url, { locale: variant.locale, colorScheme: variant.theme });
+      try {
+        const frame = new AppFrame(session.page);
+        const inbox = new InboxPage(session.page);
+        await inbox.waitForRow(20);
+        expect(await frame.theme()).toBe(variant.theme);
+        const file = path.join(OUT, `inbox-${variant.language}-${variant.theme}.png`);
+        await session.page.screenshot({ path: file });
+        expect(statSync(file).size).toBeGreaterThan(20_000);
+
+        // The same inbox with a mention open, and the settings page, for the record.
+        await inbox.table.focus();
+        await session.page.keyboard.press('j');
+        await session.page.keyboard.press('j');
+        await session.page.keyboard.press('Enter');
+        await inbox.detail.getByRole('term').first().waitFor();
+        await session.page.waitForTimeout(300);
+        await session.page.screenshot({
+          path: path.join(OUT, `inbox-detail-${variant.language}-${variant.theme}.png`),
+        });
+
+        await frame.goTo(variant.language === 'nl' ? 'Instellingen' : 'Settings');
+        await new SettingsPage(session.page).chosen(variant.language === 'nl' ? 'Thema' : 'Theme');
+        await session.page.screenshot({ path: path.join(OUT, `settings-${variant.language}-${variant.theme}.png`) });
+        expectClean(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
