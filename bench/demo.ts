@@ -67,7 +67,8 @@ function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: nu
     author_id INTEGER, text TEXT, lang TEXT, created_at INTEGER, fetched_at INTEGER, parent_external_id TEXT,
     conversation_id TEXT, reach INTEGER, geo TEXT, sentiment_label TEXT, sentiment_score REAL, status TEXT, assignee TEXT,
     priority INTEGER, raw TEXT)`);
-  const insert = db.prepare(`INSERT INTO mentions (source_id, channel, external_id, url, author_id, text, lang, created_at,
+  const insert =
+    db.prepare(`INSERT INTO mentions (source_id, channel, external_id, url, author_id, text, lang, created_at,
     fetched_at, parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status, assignee, priority, raw)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // Author ids without an authors table: the same number for the same author object, as cheap as it gets.
@@ -79,9 +80,27 @@ function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: nu
         authorId = authorIds.get(m.author) ?? authorIds.size + 1;
         authorIds.set(m.author, authorId);
       }
-      insert.run(m.sourceId, m.channel, m.externalId, m.url, authorId, m.text, m.lang, m.createdAt, m.fetchedAt,
-        m.parentExternalId, m.conversationId, m.reach, m.geo, m.sentiment?.label ?? null, m.sentiment?.score ?? null,
-        m.status ?? 'new', m.assignee ?? null, m.priority, m.raw);
+      insert.run(
+        m.sourceId,
+        m.channel,
+        m.externalId,
+        m.url,
+        authorId,
+        m.text,
+        m.lang,
+        m.createdAt,
+        m.fetchedAt,
+        m.parentExternalId,
+        m.conversationId,
+        m.reach,
+        m.geo,
+        m.sentiment?.label ?? null,
+        m.sentiment?.score ?? null,
+        m.status ?? 'new',
+        m.assignee ?? null,
+        m.priority,
+        m.raw,
+      );
     }
   });
   let insertMs = 0;

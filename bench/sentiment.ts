@@ -39,7 +39,10 @@ interface Library {
 const DEV = path.resolve(process.cwd(), '../shared/reference/sentiment-dev');
 const require = createRequire(import.meta.url);
 /** Three-class label from the sign of a library's score (its own convention, except VADER's). */
-const bySign = (score: number): Verdict => ({ score, label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral' });
+const bySign = (score: number): Verdict => ({
+  score,
+  label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral',
+});
 
 export function loadDutch(): Row[] {
   const records = parse(fs.readFileSync(path.join(DEV, 'nl/gold-polarity.csv')), {
@@ -48,7 +51,11 @@ export function loadDutch(): Row[] {
     relax_column_count: true,
   }) as { content?: string; polarity?: string }[];
   return records
-    .map((r) => ({ text: (r.content ?? '').replace(/\u00a0/g, ' ').trim(), label: (r.polarity ?? '').trim() as Label, set: 'nl' }))
+    .map((r) => ({
+      text: (r.content ?? '').replace(/\u00a0/g, ' ').trim(),
+      label: (r.polarity ?? '').trim() as Label,
+      set: 'nl',
+    }))
     .filter((r) => r.text && ['positive', 'neutral', 'negative'].includes(r.label));
 }
 
@@ -104,10 +111,12 @@ async function evaluate(lib: Library, nl: Row[], en: Row[]) {
   return {
     nl: {
       accuracy: r3(nlPred.filter((p, i) => p === nl[i]?.label).length / nl.length),
-      macroF1: r3(macroF1(
-        nl.map((r) => r.label),
-        nlPred,
-      )),
+      macroF1: r3(
+        macroF1(
+          nl.map((r) => r.label),
+          nlPred,
+        ),
+      ),
       usPerPost: r3(((t1 - t0) * 1000) / nl.length),
     },
     en: {
@@ -120,12 +129,16 @@ async function evaluate(lib: Library, nl: Row[], en: Row[]) {
 
 /** The five libraries. natural replaces Math.sign globally (via sylvester) when loaded; undo that. */
 async function libraries(): Promise<Library[]> {
-  const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
+  const vader = require('vader-sentiment') as {
+    SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } };
+  };
   const wink = require('wink-sentiment') as (t: string) => { score: number };
   const Afinn = require('sentiment') as new () => { analyze(t: string): { score: number } };
   const { Container } = require('@nlpjs/core') as { Container: new () => { use(x: unknown): void } };
   const { SentimentAnalyzer } = require('@nlpjs/sentiment') as {
-    SentimentAnalyzer: new (o: unknown) => { process(i: { locale: string; text: string }): Promise<{ sentiment: { score: number } }> };
+    SentimentAnalyzer: new (o: unknown) => {
+      process(i: { locale: string; text: string }): Promise<{ sentiment: { score: number } }>;
+    };
   };
   const { LangNl } = require('@nlpjs/lang-nl') as { LangNl: unknown };
   const { LangEn } = require('@nlpjs/lang-en') as { LangEn: unknown };
@@ -158,7 +171,10 @@ async function libraries(): Promise<Library[]> {
     },
     { name: 'wink-sentiment', run: (t) => bySign(wink(t).score) },
     { name: 'sentiment (AFINN)', run: (t) => bySign(afinn.analyze(t).score) },
-    { name: '@nlpjs/sentiment', run: async (t, lang) => bySign((await nlpjs.process({ locale: lang, text: t })).sentiment.score) },
+    {
+      name: '@nlpjs/sentiment',
+      run: async (t, lang) => bySign((await nlpjs.process({ locale: lang, text: t })).sentiment.score),
+    },
     {
       name: 'natural',
       run: (t, lang) => {
@@ -212,7 +228,10 @@ function languageAccuracy(nl: Row[], en: Row[]) {
   const us = ((performance.now() - t0) * 1000) / (nl.length + en.length);
   return {
     shortPosts: { correct: samples.filter(Boolean).length, of: samples.length },
-    otherLanguagesAsOther: { correct: others.filter((s) => detectLanguage(s.text) === 'other').length, of: others.length },
+    otherLanguagesAsOther: {
+      correct: others.filter((s) => detectLanguage(s.text) === 'other').length,
+      of: others.length,
+    },
     dutchDevSetAsNl: r3(nlOk / nl.length),
     englishDevSetAsEn: r3(enOk / en.length),
     usPerPost: r3(us),
@@ -257,7 +276,13 @@ export async function benchSentiment(): Promise<Record<string, unknown>> {
   return {
     sets: { nl: { posts: nl.length, labels: '3-class' }, en: { posts: en.length, labels: 'binary (mean > 0 vs < 0)' } },
     sentiment: table,
-    adaptive: { nl: adaptiveGain(nl, 'nl'), enAmazon: adaptiveGain(en.filter((r) => r.set === 'amazonReview'), 'en') },
+    adaptive: {
+      nl: adaptiveGain(nl, 'nl'),
+      enAmazon: adaptiveGain(
+        en.filter((r) => r.set === 'amazonReview'),
+        'en',
+      ),
+    },
     language: { ...languageAccuracy(nl, en), footprint: footprint() },
   };
 }

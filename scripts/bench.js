@@ -3,9 +3,13 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { root } from './build-if-needed.js';
 
-const run = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'run.ts'), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-});
+const run = spawnSync(
+  path.join(root, 'node_modules', '.bin', 'tsx'),
+  [path.join(root, 'bench', 'run.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  },
+);
 process.exit(run.status ?? 1);

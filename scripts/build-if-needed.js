@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['electron', 'renderer', 'shared', 'resources', 'electron.vite.config.ts', 'package.json'];
-const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/main/engine-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = [
+  'out/main/index.js',
+  'out/main/cli.js',
+  'out/main/engine-worker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
@@ -36,7 +42,9 @@ export function buildIfNeeded() {
   const bin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) {
-    process.stderr.write('watchpost: the build failed (see the lines above); fix it or run `npm run build` to retry.\n');
+    process.stderr.write(
+      'watchpost: the build failed (see the lines above); fix it or run `npm run build` to retry.\n',
+    );
     process.exit(1);
   }
 }

@@ -19,7 +19,8 @@ const electron = electronBinary();
 const [command, args] = electron
   ? [electron, [root]]
   : [process.execPath, [path.join(root, 'out', 'main', 'cli.js'), 'serve', '--demo', ...portArgs()]];
-if (!electron) process.stderr.write('Electron is not installed on this machine: serving Watchpost to your browser instead.\n');
+if (!electron)
+  process.stderr.write('Electron is not installed on this machine: serving Watchpost to your browser instead.\n');
 
 const child = spawn(command, [...args, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -17,7 +17,9 @@ function step(name, command, args) {
   process.stdout.write(`\n── ${name} ──\n`);
   const started = Date.now();
   const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } });
-  process.stdout.write(`── ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `── ${name}: ${run.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return run.status === 0;
 }
 
@@ -32,7 +34,13 @@ function check(name, command, args) {
 function suite(name, args) {
   const report = path.join(results, `${name}.json`);
   rmSync(report, { force: true });
-  const ok = step(name, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = step(name, bin('vitest'), [
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     failed++;
     failures.push(`${name} (no report: the suite did not run)`);

@@ -11,7 +11,12 @@ export class CliError extends Error {
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Strict parsing: an unknown flag or a missing value is an error that names the flag and the command. */
-export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends Options>(
+  command: string,
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (err) {
@@ -20,9 +25,16 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   }
 }
 
-export function integerOption(command: string, name: string, value: string | undefined, min: number, fallback?: number): number {
+export function integerOption(
+  command: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+  fallback?: number,
+): number {
   if (value === undefined) {
-    if (fallback === undefined) throw new CliError(`${command}: --${name} is required (see: watchpost ${command} --help)`);
+    if (fallback === undefined)
+      throw new CliError(`${command}: --${name} is required (see: watchpost ${command} --help)`);
     return fallback;
   }
   const number = Number(value.replace(/_/g, ''));
@@ -32,7 +44,13 @@ export function integerOption(command: string, name: string, value: string | und
   return number;
 }
 
-export function numberOption(command: string, name: string, value: string | undefined, min: number, fallback: number): number {
+export function numberOption(
+  command: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+  fallback: number,
+): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isFinite(number) || number < min) {

@@ -10,7 +10,8 @@ const fromSource = import.meta.url.endsWith('.ts');
 /** The same folder Electron's `app.getPath('userData')` gives, so the CLI and the desktop app share a workspace. */
 export function defaultDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Watchpost');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Watchpost');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Watchpost');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Watchpost');
 }

@@ -56,7 +56,9 @@ describe('the watchpost command', () => {
   it('explains an unknown command in one line', async () => {
     const io = capture();
     expect(await runCli(['frobnicate'], io)).toBe(1);
-    expect(io.stderr()).toBe("watchpost: there is no command 'frobnicate'. Commands: demo, import, serve, search (see: watchpost --help)\n");
+    expect(io.stderr()).toBe(
+      "watchpost: there is no command 'frobnicate'. Commands: analyze, demo, import, serve, search (see: watchpost --help)\n",
+    );
   });
 
   it('explains an unknown flag and a bad number without a stack trace', async () => {
@@ -85,7 +87,9 @@ describe('the watchpost command', () => {
   it('generates a demo and finds its mentions with search --json', async () => {
     const data = tempDir();
     const demo = capture();
-    expect(await runCli(['demo', '--data', data, '--mentions', '2000', '--years', '1', '--seed', '7', '--json'], demo)).toBe(0);
+    expect(
+      await runCli(['demo', '--data', data, '--mentions', '2000', '--years', '1', '--seed', '7', '--json'], demo),
+    ).toBe(0);
     expect(JSON.parse(demo.stdout())).toMatchObject({ dataDir: data, mentions: 2000 });
 
     const search = capture();

@@ -1,6 +1,7 @@
 import pkg from '../../package.json';
 import { WatchpostError } from '../../shared/api/result';
 import { CliError } from './args';
+import { analyzeCommand, analyzeHelp } from './commands/analyze';
 import { demoCommand, demoHelp } from './commands/demo';
 import { importCommand, importHelp } from './commands/import';
 import { searchCommand, searchHelp } from './commands/search';
@@ -14,6 +15,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  analyze: { summary: 'language and sentiment for posts on stdin', help: analyzeHelp, run: analyzeCommand },
   demo: { summary: 'fill a workspace with a realistic demo', help: demoHelp, run: demoCommand },
   import: { summary: 'import mentions from exports, feeds and spreadsheets', help: importHelp, run: importCommand },
   serve: { summary: 'serve the app, its API and events to a browser', help: serveHelp, run: serveCommand },
@@ -44,7 +46,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`watchpost: there is no command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')} (see: watchpost --help)\n`);
+    io.err(
+      `watchpost: there is no command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')} (see: watchpost --help)\n`,
+    );
     return 1;
   }
   try {

@@ -1,11 +1,24 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Engine } from '../engine/engine';
+import { inProcessEngine } from '../engine/in-process';
 import { DB_FILE } from '../engine/store/db';
 import type { EngineClient } from '../engine/client';
 import type { EngineEvent, JobInfo } from '../../shared/api/events';
 import type { MethodName, MethodOutput, MethodInput } from '../../shared/api/contract';
 import { CliError } from './args';
 import type { Io } from './io';
+
+/**
+ * The engine in the CLI's own thread, for one-shot commands. Its log (slow calls, internal errors)
+ * stays quiet unless WATCHPOST_DEBUG is set, so stdout and stderr carry only what the command says.
+ */
+export function openLocalEngine(dataDir: string): EngineClient {
+  const log = (line: string) => {
+    if (process.env.WATCHPOST_DEBUG) process.stderr.write(`${line}\n`);
+  };
+  return inProcessEngine(Engine.open({ dataDir, log }));
+}
 
 export function requireWorkspace(dataDir: string): void {
   if (!existsSync(path.join(dataDir, DB_FILE))) {
@@ -16,7 +29,11 @@ export function requireWorkspace(dataDir: string): void {
 }
 
 /** Calls the engine and turns an error envelope into a one-line CLI error. */
-export async function call<M extends MethodName>(engine: EngineClient, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(
+  engine: EngineClient,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const result = await engine.call(method, input);
   if (!result.ok) throw new CliError(result.error.message);
   return result.value as MethodOutput<M>;
@@ -54,7 +71,8 @@ export async function runJob<M extends 'demo.generate' | 'ingest.importFiles'>(
     jobId = job.id;
     const finished = seen.get(job.id) ?? (await new Promise<JobInfo>((resolve) => (settle = resolve)));
     if (!quiet) io.err('\n');
-    if (finished.state === 'failed') throw new CliError(`${finished.label} failed: ${finished.message ?? 'no reason given'}`);
+    if (finished.state === 'failed')
+      throw new CliError(`${finished.label} failed: ${finished.message ?? 'no reason given'}`);
     return finished;
   } finally {
     unsubscribe();

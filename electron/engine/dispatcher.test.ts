@@ -11,7 +11,10 @@ afterEach(() => engine.close());
 describe('the dispatcher', () => {
   it('answers an unknown method with unknown_method', async () => {
     const result = await engine.dispatch('mentions.delete_everything', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_method', message: 'there is no method "mentions.delete_everything"' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'there is no method "mentions.delete_everything"' },
+    });
   });
 
   it('does not treat inherited object keys as methods', async () => {

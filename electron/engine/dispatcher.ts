@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type MethodParsedInput } from '../../shared/api/contract';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../shared/api/contract';
 import { fail, ok, WatchpostError, type Result } from '../../shared/api/result';
 
 export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -30,7 +36,10 @@ export function createDispatcher(handlers: Handlers, log: (line: string) => void
       const value = await handler(parsed.data);
       const checked = (spec.output as z.ZodType).safeParse(value);
       if (!checked.success) {
-        return fail('internal', `${method} produced an answer that breaks the contract: ${describeIssues(checked.error)}`);
+        return fail(
+          'internal',
+          `${method} produced an answer that breaks the contract: ${describeIssues(checked.error)}`,
+        );
       }
       return ok(checked.data);
     } catch (err) {

@@ -37,6 +37,7 @@ export class Engine {
       'mentions.list': (input) => mentions.list(input),
       'mentions.get': (input) => mentions.get(input.id),
       'mentions.search': (input) => mentions.search(input),
+      'analysis.analyze': (input) => input.texts.map((text) => analyzer.analyze(text, input.lang)),
       'jobs.list': () => this.jobs.list(),
       'jobs.cancel': (input) => this.jobs.cancel(input.id),
       ...demoHandlers(this),

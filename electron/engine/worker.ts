@@ -21,7 +21,9 @@ engine.events.subscribe((event) => send({ type: 'event', event }));
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'call') {
-    void engine.dispatch(message.method, message.input).then((result) => send({ type: 'result', id: message.id, result }));
+    void engine
+      .dispatch(message.method, message.input)
+      .then((result) => send({ type: 'result', id: message.id, result }));
   } else {
     for (const job of engine.jobs.list()) if (job.state === 'running') engine.jobs.cancel(job.id);
     void engine.jobs.idle().then(() => {

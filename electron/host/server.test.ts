@@ -63,7 +63,12 @@ describe('the host door', () => {
     const foreign = await post('workspace.stats', {}, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     const app = await buildHost({ engine: inProcessEngine(engine), rendererDir, host: '127.0.0.1', port: 0 });
-    const rebound = await app.inject({ method: 'POST', url: '/api/workspace.stats', headers: { host: 'evil.example' }, payload: {} });
+    const rebound = await app.inject({
+      method: 'POST',
+      url: '/api/workspace.stats',
+      headers: { host: 'evil.example' },
+      payload: {},
+    });
     expect(rebound.statusCode).toBe(403);
     await app.close();
   });
@@ -82,7 +87,9 @@ describe('the host door', () => {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    const received = new Promise<EngineEvent>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const received = new Promise<EngineEvent>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     engine.events.emit('mentions.added', { count: 3, newestAt: null });
     expect(await received).toEqual({ name: 'mentions.added', payload: { count: 3, newestAt: null } });
     socket.close();

@@ -43,11 +43,18 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request, reply) => {
     const hostName = hostnameOf(request.headers.host);
     if (loopbackOnly && (!hostName || !LOOPBACK.has(hostName))) {
-      return reply.code(403).send({ ok: false, error: { code: 'invalid_input', message: 'this Watchpost host answers only on 127.0.0.1' } });
+      return reply
+        .code(403)
+        .send({
+          ok: false,
+          error: { code: 'invalid_input', message: 'this Watchpost host answers only on 127.0.0.1' },
+        });
     }
     const origin = request.headers.origin;
     if (origin && hostnameOf(new URL(origin, 'http://x').host) !== hostName) {
-      return reply.code(403).send({ ok: false, error: { code: 'invalid_input', message: `requests from ${origin} are not allowed` } });
+      return reply
+        .code(403)
+        .send({ ok: false, error: { code: 'invalid_input', message: `requests from ${origin} are not allowed` } });
     }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -67,7 +74,8 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     socket.on('close', unsubscribe);
   });
 
-  const rendererDir = options.rendererDir && existsSync(path.join(options.rendererDir, 'index.html')) ? options.rendererDir : null;
+  const rendererDir =
+    options.rendererDir && existsSync(path.join(options.rendererDir, 'index.html')) ? options.rendererDir : null;
   if (rendererDir) {
     await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
@@ -95,21 +103,34 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
-  return { url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`, app, close: () => app.close() };
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    app,
+    close: () => app.close(),
+  };
 }
 
 function listenError(err: unknown, options: HostOptions): WatchpostError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    return new WatchpostError('unavailable', `port ${options.port} on ${options.host} is already in use; choose another with --port`);
+    return new WatchpostError(
+      'unavailable',
+      `port ${options.port} on ${options.host} is already in use; choose another with --port`,
+    );
   }
   if (code === 'EACCES') {
-    return new WatchpostError('unavailable', `not allowed to listen on ${options.host}:${options.port}; choose a port above 1023`);
+    return new WatchpostError(
+      'unavailable',
+      `not allowed to listen on ${options.host}:${options.port}; choose a port above 1023`,
+    );
   }
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
     return new WatchpostError('unavailable', `${options.host} is not an address of this machine`);
   }
-  return new WatchpostError('unavailable', `cannot listen on ${options.host}:${options.port}: ${(err as Error).message}`);
+  return new WatchpostError(
+    'unavailable',
+    `cannot listen on ${options.host}:${options.port}: ${(err as Error).message}`,
+  );
 }
 
 function hostnameOf(host: string | undefined): string | null {

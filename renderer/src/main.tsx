@@ -1,6 +1,9 @@
 import '@fontsource-variable/inter/wght.css';
 import './styles/tokens.css';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/frame.css';
+import './styles/components.css';
+import './styles/settings.css';
 import './styles/inbox.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -36,7 +36,15 @@ export const SHARED_NL: SharedVocabulary = {
   openers: {
     positive: ['Top!', 'Goed nieuws:', 'Eindelijk!', 'Chapeau.', 'Wat fijn.', 'Even een compliment:', 'Zo hoort het.'],
     neutral: ['Vraagje:', 'Ter info:', 'Even checken:', 'Update:', 'Hmm.', 'Goedemorgen,', 'Iemand een idee?'],
-    negative: ['Pff.', 'Serieus?', 'Echt waar.', 'Weer hetzelfde liedje:', 'Ik ben er klaar mee.', 'Jammer.', 'Nou ja.'],
+    negative: [
+      'Pff.',
+      'Serieus?',
+      'Echt waar.',
+      'Weer hetzelfde liedje:',
+      'Ik ben er klaar mee.',
+      'Jammer.',
+      'Nou ja.',
+    ],
   },
   extras: {
     positive: [
@@ -152,7 +160,7 @@ export const SHARED_EN: SharedVocabulary = {
   replyOpeners: {
     positive: ['Totally agree!', 'This.', 'Same, good experience here.', 'Absolutely!', 'Thanks for sharing.'],
     neutral: ['Good question.', 'No idea either.', 'I think so.', 'Depends.', 'Saw that too.'],
-    negative: ['Same here.', 'Relatable.', 'Nope, not at all.', "Been saying this for years.", 'Same problem.'],
+    negative: ['Same here.', 'Relatable.', 'Nope, not at all.', 'Been saying this for years.', 'Same problem.'],
   },
   newsLeads: [
     'The municipality says it is evaluating the situation.',

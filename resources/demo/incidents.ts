@@ -51,10 +51,15 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
   },
   noise: {
     nl: {
-      slots: { source: ['een illegaal feest', 'de verlengde openingstijden', 'een dj op straat', 'een foute afterparty'] },
+      slots: {
+        source: ['een illegaal feest', 'de verlengde openingstijden', 'een dj op straat', 'een foute afterparty'],
+      },
       social: {
         positive: [],
-        neutral: ['Hoe lang duurt die proef met verlengde openingstijden in de {street} nog?', 'Waar meld ik geluidsoverlast uit de {street}?'],
+        neutral: [
+          'Hoe lang duurt die proef met verlengde openingstijden in de {street} nog?',
+          'Waar meld ik geluidsoverlast uit de {street}?',
+        ],
         negative: [
           '-0.8|Tot 6 uur herrie in de {street} door {source}. Onleefbaar!',
           '-0.9|Derde nacht op rij geen slaap door de {street}. Ik word hier gek van.',
@@ -67,7 +72,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       news: {
         positive: [],
         neutral: ['Gemeente evalueert proef met ruimere openingstijden {street}'],
-        negative: ['-0.7|Golf van klachten over nachtelijk lawaai in de {street}', '-0.6|Bewoners {street} stappen naar rechter'],
+        negative: [
+          '-0.7|Golf van klachten over nachtelijk lawaai in de {street}',
+          '-0.6|Bewoners {street} stappen naar rechter',
+        ],
       },
       hashtags: ['#Kroegstraat', '#geluidsoverlast', '#overlast', '#slapeloos'],
     },
@@ -76,7 +84,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       social: {
         positive: [],
         neutral: ['Where do I report noise from {street}?'],
-        negative: ['-0.8|Noise from {street} until 6 am because of {source}. Unbearable!', '-0.8|Third night without sleep because of {street}.'],
+        negative: [
+          '-0.8|Noise from {street} until 6 am because of {source}. Unbearable!',
+          '-0.8|Third night without sleep because of {street}.',
+        ],
       },
       news: { positive: [], neutral: [], negative: ['-0.7|Wave of noise complaints about {street}'] },
       hashtags: ['#Kroegstraat', '#noise'],
@@ -87,7 +98,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       slots: { cause: ['het eindfeest', 'de huldiging', 'het gratis concert', 'oud en nieuw'] },
       social: {
         positive: ['0.3|Goed dat de {street} op tijd is afgesloten, anders was het misgegaan.'],
-        neutral: ['Is de {street} nu dicht? Kunnen we er nog in?', 'Wat is er aan de hand in de {street}? Politie laat niemand meer door.'],
+        neutral: [
+          'Is de {street} nu dicht? Kunnen we er nog in?',
+          'Wat is er aan de hand in de {street}? Politie laat niemand meer door.',
+        ],
         negative: [
           '-0.9|Levensgevaarlijk druk in de {street} tijdens {cause}. Mensen werden platgedrukt!',
           '-0.8|Geen enkele crowd control bij {cause} in de {street}. Onverantwoord.',
@@ -108,7 +122,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       social: {
         positive: [],
         neutral: ['Is {street} closed now? Police are not letting anyone in.'],
-        negative: ['-0.9|Dangerously crowded on {street} during {cause}. People got crushed!', '-0.8|Zero crowd control on {street}. Scary.'],
+        negative: [
+          '-0.9|Dangerously crowded on {street} during {cause}. People got crushed!',
+          '-0.8|Zero crowd control on {street}. Scary.',
+        ],
       },
       news: { positive: [], neutral: [], negative: ['-0.8|Dangerous crowding on {street} during {cause}'] },
       hashtags: ['#Kroegstraat', '#crowd'],
@@ -119,7 +136,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       slots: { cause: ['een doorgegraven kabel', 'een stroomstoring in de centrale', 'onderhoud dat uitliep'] },
       social: {
         positive: ['0.3|Netjes dat {provider} iedereen per sms op de hoogte houdt van de storing.'],
-        neutral: ['Hebben meer mensen in {village} geen internet? Storing bij {provider}?', 'Weet iemand hoe lang de storing bij {provider} nog duurt?'],
+        neutral: [
+          'Hebben meer mensen in {village} geen internet? Storing bij {provider}?',
+          'Weet iemand hoe lang de storing bij {provider} nog duurt?',
+        ],
         negative: [
           '-0.9|Grote storing bij {provider}: heel {village} zonder internet.',
           '-0.8|Al uren geen internet door {cause}. Kan niet werken.',
@@ -140,7 +160,10 @@ export const INCIDENT_VOCABULARY: Readonly<Record<string, TopicVocabulary>> = {
       social: {
         positive: [],
         neutral: ['Anyone else in {village} without internet? {provider} down?'],
-        negative: ['-0.8|Massive {provider} outage, all of {village} offline.', '-0.7|Hours without internet because of {cause}.'],
+        negative: [
+          '-0.8|Massive {provider} outage, all of {village} offline.',
+          '-0.7|Hours without internet because of {cause}.',
+        ],
       },
       news: { positive: [], neutral: [], negative: ['-0.7|Hundreds offline after {provider} outage'] },
       hashtags: ['#outage', '#fibre'],

@@ -8,7 +8,15 @@ import type { TopicVocabulary } from './types';
 
 export { SHARED_EN, SHARED_NL } from './common';
 export { INCIDENT_VOCABULARY } from './incidents';
-export { ACCOUNTS, DUTCH_FIRST_NAMES, DUTCH_LAST_NAMES, ENGLISH_FIRST_NAMES, ENGLISH_LAST_NAMES, OPERATORS, ORGANISATION } from './people';
+export {
+  ACCOUNTS,
+  DUTCH_FIRST_NAMES,
+  DUTCH_LAST_NAMES,
+  ENGLISH_FIRST_NAMES,
+  ENGLISH_LAST_NAMES,
+  OPERATORS,
+  ORGANISATION,
+} from './people';
 export type { AccountKind, DemoAccount } from './people';
 export { MUNICIPALITIES } from './places';
 export type * from './types';
@@ -32,8 +40,24 @@ export const TOPIC_VOCABULARY: Readonly<Record<DemoTopicKey, TopicVocabulary>> =
  */
 export const DEMO_TOPIC_QUERIES: readonly { key: DemoTopicKey; name: string; query: string }[] = [
   { key: 'nightlife', name: 'Kroegstraat', query: 'kroegstraat OR #kroegstraat OR #uitgaan OR #nightlife' },
-  { key: 'broadband', name: 'Glasvezel buitengebied', query: 'glasvezel OR fibre OR fiber OR "snel internet" OR storing OR outage' },
-  { key: 'lighting', name: 'Openbare verlichting', query: 'lantaarnpaal OR verlichting OR streetlight* OR lighting OR lamp*' },
-  { key: 'budget', name: 'Begroting en inspraak', query: 'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget' },
-  { key: 'service', name: 'Klantcontact', query: 'paspoort OR afspraak OR wachttijd OR balie OR chat OR stadskantoor OR "city office"' },
+  {
+    key: 'broadband',
+    name: 'Glasvezel buitengebied',
+    query: 'glasvezel OR fibre OR fiber OR "snel internet" OR storing OR outage',
+  },
+  {
+    key: 'lighting',
+    name: 'Openbare verlichting',
+    query: 'lantaarnpaal OR verlichting OR streetlight* OR lighting OR lamp*',
+  },
+  {
+    key: 'budget',
+    name: 'Begroting en inspraak',
+    query: 'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget',
+  },
+  {
+    key: 'service',
+    name: 'Klantcontact',
+    query: 'paspoort OR afspraak OR wachttijd OR balie OR chat OR stadskantoor OR "city office"',
+  },
 ];

@@ -4,30 +4,30 @@
 const names = (list: string): readonly string[] => list.split('|');
 
 export const DUTCH_FIRST_NAMES: readonly string[] = names(
-  "Jan|Piet|Kees|Henk|Gerrit|Wim|Joost|Bram|Daan|Sem|Lucas|Thijs|Tim|Koen|Stijn|Ruud|Frank|Bas|Niels|" +
-  "Jeroen|Mark|Maarten|Rik|Luuk|Jesse|Mohammed|Yusuf|Emre|Bart|Hans|Ton|Harrie|Sjaak|Jos|Driek|Tijn|" +
-  "Milan|Finn|Anouk|Sanne|Lotte|Eva|Emma|Julia|Sophie|Fleur|Lieke|Iris|Femke|Marloes|Ingrid|Anja|Mieke|" +
-  "Ria|Ans|Petra|Linda|Esther|Noor|Fatima|Yasmina|Naomi|Demi|Romy|Sara|Lisa|Tessa|Maud|Roos|Toos|Mien|" +
-  "Jolien|Kim|Nina",
+  'Jan|Piet|Kees|Henk|Gerrit|Wim|Joost|Bram|Daan|Sem|Lucas|Thijs|Tim|Koen|Stijn|Ruud|Frank|Bas|Niels|' +
+    'Jeroen|Mark|Maarten|Rik|Luuk|Jesse|Mohammed|Yusuf|Emre|Bart|Hans|Ton|Harrie|Sjaak|Jos|Driek|Tijn|' +
+    'Milan|Finn|Anouk|Sanne|Lotte|Eva|Emma|Julia|Sophie|Fleur|Lieke|Iris|Femke|Marloes|Ingrid|Anja|Mieke|' +
+    'Ria|Ans|Petra|Linda|Esther|Noor|Fatima|Yasmina|Naomi|Demi|Romy|Sara|Lisa|Tessa|Maud|Roos|Toos|Mien|' +
+    'Jolien|Kim|Nina',
 );
 
 export const DUTCH_LAST_NAMES: readonly string[] = names(
-  "van den Heuvel|van de Ven|van Dijk|de Jong|Jansen|van der Heijden|van Gestel|Verhoeven|van Dongen|" +
-  "Janssen|Smits|van der Linden|Bosch|Hendriks|Peters|van Rooij|Schellekens|van Loon|Vermeulen|" +
-  "van Beek|Willems|Mutsaers|Kuijpers|van Hout|Bax|de Kort|van Lieshout|Maas|Claassen|Wouters|" +
-  "van der Sande|Leenders|Brouwers|Vos|van Kempen|Aarts|van Erp|Coolen|Raaijmakers|Yilmaz|El Amrani|" +
-  "Bakker|Meijer|de Bruijn|van Asseldonk|Verbakel",
+  'van den Heuvel|van de Ven|van Dijk|de Jong|Jansen|van der Heijden|van Gestel|Verhoeven|van Dongen|' +
+    'Janssen|Smits|van der Linden|Bosch|Hendriks|Peters|van Rooij|Schellekens|van Loon|Vermeulen|' +
+    'van Beek|Willems|Mutsaers|Kuijpers|van Hout|Bax|de Kort|van Lieshout|Maas|Claassen|Wouters|' +
+    'van der Sande|Leenders|Brouwers|Vos|van Kempen|Aarts|van Erp|Coolen|Raaijmakers|Yilmaz|El Amrani|' +
+    'Bakker|Meijer|de Bruijn|van Asseldonk|Verbakel',
 );
 
 export const ENGLISH_FIRST_NAMES: readonly string[] = names(
-  "James|Oliver|Priya|Arjun|Wei|Sofia|Mateo|Elena|Anna|Olga|Marco|Giulia|Tomasz|Kasia|Ahmed|Chloe|" +
-  "Emily|Daniel|Ben|Sam|Rachel|Hannah|Ravi|Ananya|Chen|Yuki|Diego|Camila|Ioana|Andrei|Nikos|Maria|Sean|" +
-  "Aisling|Liam|Grace",
+  'James|Oliver|Priya|Arjun|Wei|Sofia|Mateo|Elena|Anna|Olga|Marco|Giulia|Tomasz|Kasia|Ahmed|Chloe|' +
+    'Emily|Daniel|Ben|Sam|Rachel|Hannah|Ravi|Ananya|Chen|Yuki|Diego|Camila|Ioana|Andrei|Nikos|Maria|Sean|' +
+    'Aisling|Liam|Grace',
 );
 
 export const ENGLISH_LAST_NAMES: readonly string[] = names(
   "Smith|Brown|Patel|Sharma|Nguyen|Kowalski|Rossi|Garcia|Novak|O'Connor|Murphy|Chen|Wang|Kumar|Iyer|" +
-  "Silva|Costa|Popescu|Papadopoulos|Tanaka|Kim|Evans|Walker|Hughes",
+    'Silva|Costa|Popescu|Papadopoulos|Tanaka|Kim|Evans|Walker|Hughes',
 );
 
 /** Webcare operators of the organisation: who mentions are assigned to. */
@@ -54,7 +54,13 @@ export const ACCOUNTS: readonly DemoAccount[] = [
     kind: 'news',
     lang: 'nl',
     followers: 42_000,
-    handles: { rss: 'dommelstadcourant.nl', x: 'DommelCourant', facebook: 'dommelstadcourant', instagram: 'dommelstadcourant', bluesky: 'dommelstadcourant.bsky.social' },
+    handles: {
+      rss: 'dommelstadcourant.nl',
+      x: 'DommelCourant',
+      facebook: 'dommelstadcourant',
+      instagram: 'dommelstadcourant',
+      bluesky: 'dommelstadcourant.bsky.social',
+    },
     topics: [],
   },
   {
@@ -62,7 +68,14 @@ export const ACCOUNTS: readonly DemoAccount[] = [
     kind: 'news',
     lang: 'nl',
     followers: 85_000,
-    handles: { rss: 'omroepdommelland.nl', x: 'OmroepDommelland', youtube: 'OmroepDommelland', facebook: 'omroepdommelland', instagram: 'omroepdommelland', mastodon: 'omroepdommelland@mastodon.nl' },
+    handles: {
+      rss: 'omroepdommelland.nl',
+      x: 'OmroepDommelland',
+      youtube: 'OmroepDommelland',
+      facebook: 'omroepdommelland',
+      instagram: 'omroepdommelland',
+      mastodon: 'omroepdommelland@mastodon.nl',
+    },
     topics: [],
   },
   {

@@ -14,7 +14,7 @@ export const FUNCTION_WORDS: Record<string, string> = {
     m'n d'r zo'n zou zouden doen doet deed gedaan gaan komt komen kwam gekomen krijg krijgt kregen zeggen zegt zei
     weet weten vind vindt vond denk denkt dacht kijk kijken zie ziet zag beetje wordt even effe ff welkom weg klaar
     allemaal iedereen jongens hoor hoi doei dag avond ochtend middag uur keer eigenlijk natuurlijk inderdaad helaas
-    volgens sinds bijna zelfs vooral verder waarin waarmee daarom daarna daarbij ermee erover hierover moeten mogen mag`,
+    hou houd volgens sinds bijna zelfs vooral verder waarin waarmee daarom daarna daarbij ermee erover hierover moeten mogen mag`,
   en: `the a an and or but of to in on at for with from by about as is are was were be been being am do does did have has
     had will would can could should may might must not no yes this that these those it its i you he she we they me him
     her us them my your his our their what which who whom whose why how when where there here than then so if because

@@ -26,6 +26,7 @@ const AFINN = path.resolve(root, 'node_modules/sentiment/languages/en/labels.jso
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const INFERRED_SCALE = 0.6;
+const PATTERN_SCALE = 3;
 
 function patternDutch(): Record<string, number> {
   const xml = fs.readFileSync(PATTERN, 'utf8');
@@ -51,7 +52,7 @@ function patternDutch(): Record<string, number> {
     // Weak polarities become 0 but stay listed: a word known to be neutral must not be
     // re-derived by inflection rules or compound splitting into something else. Words whose
     // every sense was inferred, not hand-tagged, get INFERRED_SCALE of the strength.
-    const valence = round((sum / weight) * 3 * (handTagged ? 1 : INFERRED_SCALE));
+    const valence = round((sum / weight) * PATTERN_SCALE * (handTagged ? 1 : INFERRED_SCALE));
     out[form] = Math.abs(valence) >= 0.3 ? valence : 0;
   }
   return out;

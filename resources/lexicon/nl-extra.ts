@@ -26,6 +26,10 @@ const positive = `
   superblij:3 dolblij:3 opgetogen:2.5 verrast:1 genieten:2.2 smullen:2.2 smakelijk:2 lekkerste:2.8 mooiste:2.8
   leukste:2.8 beste:2.2 toppertje:2.5 kampioen:2 kampioenen:2 gewonnen:2 juichen:2 gejuich:2 plezierig:2
   prachtig:3 geweldig:2.8 super:2.5 prima:1.8 goed:1.9 oke:0.5 oké:0.5 ok:0.5 okay:0.5 bedankje:1.8 dankwoord:1
+  beschermen:1 bescherming:1 samenwerking:1.2 samenwerken:1.2 volhouden:1 vooruit:1 verdient:0.8
+  respecteren:1.2 ondersteunen:1 ondersteuning:1 inzet:1.2 betrokken:1.2 betrokkenheid:1.2 saamhorigheid:2
+  veerkracht:1.8 moed:1.5 beloning:1 verbeteren:1.2 vrijheid:1.5 rechtvaardig:1.5
+  vieren:2 viering:1.8 jubileum:1.5 hoogtepunt:2 mijlpaal:2 doorbraak:2 sterkte:1
   bevallen:1.5 bevalt:1.5 beviel:1.5 welverdiend:2 verdiend:1 terecht:1 eerlijk:1.5 duidelijk:0.5 handig:1.5 makkelijk:1.2 gemakkelijk:1.2 comfortabel:1.5
 `;
 
@@ -59,6 +63,15 @@ const negative = `
   troep:-1.8 zooi:-1.8 puinhoop:-2.5 wanorde:-2 mislukking:-2.5 blunder:-2 flater:-2 schaamte:-2 beschamend:-2.5
   gênant:-2 genant:-2 pijnlijk:-2 kritiek:-1.2 protest:-1 woede:-2.5 frustratie:-2 gefrustreerd:-2.2 frustrerend:-2.2
   onhandig:-1.2 onduidelijk:-1.2 onduidelijkheid:-1.2 verwarring:-1.2 uitstel:-1 geannuleerd:-1.5 annulering:-1.2
+  absurd:-2 bizar:-1.5 schokkend:-2.2 krankzinnig:-2.2 kwalijk:-2 onverantwoord:-2.2 onwenselijk:-1.5 weigert:-1.2
+  weigeren:-1.2 geweigerd:-1.5 gebrek:-1.2 tekortschieten:-2 nalatig:-2 onbeschoft:-2.5 arrogant:-2 hypocriet:-2.5
+  bezorgdheid:-1.5 tekortkoming:-1.5 dreigen:-1.2 dreigt:-1.2 ontoereikend:-1.8 onvoldoende:-1.8
+    bezuiniging:-1.2 bezuinigen:-1.2 faillissement:-2 krimp:-1 
+      onrust:-1.5 negeren:-1.5 genegeerd:-1.8 misleiden:-2.2
+  misleidend:-2.2 ongelijkheid:-1.5 achteruitgang:-1.5 verslechtering:-1.5 verslechterd:-1.5 verbijsterd:-2
+  geschokt:-2.2 stuitend:-2.5 onthutsend:-2.2 bedroevend:-2.2 verontwaardigd:-1.8 nepnieuws:-1.8 propaganda:-1.5
+  haatzaaien:-2.5 bedreigd:-2.2 intimidatie:-2.2 criminaliteit:-2 criminelen:-2 vervuiling:-1.8 lawaai:-1.2
+  herrie:-1.2 stank:-1.8 zwerfafval:-1.5 staking:-1 ongeval:-2
   afgelast:-1.5 onbetaalbaar:-2 tegenvaller:-1.8 tegenvallend:-1.8 slachtoffers:-2 kritisch:-0.8 ontevreden:-2.2
 `;
 

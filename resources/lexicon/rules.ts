@@ -29,6 +29,15 @@ export interface LanguageRules {
   /** Separable verbs: a verb form with its particle later in the clause ("valt … tegen"). */
   separable: readonly { forms: ReadonlySet<string>; particle: string; reach: number; valence: number }[];
   /**
+   * "te laat", "too slow": a degree word that says "more than wanted" makes a neutral or
+   * negative adjective after it a complaint ("te gek", "te leuk" stay praise).
+   */
+  excess: ReadonlySet<string>;
+  /** Adjectives that are neutral alone but a complaint after `excess` ("te lang", "too long"). */
+  excessAdjectives: ReadonlySet<string>;
+  /** Question words that make a question a complaint ("Waarom duurt het zo lang?"). */
+  complaintQuestions: ReadonlySet<string>;
+  /**
    * Words that carry sentiment only as a verb, licensed by the word before them: "I like it"
    * but not "like most films".
    */
@@ -78,9 +87,14 @@ export const NL_RULES: LanguageRules = {
     niks_mis_mee:1.2 niets_mis_mee:1.2 de_weg_kwijt:-1.5 ten_einde_raad:-2.5 op_de_been:0.5 rust_zacht:-1
     van_harte:1.5 veel_plezier:2 beter_worden:1 gaat_mis:-1.8 ging_mis:-1.8 loopt_mis:-1.8 liep_mis:-1.8
     de_mist_in:-2 wat_een_gedoe:-2 voor_niks:-1.2 voor_niets:-1.2 kan_niet_wachten:2 trots_op:2.2
-    moet_beter:-1.2 kan_beter:-1.2 moet_anders:-1.2 kan_echt_niet:-2 kan_niet_zo:-1.5
+    maak_me_zorgen:-1.5 maken_zich_zorgen:-1.5 maak_ik_me_zorgen:-1.5 zorgen_over:-1 nog_steeds_niet:-1.5
+    nog_steeds_geen:-1.5 moet_beter:-1.2 kan_beter:-1.2 moet_anders:-1.2 kan_echt_niet:-2 kan_niet_zo:-1.5
   `),
   verbOnly: new Map(),
+  excess: words('te'),
+  excessAdjectives: words(`laat lang veel weinig duur hoog laag klein groot druk vol warm koud traag langzaam vroeg zwaar
+    moeilijk ingewikkeld krap smal breed ver vaag gevaarlijk snel hard zacht luid stil dik dun oud`),
+  complaintQuestions: words('waarom hoezo'),
   separable: [
     { forms: forms('val valt viel vielen vallen'), particle: 'tegen', reach: 8, valence: -1.8 },
     { forms: forms('val valt viel vielen vallen'), particle: 'mee', reach: 6, valence: 1.2 },
@@ -132,6 +146,10 @@ export const EN_RULES: LanguageRules = {
     run_of_the_mill:-1.2 falls_flat:-2 fall_flat:-2 fell_flat:-2 goes_nowhere:-2 going_nowhere:-1.8
     could_be_better:-1.2 should_be_better:-1.2 needs_improvement:-1.2
   `),
+  excess: words('too'),
+  excessAdjectives: words(`late long much many little few expensive high low small big busy full hot cold slow early hard
+    difficult complicated tight narrow far vague dangerous fast loud quiet thick thin old pricey`),
+  complaintQuestions: words('why'),
   verbOnly: new Map([
     [
       'like',

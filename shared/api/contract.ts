@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, MentionDetail, MentionRow, MentionStatus } from '../domain/mention';
+import { Channel, Language, MentionDetail, MentionRow, MentionStatus, SentimentLabel } from '../domain/mention';
 import { JobInfo } from './events';
 
 /**
@@ -42,7 +42,17 @@ export const WorkspaceStats = z.object({
 });
 export type WorkspaceStats = z.infer<typeof WorkspaceStats>;
 
-export const FORMAT_IDS = ['csv', 'json', 'ndjson', 'x-archive', 'x-api', 'facebook', 'mastodon', 'bluesky', 'rss'] as const;
+export const FORMAT_IDS = [
+  'csv',
+  'json',
+  'ndjson',
+  'x-archive',
+  'x-api',
+  'facebook',
+  'mastodon',
+  'bluesky',
+  'rss',
+] as const;
 export const FormatId = z.enum(FORMAT_IDS);
 
 export const FieldMapping = z.partialRecord(
@@ -132,6 +142,18 @@ export const contract = {
       .strict(),
     z.object({ total: z.number().int(), rows: z.array(RejectedRecord) }),
     'Records that could not be imported, newest first, with the reason.',
+  ),
+  'analysis.analyze': query(
+    z
+      .object({
+        texts: z.array(z.string().max(100_000)).min(1).max(10_000),
+        lang: z.enum(['nl', 'en']).optional(),
+      })
+      .strict(),
+    z.array(
+      z.object({ lang: Language, sentiment: z.object({ label: SentimentLabel, score: z.number().min(-1).max(1) }) }),
+    ),
+    'Language and sentiment for texts, in order, as the workspace would score them.',
   ),
   'jobs.list': query(Empty, z.array(JobInfo), 'Running and recently finished background jobs.'),
   'jobs.cancel': command(

@@ -67,9 +67,10 @@ export function compileQuery(ast: Query, options: CompileOptions = {}): Compiled
 
 /** The whole query as one condition on `mentions m`, match included: for tagging, counting, alert checks. */
 export function toWhere(compiled: CompiledQuery, membership: Membership = 'set'): SqlFragment {
+  // Row conditions first: they are cheap, and SQLite tests the words only for rows that pass them.
   const parts: SqlFragment[] = [];
-  if (compiled.match !== null) parts.push(memberOf(compiled.match, () => membership));
   if (compiled.filter) parts.push(compiled.filter);
+  if (compiled.match !== null) parts.push(memberOf(compiled.match, () => membership));
   return parts.length === 0 ? { sql: '1', params: [] } : and(parts);
 }
 

@@ -1,5 +1,6 @@
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppFrame } from './pages/AppFrame';
 import { InboxPage } from './pages/InboxPage';
 import { launchChromium, openSession, type Session } from './support/browser';
 import { expectClean } from './support/expect-clean';
@@ -128,6 +129,10 @@ describe('inbox', () => {
     expect(await inbox.textOf(0)).toBe(before.first);
     expect(await inbox.selectedRow.textContent()).toBe(before.selected);
     expect(await inbox.rowCount()).toBe(stats.mentions);
+    // The status bar, unlike the list, follows the store at once.
+    const grown = await host.call('workspace.stats', {});
+    const figure = `${new Intl.NumberFormat('nl-NL').format(grown.mentions)} berichten`;
+    await new AppFrame(inbox.page).statusBar.getByText(figure, { exact: true }).waitFor();
 
     await pill.click();
     const after = await host.call('mentions.list', { offset: 0, limit: 1 });

@@ -1,9 +1,7 @@
-import { Engine } from '../../engine/engine';
-import { inProcessEngine } from '../../engine/in-process';
 import { CliError, integerOption, numberOption, parseCommandArgs } from '../args';
 import type { Io } from '../io';
 import { defaultDataDir } from '../paths';
-import { call, runJob } from '../workspace';
+import { call, openLocalEngine, runJob } from '../workspace';
 
 export const demoHelp = `Usage: watchpost demo [--data DIR] [--mentions N] [--years Y] [--seed S] [--until ISO-TIME] [--json]
 
@@ -38,20 +36,25 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   let until: string | undefined;
   if (values.until !== undefined) {
     const time = Date.parse(values.until);
-    if (Number.isNaN(time)) throw new CliError(`demo: --until must be a time like 2026-11-01T00:00Z, not '${values.until}'`);
+    if (Number.isNaN(time))
+      throw new CliError(`demo: --until must be a time like 2026-11-01T00:00Z, not '${values.until}'`);
     until = new Date(time).toISOString();
   }
   const dataDir = values.data ?? defaultDataDir();
-  const engine = inProcessEngine(Engine.open({ dataDir }));
+  const engine = openLocalEngine(dataDir);
   try {
     const started = performance.now();
     const finished = await runJob(engine, 'demo.generate', { mentions, years, seed, until }, io, values.json);
     const seconds = (performance.now() - started) / 1000;
     const stats = await call(engine, 'workspace.stats', {});
     if (values.json) {
-      io.out(`${JSON.stringify({ dataDir, generated: finished.done, mentions: stats.mentions, seconds: round(seconds) })}\n`);
+      io.out(
+        `${JSON.stringify({ dataDir, generated: finished.done, mentions: stats.mentions, seconds: round(seconds) })}\n`,
+      );
     } else {
-      io.out(`${finished.message ?? 'done'} in ${seconds.toFixed(1)} s; the workspace in ${dataDir} now holds ${stats.mentions.toLocaleString('en-GB')} mentions.\n`);
+      io.out(
+        `${finished.message ?? 'done'} in ${seconds.toFixed(1)} s; the workspace in ${dataDir} now holds ${stats.mentions.toLocaleString('en-GB')} mentions.\n`,
+      );
     }
     return 0;
   } finally {

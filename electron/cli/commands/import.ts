@@ -1,12 +1,10 @@
 import { FieldMapping, FORMAT_IDS, FormatId } from '../../../shared/api/contract';
 import { Channel } from '../../../shared/domain/mention';
-import { Engine } from '../../engine/engine';
-import { inProcessEngine } from '../../engine/in-process';
 import type { ImportSummary } from '../../engine/ingest/import-files';
 import { CliError, parseCommandArgs } from '../args';
 import type { Io } from '../io';
 import { defaultDataDir } from '../paths';
-import { runJob } from '../workspace';
+import { openLocalEngine, runJob } from '../workspace';
 
 const FIELDS = FieldMapping.keyType.options;
 
@@ -53,7 +51,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   const mapping = parseMapping(values.map ?? []);
   const dataDir = values.data ?? defaultDataDir();
 
-  const engine = inProcessEngine(Engine.open({ dataDir }));
+  const engine = openLocalEngine(dataDir);
   try {
     const job = await runJob(
       engine,
@@ -64,7 +62,11 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     );
     const summary = job.result as unknown as ImportSummary;
     if (values.json) {
-      const rejects = summary.rejects.map((reject) => ({ file: reject.file, record: reject.recordNo, reason: reject.reason }));
+      const rejects = summary.rejects.map((reject) => ({
+        file: reject.file,
+        record: reject.recordNo,
+        reason: reject.reason,
+      }));
       const files = summary.files.map(({ file, format, imported, duplicates, rejected, error }) => ({
         file,
         format,
@@ -73,7 +75,9 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
         rejected,
         error,
       }));
-      io.out(`${JSON.stringify({ imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected, rejects, files })}\n`);
+      io.out(
+        `${JSON.stringify({ imported: summary.imported, duplicates: summary.duplicates, rejected: summary.rejected, rejects, files })}\n`,
+      );
     } else {
       for (const file of summary.files) {
         io.out(
@@ -83,7 +87,8 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
         );
       }
       for (const reject of summary.rejects.slice(0, 20)) io.out(`  rejected: ${reject.reason}\n`);
-      if (summary.rejected > 20) io.out(`  ... all ${summary.rejected} rejects are kept in the workspace with their reasons\n`);
+      if (summary.rejected > 20)
+        io.out(`  ... all ${summary.rejected} rejects are kept in the workspace with their reasons\n`);
     }
     const unreadable = summary.files.filter((file) => file.error);
     if (unreadable.length === summary.files.length) {
@@ -96,7 +101,11 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function parseChoice<T extends string>(name: string, schema: { options: readonly T[] }, value: string | undefined): T | undefined {
+function parseChoice<T extends string>(
+  name: string,
+  schema: { options: readonly T[] },
+  value: string | undefined,
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(schema.options as readonly string[]).includes(value)) {
     throw new CliError(`import: --${name} must be one of ${schema.options.join(', ')}, not '${value}'`);
@@ -111,7 +120,8 @@ function parseMapping(entries: string[]): FieldMapping | undefined {
     const at = entry.lastIndexOf('=');
     const column = entry.slice(0, at).trim();
     const field = entry.slice(at + 1).trim();
-    if (at <= 0 || !column) throw new CliError(`import: --map needs column=field, e.g. --map Bericht=text, not '${entry}'`);
+    if (at <= 0 || !column)
+      throw new CliError(`import: --map needs column=field, e.g. --map Bericht=text, not '${entry}'`);
     if (!(FIELDS as readonly string[]).includes(field)) {
       throw new CliError(`import: --map ${entry}: '${field}' is not a field; fields are ${FIELDS.join(', ')}`);
     }

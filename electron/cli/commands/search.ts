@@ -1,9 +1,7 @@
-import { Engine } from '../../engine/engine';
-import { inProcessEngine } from '../../engine/in-process';
 import { CliError, integerOption, parseCommandArgs } from '../args';
 import type { Io } from '../io';
 import { defaultDataDir } from '../paths';
-import { call, requireWorkspace } from '../workspace';
+import { call, openLocalEngine, requireWorkspace } from '../workspace';
 
 export const searchHelp = `Usage: watchpost search "QUERY" [--data DIR] [--limit N] [--json]
 
@@ -36,7 +34,7 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
   const limit = integerOption('search', 'limit', values.limit, 1, 20);
   const dataDir = values.data ?? defaultDataDir();
   requireWorkspace(dataDir);
-  const engine = inProcessEngine(Engine.open({ dataDir }));
+  const engine = openLocalEngine(dataDir);
   try {
     const result = await call(engine, 'mentions.search', { text, limit });
     if (values.json) {

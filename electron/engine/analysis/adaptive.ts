@@ -172,7 +172,12 @@ export class AdaptiveModel {
       if (Math.abs(w[0]) + Math.abs(w[1]) + Math.abs(w[2]) < 0.02) continue;
       weights[name] = [round(w[0]), round(w[1]), round(w[2])];
     }
-    return { version: 1, examples: this.examples, bias: [round(this.bias[0]), round(this.bias[1]), round(this.bias[2])], weights };
+    return {
+      version: 1,
+      examples: this.examples,
+      bias: [round(this.bias[0]), round(this.bias[1]), round(this.bias[2])],
+      weights,
+    };
   }
 
   static fromJSON(json: unknown): AdaptiveModel {
@@ -191,7 +196,11 @@ export class AdaptiveModel {
   }
 }
 
-function logits(weights: Map<string, [number, number, number]>, bias: [number, number, number], f: Map<string, number>): number[] {
+function logits(
+  weights: Map<string, [number, number, number]>,
+  bias: [number, number, number],
+  f: Map<string, number>,
+): number[] {
   const z = [bias[0], bias[1], bias[2]];
   for (const [name, x] of f) {
     const w = weights.get(name);

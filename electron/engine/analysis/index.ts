@@ -78,7 +78,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     let lang = langHint;
     if (!lang) {
       const guess = guessLanguage(tokens);
-      lang = guess.lang === 'other' && guess.confidence === 0 && options.fallbackLanguage ? options.fallbackLanguage : guess.lang;
+      lang =
+        guess.lang === 'other' && guess.confidence === 0 && options.fallbackLanguage
+          ? options.fallbackLanguage
+          : guess.lang;
     }
     const detail = scorer.score(tokens, lang);
     const lexicon = { label: detail.label, score: detail.score };

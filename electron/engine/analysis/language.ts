@@ -30,7 +30,11 @@ for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
 
 /** Spelling cues: [pattern, language, weight]. Weaker than a function word. */
 const SPELLING: [RegExp, string, number][] = [
-  [/ij|aa[^i]|uu|oe|(heid|lijk|lijke|tje|tjes|isch|ische|baar|tig|elijk)$|^(ge|ver|ont|be)\p{L}{3,}[dt]$|sch|^z[^a]/u, 'nl', 0.4],
+  [
+    /ij|aa|uu|oe|(heid|lijk|lijke|tje|tjes|isch|ische|baar|tig|elijk)$|^(ge|ver|ont|be)\p{L}{3,}[dt]$|sch|^z[^a]/u,
+    'nl',
+    0.4,
+  ],
   [/th|wh|(ing|ed|ly|ness|ful|ous|tion|ight|ough)$|w[aeio]|ea|ou[^w]|^y|ck/u, 'en', 0.4],
   [/[äöüß]|(ung|keit|lich|chen)$|tz|sch/u, 'de', 0.5],
   [/[éèêàçùâîôû]|(eux|euse|aux|eau|oir|aire|ique)$|^[ldcjnsmt]'|qu/u, 'fr', 0.5],

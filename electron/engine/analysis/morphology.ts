@@ -105,7 +105,28 @@ const POSITIVE_PREFIXES: readonly [string, number][] = [
   ['kei', 1.2],
 ];
 /** Prefixes that only intensify: "megafile", "doodziek", "bloedmooi", "oersaai". */
-const INTENSIFYING_PREFIXES = ['mega', 'hyper', 'ultra', 'reuze', 'bere', 'dood', 'bloed', 'oer', 'aarts', 'knetter', 'snoei', 'steen', 'stok', 'hartstikke', 'super', 'kei', 'top'];
+const INTENSIFYING_PREFIXES = [
+  'mega',
+  'hyper',
+  'ultra',
+  'reuze',
+  'bere',
+  'dood',
+  'bloed',
+  'oer',
+  'aarts',
+  'knetter',
+  'snoei',
+  'steen',
+  'stok',
+  'hartstikke',
+  'super',
+  'kei',
+  'top',
+];
+
+/** Nouns in ge- that look like participles but are compound heads ("partnergeweld"). */
+const GE_NOUNS = new Set(['geweld', 'gevecht', 'gezeur', 'gezeik', 'gedoe', 'gejuich', 'geluk', 'gevaar', 'gemopper']);
 
 export interface CompoundSplit {
   valence: number;
@@ -132,8 +153,8 @@ export function splitDutchCompound(
     const head = word.slice(k);
     if (head.length < 5 && !shortHeadOk(head)) continue;
     // A head is a noun or adjective, never a participle: "coalitiegenoten" are not "genoten",
-    // "zelfgemaakt" is not "gemaakt". Nouns in ge- (geweld, geluk) are taken as listed only.
-    if (head.startsWith('ge') && !shortHeadOk(head)) continue;
+    // "zelfgemaakt" is not "gemaakt". Listed nouns in ge- (geweld, geluk) may be heads.
+    if (head.startsWith('ge') && !GE_NOUNS.has(head) && (!shortHeadOk(head) || /(en|d|t)$/.test(head))) continue;
     const v = headValence(head);
     if (v === undefined) continue;
     const mod = word.slice(0, k);
@@ -225,7 +246,10 @@ export function englishCognates(word: string): string[] {
   const out = [word];
   for (const [nl, ens] of COGNATE_ENDINGS) {
     if (!word.endsWith(nl)) continue;
-    const stem = word.slice(0, -nl.length).replace(/k(?=[eiy])/g, 'c').replace(/f(?=[aeiou]?$)/, 'ph');
+    const stem = word
+      .slice(0, -nl.length)
+      .replace(/k(?=[eiy])/g, 'c')
+      .replace(/f(?=[aeiou]?$)/, 'ph');
     for (const en of ens) out.push(stem + en, stem.replace(/k/g, 'c') + en);
   }
   return [...new Set(out)];

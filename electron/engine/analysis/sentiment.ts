@@ -50,6 +50,8 @@ const ELONGATION_FACTOR = 1.2;
 const EXCLAMATION_STEP = 0.292;
 const SQUASH_ALPHA = 15;
 const IRREALIS_FACTOR = 0.3;
+const EXCESS_VALENCE = -1.2;
+const COMPLAINT_QUESTION_VALENCE = -0.8;
 /**
  * Asymmetric on purpose: language is biased towards positive words (the "Pollyanna" effect),
  * so praise words turn up in neutral posts far more often than complaint words do, and a
@@ -58,7 +60,9 @@ const IRREALIS_FACTOR = 0.3;
 export const DEFAULT_THRESHOLDS: Thresholds = { positive: 0.3, negative: 0.05 };
 
 /** Words around "maar" that make it a particle, not a contrast ("kijk maar", "maar liefst"). */
-const MAAR_PARTICLE_BEFORE = new Set('alleen nu kijk doe ga zeg wacht laat toch even eens kom zit blijf gewoon nog'.split(' '));
+const MAAR_PARTICLE_BEFORE = new Set(
+  'alleen nu kijk doe ga zeg wacht laat toch even eens kom zit blijf gewoon nog'.split(' '),
+);
 const MAAR_PARTICLE_AFTER = new Set('ook liefst even eens weer raak zo één net also'.split(' '));
 
 interface Slot {
@@ -247,6 +251,8 @@ export class SentimentScorer {
     if (!scorer || !rules) return slots;
 
     const words = slots.filter((s) => s.tok.kind === 'word');
+    const questions = new Set<number>();
+    for (const s of slots) if (s.tok.kind === 'punct' && s.tok.raw.includes('?')) questions.add(s.sentence);
     let irrealisClause = -1;
     for (let w = 0; w < words.length; w++) {
       const s = words[w];
@@ -286,6 +292,20 @@ export class SentimentScorer {
         s.contrast = true;
         continue;
       }
+      const next = words[w + 1];
+      // "Waarom duurt het zo lang?": a why-question in a post is nearly always a complaint.
+      if (rules.complaintQuestions.has(norm) && (questions.has(s.sentence) || words[w - 1]?.sentence !== s.sentence)) {
+        Object.assign(s, { val: COMPLAINT_QUESTION_VALENCE, source: 'symbol' });
+        continue;
+      }
+      if (rules.excess.has(norm) && next && next.clause === s.clause) {
+        const nv = scorer.wordValence(next.tok);
+        if ((nv === undefined || nv <= 0.5) && (rules.excessAdjectives.has(next.tok.norm) || (nv !== undefined && nv < 0))) {
+          Object.assign(s, { val: Math.min(EXCESS_VALENCE, (nv ?? 0) * 1.3), source: 'phrase' });
+          next.consumed = true;
+          continue;
+        }
+      }
       const licensors = rules.verbOnly.get(norm);
       if (licensors && !licensors.has(words[w - 1]?.tok.norm ?? '')) continue;
       const v = scorer.wordValence(s.tok);
@@ -308,7 +328,8 @@ export function labelFor(score: number, t: Thresholds): SentimentLabel {
 }
 
 function symbolValence(symbol: string): number | undefined {
-  const bare = symbol.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+  // Variation selector and skin tones carry no sentiment of their own.
+  const bare = symbol.replace(/\uFE0F|\p{Emoji_Modifier}/gu, '');
   const v = EMOJI.get(bare) ?? EMOTICONS.get(bare) ?? EMOTICONS.get(bare.replace(/(.)\1+$/u, '$1'));
   if (v !== undefined) return v;
   if (/^[:;=][-']?[)\]D]+$/.test(bare)) return 2;
@@ -385,7 +406,8 @@ function positionWeights(slots: Slot[]): number[] {
   const s = slots[at];
   if (!s) return weights;
   let opensSentence = true;
-  for (let j = at - 1; j >= 0 && slots[j]?.sentence === s.sentence; j--) if (slots[j]?.tok.kind === 'word') opensSentence = false;
+  for (let j = at - 1; j >= 0 && slots[j]?.sentence === s.sentence; j--)
+    if (slots[j]?.tok.kind === 'word') opensSentence = false;
   const fromSentence = opensSentence ? s.sentence - 1 : s.sentence;
   for (let j = 0; j < slots.length; j++) {
     const x = slots[j];

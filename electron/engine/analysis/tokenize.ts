@@ -59,7 +59,13 @@ export function tokenize(text: string): Token[] {
 
 function makeToken(kind: TokenKind, raw: string): Token {
   if (kind !== 'word' && kind !== 'hashtag') {
-    return { kind, raw, norm: kind === 'emoticon' || kind === 'emoji' ? raw : raw.toLowerCase(), caps: false, elongated: false };
+    return {
+      kind,
+      raw,
+      norm: kind === 'emoticon' || kind === 'emoji' ? raw : raw.toLowerCase(),
+      caps: false,
+      elongated: false,
+    };
   }
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const norm = lower.replace(ELONGATION_RE, '$1$1');

@@ -24,7 +24,14 @@ const BASE32_SORTABLE = '234567abcdefghijklmnopqrstuvwxyz';
  * Ids are built from the post's time and its sequence number in the demo (unique across the run), so they
  * are unique per channel, sort by time like the real ones, and are the same every run with the same seed.
  */
-export function addressFor(channel: DemoChannel, author: DemoAuthor, seq: number, createdAt: number, place: ThreadPlace, headline: string): Address {
+export function addressFor(
+  channel: DemoChannel,
+  author: DemoAuthor,
+  seq: number,
+  createdAt: number,
+  place: ThreadPlace,
+  headline: string,
+): Address {
   switch (channel) {
     case 'x': {
       const id = String(createdAt - X_EPOCH).padStart(12, '0') + pad(seq % 10_000_000, 7);
@@ -37,7 +44,10 @@ export function addressFor(channel: DemoChannel, author: DemoAuthor, seq: number
     }
     case 'bluesky': {
       const rkey = encode(createdAt * 1000 + (seq % 1000), 11, BASE32_SORTABLE) + encode(seq, 2, BASE32_SORTABLE);
-      return { externalId: `at://${author.did}/app.bsky.feed.post/${rkey}`, url: `https://bsky.app/profile/${author.handle}/post/${rkey}` };
+      return {
+        externalId: `at://${author.did}/app.bsky.feed.post/${rkey}`,
+        url: `https://bsky.app/profile/${author.handle}/post/${rkey}`,
+      };
     }
     case 'facebook': {
       const id = String(createdAt) + pad(seq % 10_000, 4);

@@ -25,12 +25,27 @@ export interface DemoAuthor extends NewAuthor {
 
 /** Share of each channel's authors (rss has only the news sites). */
 const AUTHOR_SHARE: Readonly<Record<DemoChannel, number>> = {
-  x: 0.22, facebook: 0.24, instagram: 0.14, linkedin: 0.05, youtube: 0.04, mastodon: 0.05, bluesky: 0.07, rss: 0, forum: 0.12,
+  x: 0.22,
+  facebook: 0.24,
+  instagram: 0.14,
+  linkedin: 0.05,
+  youtube: 0.04,
+  mastodon: 0.05,
+  bluesky: 0.07,
+  rss: 0,
+  forum: 0.12,
 };
 /** Typical followers (median, spread) of a person per channel. */
 const FOLLOWERS: Readonly<Record<DemoChannel, readonly [number, number]>> = {
-  x: [180, 1.3], facebook: [250, 0.9], instagram: [350, 1.2], linkedin: [450, 0.9], youtube: [40, 1.5],
-  mastodon: [120, 1.1], bluesky: [150, 1.2], rss: [0, 0], forum: [0, 0],
+  x: [180, 1.3],
+  facebook: [250, 0.9],
+  instagram: [350, 1.2],
+  linkedin: [450, 0.9],
+  youtube: [40, 1.5],
+  mastodon: [120, 1.1],
+  bluesky: [150, 1.2],
+  rss: [0, 0],
+  forum: [0, 0],
 };
 /** Some authors post much more than others: activity follows a Zipf curve with this exponent. */
 const ACTIVITY_EXPONENT = 0.85;
@@ -58,7 +73,9 @@ export class AuthorPool {
     englishShare: Readonly<Record<DemoChannel, number>>,
   ) {
     this.places = new WeightedPicker(MUNICIPALITIES.map(([, weight]) => weight));
-    this.expatPlaces = new WeightedPicker(MUNICIPALITIES.map(([name, weight]) => (name === 'Eindhoven' ? weight * 3 : weight)));
+    this.expatPlaces = new WeightedPicker(
+      MUNICIPALITIES.map(([name, weight]) => (name === 'Eindhoven' ? weight * 3 : weight)),
+    );
     for (const channel of DEMO_CHANNELS) {
       const size = Math.max(channel === 'rss' ? 0 : 8, Math.round(totalPeople * AUTHOR_SHARE[channel]));
       const english = Math.max(3, Math.round(size * englishShare[channel]));
@@ -78,18 +95,24 @@ export class AuthorPool {
     let pool = this.accounts.get(key);
     if (pool === undefined) {
       const authors = ACCOUNTS.filter(
-        (account) => account.handles[channel] && account.lang === lang && (account.topics.length === 0 || account.topics.includes(topic)),
+        (account) =>
+          account.handles[channel] &&
+          account.lang === lang &&
+          (account.topics.length === 0 || account.topics.includes(topic)),
       ).map<DemoAuthor>((account) => ({
         handle: account.handles[channel]!,
         displayName: account.displayName,
-        followers: channel === 'rss' ? account.followers : Math.round(account.followers * (0.3 + 0.7 * channelReachOf(channel))),
+        followers:
+          channel === 'rss' ? account.followers : Math.round(account.followers * (0.3 + 0.7 * channelReachOf(channel))),
         location: null,
         kind: account.kind,
         lang,
         site: account.handles['rss'] ?? null,
         did: channel === 'bluesky' ? didFor(account.handles[channel]!) : null,
       }));
-      pool = authors.length ? { authors, picker: new WeightedPicker(authors.map((author) => Math.sqrt(author.followers + 1))) } : null;
+      pool = authors.length
+        ? { authors, picker: new WeightedPicker(authors.map((author) => Math.sqrt(author.followers + 1))) }
+        : null;
       this.accounts.set(key, pool);
     }
     return pool ? pool.authors[pool.picker.pick(random)]! : null;
@@ -126,7 +149,14 @@ export class AuthorPool {
     const year = String(60 + random.int(45)).slice(-2);
     switch (channel) {
       case 'x':
-        return random.pick([`${f}${l}`, `${f}_${l}`, `${f}${l}${year}`, `${cap(f)}${cap(l)}`, `${f}_${year}`, `${l}${f}`]);
+        return random.pick([
+          `${f}${l}`,
+          `${f}_${l}`,
+          `${f}${l}${year}`,
+          `${cap(f)}${cap(l)}`,
+          `${f}_${year}`,
+          `${l}${f}`,
+        ]);
       case 'instagram':
         return random.pick([`${f}.${l}`, `${f}_${l}${year}`, `${f}${l}`, `${f}.${year}`]);
       case 'facebook':
@@ -140,7 +170,12 @@ export class AuthorPool {
       case 'bluesky':
         return `${f}${l}.bsky.social`;
       case 'forum':
-        return random.pick([`${cap(f)}_${plain(random.pick(SHARED_NL.slots['wijk'] ?? ['Dommelstad']))}`, `${f}${year}`, `Buurman${cap(f)}`, `${cap(f)}${cap(l)}`]);
+        return random.pick([
+          `${cap(f)}_${plain(random.pick(SHARED_NL.slots['wijk'] ?? ['Dommelstad']))}`,
+          `${f}${year}`,
+          `Buurman${cap(f)}`,
+          `${cap(f)}${cap(l)}`,
+        ]);
       case 'rss':
         return `${f}${l}.nl`;
     }
@@ -150,7 +185,12 @@ export class AuthorPool {
     const taken = this.handles[channelIndex(channel)]!;
     let handle = wanted;
     for (let n = 2; taken.has(handle.toLowerCase()); n++) {
-      handle = channel === 'mastodon' ? wanted.replace('@', `${n}@`) : channel === 'bluesky' ? wanted.replace('.bsky', `${n}.bsky`) : `${wanted}${n}`;
+      handle =
+        channel === 'mastodon'
+          ? wanted.replace('@', `${n}@`)
+          : channel === 'bluesky'
+            ? wanted.replace('.bsky', `${n}.bsky`)
+            : `${wanted}${n}`;
     }
     taken.add(handle.toLowerCase());
     return handle;

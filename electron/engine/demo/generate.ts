@@ -81,11 +81,16 @@ export async function generateDemo(
 
 function checkOptions({ mentions, years, seed, until }: DemoOptions): void {
   if (!Number.isInteger(mentions) || mentions < 1) {
-    throw new WatchpostError('invalid_input', `the number of demo mentions must be a whole number of at least 1, not ${mentions}`);
+    throw new WatchpostError(
+      'invalid_input',
+      `the number of demo mentions must be a whole number of at least 1, not ${mentions}`,
+    );
   }
   if (!(years > 0) || !Number.isFinite(years)) {
     throw new WatchpostError('invalid_input', `the demo period must be a positive number of years, not ${years}`);
   }
-  if (!Number.isInteger(seed)) throw new WatchpostError('invalid_input', `the demo seed must be a whole number, not ${seed}`);
-  if (!Number.isFinite(until)) throw new WatchpostError('invalid_input', `the end of the demo period is not a valid time (${until})`);
+  if (!Number.isInteger(seed))
+    throw new WatchpostError('invalid_input', `the demo seed must be a whole number, not ${seed}`);
+  if (!Number.isFinite(until))
+    throw new WatchpostError('invalid_input', `the end of the demo period is not a valid time (${until})`);
 }

@@ -9,7 +9,6 @@ import {
   CHANNEL_MIX,
   CHANNEL_STYLE,
   DEMO_CHANNELS,
-  type DemoChannel,
   ENGLISH_SHARE,
   REPLY_CHANCE,
   THREAD_CHANCE,
@@ -37,18 +36,31 @@ const VIDEOS_PER_TOPIC = 40;
  * same stream feeds the workspace and the benchmark's bare insert loop.
  */
 export function demoMentions(options: DemoOptions, sourceId: number): DemoStream {
-  const [timelineRandom, authorRandom, mentionRandom] = DemoRandom.fromSeed(options.seed).streams(3) as [DemoRandom, DemoRandom, DemoRandom];
+  const [timelineRandom, authorRandom, mentionRandom] = DemoRandom.fromSeed(options.seed).streams(3) as [
+    DemoRandom,
+    DemoRandom,
+    DemoRandom,
+  ];
   const timeline = buildTimeline(options.mentions, options.years, options.until, timelineRandom);
   const authors = new AuthorPool(authorRandom, Math.max(200, Math.round(options.mentions / 8)), ENGLISH_SHARE);
   return { total: options.mentions, timeline, mentions: stream(timeline, authors, mentionRandom, sourceId) };
 }
 
-function* stream(timeline: Timeline, authors: AuthorPool, random: DemoRandom, sourceId: number): Generator<NewMention, void, undefined> {
+function* stream(
+  timeline: Timeline,
+  authors: AuthorPool,
+  random: DemoRandom,
+  sourceId: number,
+): Generator<NewMention, void, undefined> {
   const vocabulary = new Vocabulary();
   const channelPickers = DEMO_TOPIC_KEYS.map((topic) =>
-    CHANNEL_ERAS.map((era) => new WeightedPicker(DEMO_CHANNELS.map((channel) => CHANNEL_MIX[topic][channel] * era[channel]))),
+    CHANNEL_ERAS.map(
+      (era) => new WeightedPicker(DEMO_CHANNELS.map((channel) => CHANNEL_MIX[topic][channel] * era[channel])),
+    ),
   );
-  const videos = DEMO_TOPIC_KEYS.map(() => Array.from({ length: VIDEOS_PER_TOPIC }, () => videoId(random.int(2 ** 31))));
+  const videos = DEMO_TOPIC_KEYS.map(() =>
+    Array.from({ length: VIDEOS_PER_TOPIC }, () => videoId(random.int(2 ** 31))),
+  );
   const conversations = new Conversations(DEMO_CHANNELS.length * DEMO_TOPIC_KEYS.length);
   const { until, periodStart, firstHour, hours, counts } = timeline;
   let forumTopic = 1000;
@@ -85,18 +97,31 @@ function* stream(timeline: Timeline, authors: AuthorPool, random: DemoRandom, so
       const place = channelIndex(channel) * DEMO_TOPIC_KEYS.length + topic;
       const style = CHANNEL_STYLE[channel];
 
-      const thread: Conversation | null = random.chance(REPLY_CHANCE[channel]) ? conversations.join(place, createdAt, random) : null;
+      const thread: Conversation | null = random.chance(REPLY_CHANCE[channel])
+        ? conversations.join(place, createdAt, random)
+        : null;
       let lang: DemoLanguage = thread
-        ? random.chance(0.85) ? thread.lang : thread.lang === 'nl' ? 'en' : 'nl'
-        : random.chance(ENGLISH_SHARE[channel]) ? 'en' : 'nl';
-      let author: DemoAuthor | null = !thread && random.chance(ACCOUNT_CHANCE[channel]) ? authors.account(channel, lang, topicKey, random) : null;
+        ? random.chance(0.85)
+          ? thread.lang
+          : thread.lang === 'nl'
+            ? 'en'
+            : 'nl'
+        : random.chance(ENGLISH_SHARE[channel])
+          ? 'en'
+          : 'nl';
+      let author: DemoAuthor | null =
+        !thread && random.chance(ACCOUNT_CHANCE[channel]) ? authors.account(channel, lang, topicKey, random) : null;
       if (!author && channel === 'rss') author = authors.account(channel, 'nl', topicKey, random);
       author ??= authors.person(channel, lang, random);
       lang = author.lang;
-      const register: Register = channel === 'rss' || author.kind === 'news' || (author.kind === 'journalist' && random.chance(0.5)) ? 'news' : 'social';
+      const register: Register =
+        channel === 'rss' || author.kind === 'news' || (author.kind === 'journalist' && random.chance(0.5))
+          ? 'news'
+          : 'social';
       const mix = sentimentMix(topicKey, incident, register, localHour);
       const draw = random.float();
-      const label: DemoSentiment = draw < mix.negative ? 'negative' : draw < mix.negative + mix.neutral ? 'neutral' : 'positive';
+      const label: DemoSentiment =
+        draw < mix.negative ? 'negative' : draw < mix.negative + mix.neutral ? 'neutral' : 'positive';
       const sentence = vocabulary.pick(random, topic, incident?.kind ?? null, lang, register, label);
       const core = vocabulary.render(sentence, random, ORGANISATION.byChannel[channel] ?? ORGANISATION.name);
       const shared = vocabulary.shared[lang];
@@ -104,21 +129,38 @@ function* stream(timeline: Timeline, authors: AuthorPool, random: DemoRandom, so
       const replyToRoot = thread !== null && random.chance(0.6);
       let text: string;
       if (register === 'news') {
-        text = channel === 'rss' ? (random.chance(0.7) ? `${core}. ${random.pick(shared.newsLeads)}` : core) : `${core} ${articleUrl(author.site ?? 'dommelstadcourant.nl', lang, core, seq)}`;
+        text =
+          channel === 'rss'
+            ? random.chance(0.7)
+              ? `${core}. ${random.pick(shared.newsLeads)}`
+              : core
+            : `${core} ${articleUrl(author.site ?? 'dommelstadcourant.nl', lang, core, seq)}`;
       } else {
         text = thread && style.atReply ? `@${replyToRoot ? thread.rootHandle : thread.lastHandle} ` : '';
         if (thread && random.chance(0.5)) text += `${random.pick(shared.replyOpeners[label])} `;
-        else if (channel === 'forum' && !thread && random.chance(0.5)) text += `${random.pick(shared.forumGreetings)}\n\n`;
+        else if (channel === 'forum' && !thread && random.chance(0.5))
+          text += `${random.pick(shared.forumGreetings)}\n\n`;
         else if (channel === 'linkedin' && random.chance(0.4)) text += `${random.pick(shared.linkedinOpeners)} `;
         else if (random.chance(style.opener)) text += `${random.pick(shared.openers[label])} `;
         text += core;
         if (random.chance(style.extra)) text += ` ${random.pick(shared.extras[label])}`;
-        if (random.chance(style.link)) text += ` ${ORGANISATION.website}/${topicKey === 'service' ? 'contact' : 'nieuws'}`;
+        if (random.chance(style.link))
+          text += ` ${ORGANISATION.website}/${topicKey === 'service' ? 'contact' : 'nieuws'}`;
         if (random.chance(style.emoji)) text += ` ${random.pick(shared.emoji[label])}`;
-        if (random.chance(style.hashtagChance)) text += hashtags(random, vocabulary.hashtags(topic, incident?.kind ?? null, lang), shared.hashtags, style.hashtags);
+        if (random.chance(style.hashtagChance))
+          text += hashtags(
+            random,
+            vocabulary.hashtags(topic, incident?.kind ?? null, lang),
+            shared.hashtags,
+            style.hashtags,
+          );
       }
 
-      const where: ThreadPlace = thread ?? { video: random.pick(videos[topic]!), forumTopic: channel === 'forum' ? ++forumTopic : 0, posts: 0 };
+      const where: ThreadPlace = thread ?? {
+        video: random.pick(videos[topic]!),
+        forumTopic: channel === 'forum' ? ++forumTopic : 0,
+        posts: 0,
+      };
       const address = addressFor(channel, author, seq, createdAt, where, core);
       let parentExternalId: string | null = null;
       let conversationId: string | null = null;
@@ -175,7 +217,12 @@ function* stream(timeline: Timeline, authors: AuthorPool, random: DemoRandom, so
 }
 
 /** Topic tags first, then perhaps a general one; never the same tag twice. */
-function hashtags(random: DemoRandom, topicTags: readonly string[], sharedTags: readonly string[], [min, max]: readonly [number, number]): string {
+function hashtags(
+  random: DemoRandom,
+  topicTags: readonly string[],
+  sharedTags: readonly string[],
+  [min, max]: readonly [number, number],
+): string {
   const wanted = min + random.int(max - min + 1);
   let text = '';
   let start = random.int(topicTags.length);
@@ -189,6 +236,11 @@ function hashtags(random: DemoRandom, topicTags: readonly string[], sharedTags: 
 }
 
 function clampScore(score: number, label: DemoSentiment): number {
-  const bounded = label === 'positive' ? Math.min(1, Math.max(0.05, score)) : label === 'negative' ? Math.max(-1, Math.min(-0.05, score)) : Math.max(-0.15, Math.min(0.15, score));
+  const bounded =
+    label === 'positive'
+      ? Math.min(1, Math.max(0.05, score))
+      : label === 'negative'
+        ? Math.max(-1, Math.min(-0.05, score))
+        : Math.max(-0.15, Math.min(0.15, score));
   return Math.round(bounded * 1000) / 1000;
 }

@@ -14,7 +14,8 @@ export interface TopicRhythm {
 }
 
 const YEAR_DAYS = 365.25;
-const wave = (dayOfYear: number, peakDay: number): number => Math.cos((2 * Math.PI * (dayOfYear - peakDay)) / YEAR_DAYS);
+const wave = (dayOfYear: number, peakDay: number): number =>
+  Math.cos((2 * Math.PI * (dayOfYear - peakDay)) / YEAR_DAYS);
 const bump = (dayOfYear: number, centre: number, width: number): number => {
   const distance = Math.min(Math.abs(dayOfYear - centre), YEAR_DAYS - Math.abs(dayOfYear - centre));
   return Math.exp(-(distance * distance) / (2 * width * width));
@@ -31,14 +32,29 @@ function table(weight: (weekday: number, hour: number) => number): Float64Array 
 const isWeekend = (weekday: number): boolean => weekday === 0 || weekday === 6;
 
 // Hourly shapes, 00:00 … 23:00 on the Dutch clock.
-const NIGHT = [2.6, 2.4, 2, 1.3, 0.6, 0.25, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.1, 1.4, 1.8, 2.3, 2.7];
+const NIGHT = [
+  2.6, 2.4, 2, 1.3, 0.6, 0.25, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.1, 1.4, 1.8, 2.3,
+  2.7,
+];
 /** How busy the night is, by the weekday the evening started on: Thursday is student night; Friday and Saturday peak. */
 const NIGHT_BY_EVENING = [0.5, 0.4, 0.45, 0.6, 1.0, 1.8, 2.1];
-const OFFICE = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5, 1, 1.3, 1.4, 1.4, 1.2, 1.3, 1.3, 1.2, 1.1, 0.9, 0.8, 1, 1.1, 1, 0.6, 0.3];
-const DARK = [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.4, 0.9, 0.9, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.7, 1.1, 1.5, 1.7, 1.7, 1.5, 1.1, 0.6];
-const EVENINGS = [0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 0.8, 0.9, 1.4, 1.6, 1.3, 0.7, 0.3];
-const DESK = [0.03, 0.03, 0.03, 0.03, 0.03, 0.03, 0.03, 0.2, 0.9, 1.5, 1.6, 1.5, 1.1, 1.3, 1.4, 1.3, 1.1, 0.6, 0.4, 0.4, 0.4, 0.3, 0.2, 0.1];
-const DAYTIME = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.4, 0.7, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1, 0.9, 0.8, 0.6, 0.4, 0.2];
+const OFFICE = [
+  0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5, 1, 1.3, 1.4, 1.4, 1.2, 1.3, 1.3, 1.2, 1.1, 0.9, 0.8, 1, 1.1, 1, 0.6, 0.3,
+];
+const DARK = [
+  0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.4, 0.9, 0.9, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.7, 1.1, 1.5, 1.7, 1.7, 1.5,
+  1.1, 0.6,
+];
+const EVENINGS = [
+  0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.3, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 0.8, 0.9, 1.4, 1.6, 1.3, 0.7, 0.3,
+];
+const DESK = [
+  0.03, 0.03, 0.03, 0.03, 0.03, 0.03, 0.03, 0.2, 0.9, 1.5, 1.6, 1.5, 1.1, 1.3, 1.4, 1.3, 1.1, 0.6, 0.4, 0.4, 0.4, 0.3,
+  0.2, 0.1,
+];
+const DAYTIME = [
+  0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.4, 0.7, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1, 0.9, 0.8, 0.6, 0.4, 0.2,
+];
 
 const at = (shape: readonly number[], hour: number): number => shape[hour] as number;
 
@@ -73,7 +89,8 @@ export const RHYTHMS: Readonly<Record<DemoTopicKey, TopicRhythm>> = {
     share: 0.1,
     hourOfWeek: table((weekday, hour) => at(EVENINGS, hour) * (isWeekend(weekday) ? 0.35 : 1)),
     // Spring memorandum in May, the budget itself in late October and November, quiet in the summer recess.
-    season: (day) => Math.max(0.2, 0.6 + 0.9 * bump(day, 140, 25) + 1.4 * bump(day, 305, 22) - 0.35 * bump(day, 210, 20)),
+    season: (day) =>
+      Math.max(0.2, 0.6 + 0.9 * bump(day, 140, 25) + 1.4 * bump(day, 305, 22) - 0.35 * bump(day, 210, 20)),
     feast: {},
   },
   service: {

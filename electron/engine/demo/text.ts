@@ -111,7 +111,10 @@ export class Vocabulary {
     return capitalise(text);
   }
 
-  private compileLanguage(vocabulary: LanguageVocabulary, scopes: readonly Readonly<Record<string, readonly string[]>>[]): CompiledLanguage {
+  private compileLanguage(
+    vocabulary: LanguageVocabulary,
+    scopes: readonly Readonly<Record<string, readonly string[]>>[],
+  ): CompiledLanguage {
     return {
       social: this.compileSentiments(vocabulary.social, scopes),
       news: this.compileSentiments(vocabulary.news, scopes),
@@ -119,12 +122,20 @@ export class Vocabulary {
     };
   }
 
-  private compileSentiments(bySentiment: BySentiment, scopes: readonly Readonly<Record<string, readonly string[]>>[]): Sentences {
-    const compile = (label: DemoSentiment): Sentence[] => bySentiment[label].map((template) => this.compile(template, label, scopes));
+  private compileSentiments(
+    bySentiment: BySentiment,
+    scopes: readonly Readonly<Record<string, readonly string[]>>[],
+  ): Sentences {
+    const compile = (label: DemoSentiment): Sentence[] =>
+      bySentiment[label].map((template) => this.compile(template, label, scopes));
     return { positive: compile('positive'), neutral: compile('neutral'), negative: compile('negative') };
   }
 
-  private compile(template: string, label: DemoSentiment, scopes: readonly Readonly<Record<string, readonly string[]>>[]): Sentence {
+  private compile(
+    template: string,
+    label: DemoSentiment,
+    scopes: readonly Readonly<Record<string, readonly string[]>>[],
+  ): Sentence {
     const scored = SCORED.exec(template);
     const body = scored ? template.slice(scored[0].length) : template;
     const parts: (string | number)[] = [];
@@ -144,7 +155,11 @@ export class Vocabulary {
     };
   }
 
-  private slotId(name: string, scopes: readonly Readonly<Record<string, readonly string[]>>[], template: string): number {
+  private slotId(
+    name: string,
+    scopes: readonly Readonly<Record<string, readonly string[]>>[],
+    template: string,
+  ): number {
     if (name === 'org') return ORG;
     const values = scopes.find((scope) => scope[name])?.[name];
     if (!values || values.length === 0) throw new Error(`demo vocabulary: no values for {${name}} in "${template}"`);

@@ -21,7 +21,12 @@ const NEWS_MIX: Mix = { positive: 0.2, neutral: 0.55, negative: 0.25 };
 const NIGHT_MIX: Mix = { positive: 0.4, neutral: 0.35, negative: 0.25 };
 const MORNING_AFTER_MIX: Mix = { positive: 0.15, neutral: 0.3, negative: 0.55 };
 
-export function sentimentMix(topic: DemoTopicKey, incident: DemoIncident | null, register: Register, localHour: number): Mix {
+export function sentimentMix(
+  topic: DemoTopicKey,
+  incident: DemoIncident | null,
+  register: Register,
+  localHour: number,
+): Mix {
   if (incident) {
     const rest = 1 - incident.negativeShare;
     return { negative: incident.negativeShare, neutral: rest * 0.7, positive: rest * 0.3 };
@@ -67,12 +72,22 @@ const STATUS_BY_AGE: readonly { upTo: number; cumulative: readonly [number, numb
 ];
 const STATUSES: readonly MentionStatus[] = ['new', 'open', 'waiting', 'resolved', 'archived'];
 /** Chance that a mention in each status has someone assigned. */
-const ASSIGNED: Readonly<Record<MentionStatus, number>> = { new: 0.04, open: 0.92, waiting: 0.92, resolved: 0.8, archived: 0.5 };
+const ASSIGNED: Readonly<Record<MentionStatus, number>> = {
+  new: 0.04,
+  open: 0.92,
+  waiting: 0.92,
+  resolved: 0.8,
+  archived: 0.5,
+};
 /** Some operators carry more of the work than others. */
 const OPERATOR_WEIGHTS = [5, 4, 3, 3, 2, 1];
 
 /** Old mentions are mostly handled; today's are mostly new. */
-export function describeStatus(age: number, random: DemoRandom, operators: readonly string[]): { status: MentionStatus; assignee: string | null } {
+export function describeStatus(
+  age: number,
+  random: DemoRandom,
+  operators: readonly string[],
+): { status: MentionStatus; assignee: string | null } {
   const band = STATUS_BY_AGE.find((entry) => age < entry.upTo)!;
   const draw = random.float();
   let index = 0;

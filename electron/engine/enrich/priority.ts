@@ -22,7 +22,8 @@ const COMPLAINT: Record<'nl' | 'en', RegExp> = {
   en: /\b(outage|complain|broken|not working|doesn'?t work|again|for weeks|for days|still|no response|disgrace|ridiculous|unacceptable|useless|scam|angry|disappointed|nuisance|dangerous)\w*/iu,
 };
 
-const URGENT: RegExp = /\b(spoed|dringend|urgent|noodgeval|emergency|gevaar|danger|brand|fire|ongeluk|accident|politie|police)\b/iu;
+const URGENT: RegExp =
+  /\b(spoed|dringend|urgent|noodgeval|emergency|gevaar|danger|brand|fire|ongeluk|accident|politie|police)\b/iu;
 
 /**
  * Combines question detection, complaint words, reach and negative sentiment into 0..100, so the
@@ -62,9 +63,16 @@ export function prioritize(input: {
 
   if (input.sentiment === 'negative') {
     const strength = Math.min(1, Math.abs(input.sentimentScore ?? 0.5));
-    factors.push({ factor: 'negative', points: Math.round(10 + 15 * strength), evidence: `score ${(input.sentimentScore ?? 0).toFixed(2)}` });
+    factors.push({
+      factor: 'negative',
+      points: Math.round(10 + 15 * strength),
+      evidence: `score ${(input.sentimentScore ?? 0).toFixed(2)}`,
+    });
   }
 
-  const score = Math.min(100, factors.reduce((sum, factor) => sum + factor.points, 0));
+  const score = Math.min(
+    100,
+    factors.reduce((sum, factor) => sum + factor.points, 0),
+  );
   return { score, factors };
 }

@@ -7,12 +7,13 @@ export function ingestHandlers(engine: Engine): Pick<Handlers, 'ingest.importFil
   const pageRejects = engine.db.prepare<
     [number, number],
     { id: number; file: string | null; record_no: number | null; reason: string; raw: string; created_at: number }
-  >('SELECT id, file, record_no, reason, raw, created_at FROM rejected_records ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?');
+  >(
+    'SELECT id, file, record_no, reason, raw, created_at FROM rejected_records ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+  );
 
   return {
     'ingest.importFiles': (input) => {
-      const label =
-        input.files.length === 1 ? `import ${input.files[0]}` : `import of ${input.files.length} files`;
+      const label = input.files.length === 1 ? `import ${input.files[0]}` : `import of ${input.files.length} files`;
       return engine.jobs.start('import', label, async (control) => {
         const summary = await importFiles(engine.db, engine.pipeline, input, control);
         const unreadable = summary.files.filter((file) => file.error).length;

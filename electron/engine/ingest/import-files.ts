@@ -58,10 +58,18 @@ export async function importFiles(
 
   for (const [index, file] of request.files.entries()) {
     const absolute = path.resolve(file);
-    const fileSummary: FileSummary = { file: absolute, format: null, imported: 0, duplicates: 0, rejected: 0, error: null };
+    const fileSummary: FileSummary = {
+      file: absolute,
+      format: null,
+      imported: 0,
+      duplicates: 0,
+      rejected: 0,
+      error: null,
+    };
     summary.files.push(fileSummary);
     try {
-      if (sizes[index] === null) throw new WatchpostError('invalid_input', `${absolute} does not exist or cannot be read`);
+      if (sizes[index] === null)
+        throw new WatchpostError('invalid_input', `${absolute} does not exist or cannot be read`);
       const format = request.format ?? (await sniff(absolute));
       fileSummary.format = format;
       let bytesRead = 0;

@@ -55,7 +55,13 @@ export class IngestPipeline {
       sentimentScore: analysis.sentiment.score,
       reach: parsed.reach,
     });
-    return { ...parsed, sourceId: origin.sourceId, lang: analysis.lang, sentiment: analysis.sentiment, priority: priority.score };
+    return {
+      ...parsed,
+      sourceId: origin.sourceId,
+      lang: analysis.lang,
+      sentiment: analysis.sentiment,
+      priority: priority.score,
+    };
   }
 
   store(origin: IngestOrigin, batch: ParsedBatch): IngestCounts {
@@ -71,7 +77,10 @@ export class IngestPipeline {
     })();
     if (counts.imported > 0) {
       const newest = mentions.reduce((max, mention) => Math.max(max, mention.createdAt), 0);
-      this.events.emit('mentions.added', { count: counts.imported, newestAt: newest ? new Date(newest).toISOString() : null });
+      this.events.emit('mentions.added', {
+        count: counts.imported,
+        newestAt: newest ? new Date(newest).toISOString() : null,
+      });
     }
     return counts;
   }

@@ -67,7 +67,9 @@ export class JobRunner {
       },
     };
     this.events.emit('job.progress', entry.info);
-    void work(control).then(
+    // Start on the next turn, so the call that started the job is answered before any work is done.
+    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => work(control));
+    void started.then(
       (outcome) =>
         typeof outcome === 'object' && outcome !== null
           ? this.finish(entry, 'done', outcome.message, outcome.result)

@@ -79,7 +79,8 @@ export class MentionReader {
       params.push(...input.filter.channel);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.statement(`SELECT count(*) AS n FROM mentions m ${whereSql}`).get(...params) as { n: number }).n;
+    const total = (this.statement(`SELECT count(*) AS n FROM mentions m ${whereSql}`).get(...params) as { n: number })
+      .n;
     const rows = this.statement(
       `SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id ${whereSql}
        ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`,

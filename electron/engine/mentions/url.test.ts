@@ -13,7 +13,9 @@ describe('canonical post URLs', () => {
     expect(canonicalUrl('https://www.ed.nl/eindhoven/stratumseind~a1b2/?utm_source=rss&utm_medium=feed#comments')).toBe(
       'ed.nl/eindhoven/stratumseind~a1b2',
     );
-    expect(canonicalUrl('https://forum.example.nl/viewtopic.php?t=1&p=42&fbclid=x')).toBe('forum.example.nl/viewtopic.php?p=42');
+    expect(canonicalUrl('https://forum.example.nl/viewtopic.php?t=1&p=42&fbclid=x')).toBe(
+      'forum.example.nl/viewtopic.php?p=42',
+    );
     expect(canonicalUrl('https://youtu.be/abcDEF')).toBe('youtube.com/watch?v=abcDEF');
   });
 

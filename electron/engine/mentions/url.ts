@@ -17,7 +17,9 @@ export function canonicalUrl(url: string | null): string | null {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   let host = parsed.hostname.toLowerCase().replace(/^(www|m|mobile)\./, '');
   host = HOST_ALIASES[host] ?? host;
-  const params = [...parsed.searchParams.entries()].filter(([name]) => !TRACKING.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  const params = [...parsed.searchParams.entries()]
+    .filter(([name]) => !TRACKING.test(name))
+    .sort(([a], [b]) => a.localeCompare(b));
   const path = parsed.pathname.replace(/\/+$/, '');
   const segments = path.split('/').filter(Boolean).length;
   if (host === 'youtube.com' && parsed.hostname.endsWith('youtu.be') && segments === 1) {

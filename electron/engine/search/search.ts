@@ -1,10 +1,11 @@
-import type { Statement } from 'better-sqlite3';
 import { WatchpostError } from '../../../shared/api/result';
 import type { MentionRow } from '../../../shared/domain/mention';
-import { compileQuery, type CompiledQuery, type SqlValue } from '../../../shared/query/compile';
+import { compileQuery, toWhere, type CompiledQuery } from '../../../shared/query/compile';
 import { parseQuery } from '../../../shared/query/parser';
 import { ROW_COLUMNS, toRow, type RowRecord } from '../mentions/read';
 import type { Db } from '../store/db';
+import { countAll, countMatches, countUpTo, type Total } from './count';
+import { Statements } from './statements';
 
 export type SearchSort = 'newest' | 'relevance';
 
@@ -16,10 +17,7 @@ export interface SearchInput {
   sort?: SearchSort;
 }
 
-export interface SearchResult {
-  total: number;
-  /** True when `total` was estimated from the density of matches among recent mentions (shown as "about N"). */
-  totalIsEstimate: boolean;
+export interface SearchResult extends Total {
   offset: number;
   mentions: MentionRow[];
   /** Relevance on a very broad query ranks only this many most recently stored matches; null when all were ranked. */
@@ -38,11 +36,6 @@ const WALK_COST = 20;
 const SORT_COST = { plain: 1, filtered: 7 };
 /** A full-text part inside an OR or NOT is tested against a prepared id list below this many matches. */
 const SET_LIMIT = 50_000;
-/** Counting a broad filtered query samples slices of ids for this long, then extrapolates. */
-const COUNT_BUDGET_MS = 25;
-const COUNT_SLICE = 1000;
-/** Up to this many mentions every count is exact (a full pass costs at most a few tens of ms). */
-const EXACT_COUNT_BELOW = 50_000;
 /** Ranked ids are checked against a filter this many at a time. */
 const FILTER_BATCH = 500;
 
@@ -69,13 +62,11 @@ export interface SearchOptions {
 }
 
 export class MentionSearch {
-  private readonly statements = new Map<string, Statement<SqlValue[]>>();
+  private readonly sql: Statements;
   private readonly window: number;
 
-  constructor(
-    private readonly db: Db,
-    options: SearchOptions = {},
-  ) {
+  constructor(db: Db, options: SearchOptions = {}) {
+    this.sql = new Statements(db);
     this.window = options.relevanceWindow ?? RELEVANCE_WINDOW;
   }
 
@@ -84,15 +75,15 @@ export class MentionSearch {
     if (!parsed.ok) throw new WatchpostError('invalid_input', parsed.error.message);
     const offset = input.offset ?? 0;
     const compiled = compileQuery(parsed.ast, {
-      membership: (match) => (this.countUpTo(match, SET_LIMIT) < SET_LIMIT ? 'set' : 'lazy'),
+      membership: (match) => (countUpTo(this.sql, match, SET_LIMIT) < SET_LIMIT ? 'set' : 'lazy'),
     });
     if (compiled.match === null) return this.walk(compiled, offset, input.limit);
     if (input.sort === 'relevance') return this.rank(compiled, compiled.match, offset, input.limit);
     // Few matches: sort them all. Many: walk newest first and stop at the page; whichever is cheaper.
-    const mentions = (this.get('SELECT max(id) AS n FROM mentions') as { n: number | null }).n ?? 0;
+    const mentions = this.sql.count('SELECT max(id) AS n FROM mentions');
     const perMatch = compiled.filter ? SORT_COST.filtered : SORT_COST.plain;
     const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / perMatch) * (offset + input.limit) * mentions)));
-    const matches = this.countUpTo(compiled.match, crossover);
+    const matches = countUpTo(this.sql, compiled.match, crossover);
     return matches < crossover
       ? this.sortMatches(compiled, compiled.match, offset, input.limit)
       : this.walk(compiled, offset, input.limit);
@@ -100,8 +91,8 @@ export class MentionSearch {
 
   /** Newest first along the time index (or the index SQLite picks for the filter), checking words per mention. */
   private walk(compiled: CompiledQuery, offset: number, limit: number): SearchResult {
-    const { sql, params } = this.condition(compiled, 'lazy');
-    const page = this.pluck(
+    const { sql, params } = toWhere(compiled, 'lazy');
+    const page = this.sql.ids(
       `SELECT m.id FROM mentions m WHERE ${sql} ORDER BY ${NEWEST} LIMIT ? OFFSET ?`,
       ...params,
       limit,
@@ -113,17 +104,19 @@ export class MentionSearch {
       return { ...result, total: seen, totalIsEstimate: false };
     if (!compiled.filter) {
       const total =
-        compiled.match === null ? this.count('SELECT count(*) AS n FROM mentions') : this.countAll(compiled.match);
+        compiled.match === null
+          ? this.sql.count('SELECT count(*) AS n FROM mentions')
+          : countAll(this.sql, compiled.match);
       return { ...result, total, totalIsEstimate: false };
     }
-    return { ...result, ...this.countMatches(compiled) };
+    return { ...result, ...countMatches(this.sql, compiled) };
   }
 
   /** All matches of the words, filtered, sorted newest first: exact total, cost grows with the matches. */
   private sortMatches(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult {
     // Without a filter only (id, created_at) is needed, which the small covering index holds.
     const through = compiled.filter ? '' : 'INDEXED BY mentions_id_created';
-    const ids = this.pluck(
+    const ids = this.sql.ids(
       `SELECT m.id FROM (SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH ?) h
        CROSS JOIN mentions m ${through} ON m.id = h.id
        ${compiled.filter ? `WHERE ${compiled.filter.sql}` : ''} ORDER BY ${NEWEST}`,
@@ -145,10 +138,10 @@ export class MentionSearch {
    * batches, stopping once the page is full.
    */
   private rank(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult {
-    const windowed = this.countUpTo(match, this.window + 1) > this.window;
+    const windowed = countUpTo(this.sql, match, this.window + 1) > this.window;
     const bound = windowed
       ? (
-          this.get(
+          this.sql.get(
             'SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
             match,
             this.window - 1,
@@ -156,14 +149,14 @@ export class MentionSearch {
         ).id
       : 0;
     // CAST: a JS number binds as REAL, and FTS5 silently ignores a rowid bound that is not an INTEGER.
-    const ranked = this.pluck(
+    const ranked = this.sql.ids(
       `SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid >= CAST(? AS INTEGER)
        ORDER BY rank, rowid DESC`,
       match,
       bound,
     );
     const rankedWithin = windowed ? this.window : null;
-    const matches = windowed ? this.countAll(match) : ranked.length;
+    const matches = windowed ? countAll(this.sql, match) : ranked.length;
     if (!compiled.filter) {
       const mentions = this.rowsById(ranked.slice(offset, offset + limit));
       return { total: matches, totalIsEstimate: false, offset, mentions, rankedWithin };
@@ -173,7 +166,7 @@ export class MentionSearch {
     while (checked < ranked.length && passed.length < offset + limit) {
       const batch = ranked.slice(checked, checked + FILTER_BATCH);
       const pass = new Set(
-        this.pluck(
+        this.sql.ids(
           `SELECT m.id FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value WHERE ${compiled.filter.sql}`,
           JSON.stringify(batch),
           ...compiled.filter.params,
@@ -185,69 +178,12 @@ export class MentionSearch {
     const mentions = this.rowsById(passed.slice(offset, offset + limit));
     if (checked === ranked.length && !windowed)
       return { total: passed.length, totalIsEstimate: false, offset, mentions, rankedWithin };
-    return { ...this.countMatches(compiled), offset, mentions, rankedWithin };
-  }
-
-  /**
-   * Counts the mentions a query matches. Counting a broad query with a filter reads every candidate
-   * row, so in a large workspace it counts slices of 1000 ids spread evenly over all ids (never just
-   * the newest, which would skew date filters) for COUNT_BUDGET_MS, and scales the share found up.
-   */
-  private countMatches(compiled: CompiledQuery): { total: number; totalIsEstimate: boolean } {
-    const { sql, params } = this.condition(compiled, 'lazy');
-    const top = (this.get('SELECT max(id) AS n FROM mentions') as { n: number | null }).n ?? 0;
-    const slices = Math.ceil(top / COUNT_SLICE);
-    if (top <= EXACT_COUNT_BELOW) return { total: this.countRange(sql, params, 0, top).hits, totalIsEstimate: false };
-    const started = performance.now();
-    const counted = new Set<number>();
-    let hits = 0;
-    let rows = 0;
-    for (let i = 0; counted.size < slices && performance.now() - started < COUNT_BUDGET_MS; i++) {
-      const slice = Math.floor(vanDerCorput(i) * slices);
-      if (counted.has(slice)) continue;
-      counted.add(slice);
-      const found = this.countRange(sql, params, slice * COUNT_SLICE, (slice + 1) * COUNT_SLICE);
-      hits += found.hits;
-      rows += found.rows;
-    }
-    if (counted.size === slices) return { total: hits, totalIsEstimate: false };
-    const all = this.count('SELECT count(*) AS n FROM mentions');
-    return { total: Math.round((hits / Math.max(1, rows)) * all), totalIsEstimate: true };
-  }
-
-  /** Mentions with an id in (from, to], and how many of them match. */
-  private countRange(sql: string, params: SqlValue[], from: number, to: number): { rows: number; hits: number } {
-    // NOT INDEXED: read the id range itself, not an index the condition would otherwise pick.
-    return this.get(
-      `SELECT count(*) AS rows, coalesce(sum(${sql}), 0) AS hits FROM mentions m NOT INDEXED WHERE m.id > ? AND m.id <= ?`,
-      ...params,
-      from,
-      to,
-    ) as { rows: number; hits: number };
-  }
-
-  /** The match and the filter as one condition on `mentions m`. */
-  private condition(compiled: CompiledQuery, membership: 'set' | 'lazy'): { sql: string; params: SqlValue[] } {
-    const parts: string[] = [];
-    const params: SqlValue[] = [];
-    if (compiled.filter) {
-      parts.push(compiled.filter.sql);
-      params.push(...compiled.filter.params);
-    }
-    if (compiled.match !== null) {
-      parts.push(
-        membership === 'lazy'
-          ? 'EXISTS (SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid = m.id)'
-          : 'm.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)',
-      );
-      params.push(compiled.match);
-    }
-    return { sql: parts.length ? parts.join(' AND ') : '1', params };
+    return { ...countMatches(this.sql, compiled), offset, mentions, rankedWithin };
   }
 
   private rowsById(ids: number[]): MentionRow[] {
     if (ids.length === 0) return [];
-    const rows = this.all(
+    const rows = this.sql.all(
       `SELECT ${ROW_COLUMNS} FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value
        LEFT JOIN authors a ON a.id = m.author_id`,
       JSON.stringify(ids),
@@ -258,51 +194,4 @@ export class MentionSearch {
       return row ? [toRow(row)] : [];
     });
   }
-
-  private countUpTo(match: string, cap: number): number {
-    return this.count(
-      'SELECT count(*) AS n FROM (SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? LIMIT ?)',
-      match,
-      cap,
-    );
-  }
-
-  private countAll(match: string): number {
-    return this.count('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?', match);
-  }
-
-  private count(sql: string, ...params: SqlValue[]): number {
-    return (this.get(sql, ...params) as { n: number }).n;
-  }
-
-  private get(sql: string, ...params: SqlValue[]): unknown {
-    return this.statement(sql).get(...params);
-  }
-
-  private all(sql: string, ...params: SqlValue[]): unknown[] {
-    return this.statement(sql).all(...params);
-  }
-
-  private pluck(sql: string, ...params: SqlValue[]): number[] {
-    return this.statement(sql)
-      .pluck()
-      .all(...params) as number[];
-  }
-
-  private statement(sql: string): Statement<SqlValue[]> {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<SqlValue[]>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-}
-
-/** 0, 1/2, 1/4, 3/4, 1/8, …: each next point halves the largest gap, so any prefix is spread evenly. */
-function vanDerCorput(index: number): number {
-  let fraction = 0;
-  let weight = 0.5;
-  for (let n = index; n > 0; n >>= 1, weight /= 2) if (n & 1) fraction += weight;
-  return fraction;
 }

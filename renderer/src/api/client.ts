@@ -61,6 +61,11 @@ export function subscribe<E extends EventName>(event: E, callback: (payload: Eve
   return client().subscribe(event, callback);
 }
 
+/** How this window reaches the engine: 'ipc' in the desktop app, 'http' in a browser. */
+export function transportKind(): ApiClient['transport'] {
+  return client().transport;
+}
+
 export function onConnection(callback: (state: ConnectionState) => void): () => void {
   return client().onConnection(callback);
 }

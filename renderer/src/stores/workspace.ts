@@ -25,13 +25,36 @@ export const useWorkspaceStatus = create<WorkspaceStatus>(() => ({
   connection: 'connecting',
 }));
 
-async function refreshStats(): Promise<void> {
+/** Between two reads of the figures; a long import sends many events and each read counts the whole store. */
+const STATS_MIN_GAP_MS = 1_000;
+let statsInFlight = false;
+let statsAgain = false;
+
+async function readStats(): Promise<void> {
   try {
     const stats = await call('workspace.stats', {});
     useWorkspaceStatus.setState({ stats, statsError: null });
   } catch (error) {
     useWorkspaceStatus.setState({ statsError: error instanceof ApiError ? error : null });
   }
+}
+
+/** Re-reads the figures; calls that come while a read runs fold into one more read, a second later. */
+function refreshStats(): void {
+  if (statsInFlight) {
+    statsAgain = true;
+    return;
+  }
+  statsInFlight = true;
+  void readStats().finally(() =>
+    setTimeout(() => {
+      statsInFlight = false;
+      if (statsAgain) {
+        statsAgain = false;
+        refreshStats();
+      }
+    }, STATS_MIN_GAP_MS),
+  );
 }
 
 function putJob(job: JobInfo): void {
@@ -53,19 +76,19 @@ function dropJob(id: string): void {
 export function useWorkspaceStatusFeed(): void {
   useEffect(() => {
     const timers = new Set<ReturnType<typeof setTimeout>>();
-    void refreshStats();
+    refreshStats();
     void call('jobs.list', {})
       .then((jobs) => jobs.filter((job) => job.state === 'running').forEach(putJob))
       .catch(() => {});
-    const interval = setInterval(() => void refreshStats(), STATS_REFRESH_MS);
+    const interval = setInterval(() => refreshStats(), STATS_REFRESH_MS);
     let previous: ConnectionState | null = null;
     const unsubscribe = [
-      subscribe('mentions.added', () => void refreshStats()),
-      subscribe('mentions.changed', () => void refreshStats()),
+      subscribe('mentions.added', () => refreshStats()),
+      subscribe('mentions.changed', () => refreshStats()),
       subscribe('job.progress', putJob),
       subscribe('job.finished', (job) => {
         putJob(job);
-        void refreshStats();
+        refreshStats();
         const timer = setTimeout(
           () => {
             timers.delete(timer);
@@ -77,7 +100,7 @@ export function useWorkspaceStatusFeed(): void {
       }),
       onConnection((connection) => {
         // Events sent while the socket was down are lost: re-read the figures once it is back.
-        if (connection === 'open' && previous === 'reconnecting') void refreshStats();
+        if (connection === 'open' && previous === 'reconnecting') refreshStats();
         previous = connection;
         useWorkspaceStatus.setState({ connection });
       }),

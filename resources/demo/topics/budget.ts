@@ -4,7 +4,12 @@ import type { TopicVocabulary } from '../types';
 export const BUDGET: TopicVocabulary = {
   nl: {
     slots: {
-      session: ['de begrotingsavond', 'het begrotingsgesprek', 'de bewonersavond over de begroting', 'Praat Mee Dommelstad'],
+      session: [
+        'de begrotingsavond',
+        'het begrotingsgesprek',
+        'de bewonersavond over de begroting',
+        'Praat Mee Dommelstad',
+      ],
       item: [
         'het zwembad',
         'de bibliotheek',
@@ -67,7 +72,14 @@ export const BUDGET: TopicVocabulary = {
   en: {
     slots: {
       session: ['the budget evening', 'the citizen budget session', 'the neighbourhood meeting on the budget'],
-      item: ['the swimming pool', 'the library', 'youth work', 'the cycle paths', 'the theatre', 'the community centre'],
+      item: [
+        'the swimming pool',
+        'the library',
+        'youth work',
+        'the cycle paths',
+        'the theatre',
+        'the community centre',
+      ],
       amount: ['€2.4 million', '€300,000', '€850,000', 'a million euros'],
     },
     social: {

@@ -4,9 +4,30 @@ import type { TopicVocabulary } from '../types';
 export const CITY: TopicVocabulary = {
   nl: {
     slots: {
-      event: ['de weekmarkt', 'het Dommelfestival', 'de kermis', 'de kerstmarkt', 'Koningsdag', 'de braderie', 'de intocht van Sinterklaas'],
-      place: ['het stadspark', 'de Markt', 'het Stationsplein', 'de nieuwe fietsenstalling', 'het Dommelbad', 'de speeltuin in Molenakker'],
-      works: ['de wegafsluiting', 'de omleiding', 'de afsluiting van de Markt', 'de bouw van de fietsbrug', 'het werk aan de riolering'],
+      event: [
+        'de weekmarkt',
+        'het Dommelfestival',
+        'de kermis',
+        'de kerstmarkt',
+        'Koningsdag',
+        'de braderie',
+        'de intocht van Sinterklaas',
+      ],
+      place: [
+        'het stadspark',
+        'de Markt',
+        'het Stationsplein',
+        'de nieuwe fietsenstalling',
+        'het Dommelbad',
+        'de speeltuin in Molenakker',
+      ],
+      works: [
+        'de wegafsluiting',
+        'de omleiding',
+        'de afsluiting van de Markt',
+        'de bouw van de fietsbrug',
+        'het werk aan de riolering',
+      ],
       waste: ['de groene container', 'het oud papier', 'de plasticzak', 'het grofvuil'],
     },
     social: {

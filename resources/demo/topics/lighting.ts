@@ -54,14 +54,23 @@ export const LIGHTING: TopicVocabulary = {
     news: {
       positive: ['Alle straatverlichting in {wijk} vervangen door led', 'Verlichting fietspad langs de Dommel klaar'],
       neutral: ['Gemeente dimt straatverlichting na middernacht', 'Proef met slimme verlichting in {wijk}'],
-      negative: ['-0.5|Bewoners {wijk} klagen over donkere straten', '-0.6|Honderden meldingen over kapotte lantaarnpalen'],
+      negative: [
+        '-0.5|Bewoners {wijk} klagen over donkere straten',
+        '-0.6|Honderden meldingen over kapotte lantaarnpalen',
+      ],
     },
     hashtags: ['#verlichting', '#lantaarnpaal', '#veiligheid', '#fietsen', '#led'],
   },
   en: {
     slots: {
       lamp: ['streetlight', 'street lamp', 'light at the bus stop'],
-      road: ['the Dommeldijk', 'the cycle path along the Dommel', 'the Heuvelweg', 'the Stationsplein', 'the tunnel under the railway'],
+      road: [
+        'the Dommeldijk',
+        'the cycle path along the Dommel',
+        'the Heuvelweg',
+        'the Stationsplein',
+        'the tunnel under the railway',
+      ],
       led: ['LED lighting', 'smart lighting', 'dimmable lighting'],
     },
     social: {

@@ -19,7 +19,13 @@ export const NIGHTLIFE: TopicVocabulary = {
       time: ['rond middernacht', 'om 2 uur', 'om half 4', "om 3 uur 's nachts", 'na sluitingstijd', 'rond 1 uur'],
       crowd: ['studenten', 'een vrijgezellenfeest', 'toeristen', 'carnavalsvierders', 'jongeren', 'groepen mannen'],
       nuisance: ['geschreeuw', 'glasgerinkel', 'wildplassers', 'harde muziek', 'scooters', 'een ruzie'],
-      measure: ['cameratoezicht', 'extra handhavers', 'de nachtburgemeester', 'slimme verlichting', 'een sluitingsuur van 3 uur'],
+      measure: [
+        'cameratoezicht',
+        'extra handhavers',
+        'de nachtburgemeester',
+        'slimme verlichting',
+        'een sluitingsuur van 3 uur',
+      ],
     },
     social: {
       positive: [

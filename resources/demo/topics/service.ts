@@ -4,7 +4,14 @@ import type { TopicVocabulary } from '../types';
 export const SERVICE: TopicVocabulary = {
   nl: {
     slots: {
-      desk: ['het klantcontactcentrum', 'de chat', 'het Stadskantoor', 'de balie', 'het telefoonnummer 14 0499', 'de app'],
+      desk: [
+        'het klantcontactcentrum',
+        'de chat',
+        'het Stadskantoor',
+        'de balie',
+        'het telefoonnummer 14 0499',
+        'de app',
+      ],
       errand: [
         'paspoort',
         'ID-kaart',

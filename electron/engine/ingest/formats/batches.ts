@@ -49,7 +49,11 @@ export function* batchesOf<T>(
       convert(record, index + 1, out);
     } catch (err) {
       // A shape nobody foresaw must cost one record, never the whole file.
-      out.reject(index + 1, JSON.stringify(record) ?? String(record), `record ${index + 1} could not be read: ${errorText(err)}`);
+      out.reject(
+        index + 1,
+        JSON.stringify(record) ?? String(record),
+        `record ${index + 1} could not be read: ${errorText(err)}`,
+      );
     }
     if (out.full) yield out.take();
   }

@@ -30,7 +30,9 @@ describe('Bluesky posts', () => {
       author: { handle: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz', displayName: null },
       url: 'https://bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz/post/3kqt4klmnop2c',
     });
-    expect(rejects).toEqual([expect.objectContaining({ recordNo: 4, reason: 'post 4: createdAt is missing or not a date: null' })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ recordNo: 4, reason: 'post 4: createdAt is missing or not a date: null' }),
+    ]);
   });
 
   it('reads a feed with a repost, a thread, and the records of a repository', async () => {
@@ -40,11 +42,17 @@ describe('Bluesky posts', () => {
         { post: posts[0] },
         {
           post: posts[0],
-          reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: { did: 'did:plc:abc', handle: 'buurt.bsky.social' }, indexedAt: '2024-07-02T08:00:00Z' },
+          reason: {
+            $type: 'app.bsky.feed.defs#reasonRepost',
+            by: { did: 'did:plc:abc', handle: 'buurt.bsky.social' },
+            indexedAt: '2024-07-02T08:00:00Z',
+          },
         },
       ],
     };
-    const fromFeed = await collectBatches(blueskyFormat.parse(Buffer.from(JSON.stringify(feed)), { fileName: 'feed.json' }));
+    const fromFeed = await collectBatches(
+      blueskyFormat.parse(Buffer.from(JSON.stringify(feed)), { fileName: 'feed.json' }),
+    );
     expect(fromFeed.mentions[1]).toMatchObject({
       externalId: `${posts[0].uri}#repost:did:plc:abc`,
       author: { handle: 'buurt.bsky.social' },
@@ -53,17 +61,24 @@ describe('Bluesky posts', () => {
     });
 
     const thread = { thread: { post: posts[1], parent: { post: posts[0] }, replies: [] } };
-    const fromThread = await collectBatches(blueskyFormat.parse(Buffer.from(JSON.stringify(thread)), { fileName: 'thread.json' }));
+    const fromThread = await collectBatches(
+      blueskyFormat.parse(Buffer.from(JSON.stringify(thread)), { fileName: 'thread.json' }),
+    );
     expect(fromThread.mentions.map((m) => m.externalId)).toEqual([posts[0].uri, posts[1].uri]);
 
     const records = { records: [{ uri: posts[1].uri, cid: posts[1].cid, value: posts[1].record }] };
-    const fromRepo = await collectBatches(blueskyFormat.parse(Buffer.from(JSON.stringify(records)), { fileName: 'repo.json' }));
-    expect(fromRepo.mentions[0]).toMatchObject({ author: { handle: 'did:plc:q6gjnaw2blty4crticxkmujt' }, parentExternalId: posts[0].uri });
+    const fromRepo = await collectBatches(
+      blueskyFormat.parse(Buffer.from(JSON.stringify(records)), { fileName: 'repo.json' }),
+    );
+    expect(fromRepo.mentions[0]).toMatchObject({
+      author: { handle: 'did:plc:q6gjnaw2blty4crticxkmujt' },
+      parentExternalId: posts[0].uri,
+    });
   });
 
   it('refuses JSON that holds no posts', async () => {
-    await expect(collectBatches(blueskyFormat.parse(Buffer.from('{"cursor": "1"}'), { fileName: 'x.json' }))).rejects.toThrow(
-      /^x\.json: this is not Bluesky JSON/,
-    );
+    await expect(
+      collectBatches(blueskyFormat.parse(Buffer.from('{"cursor": "1"}'), { fileName: 'x.json' })),
+    ).rejects.toThrow(/^x\.json: this is not Bluesky JSON/);
   });
 });

@@ -27,7 +27,9 @@ function postsOf(document: unknown, fileName: string): unknown[] {
   const wrap = (value: unknown) => {
     const item = asObject(value);
     // listRecords gives { uri, value }: the record without a view around it.
-    return item && !item.record && asObject(item.value) ? { post: { uri: item.uri, record: item.value } } : { post: value };
+    return item && !item.record && asObject(item.value)
+      ? { post: { uri: item.uri, record: item.value } }
+      : { post: value };
   };
   if (Array.isArray(document)) return document.map(wrap);
   if (object && Array.isArray(object.posts)) return object.posts.map(wrap);
@@ -42,7 +44,10 @@ function postsOf(document: unknown, fileName: string): unknown[] {
   }
   if (object && asObject(object.thread)) return threadPosts(object.thread);
   if (object && typeof object.uri === 'string' && asObject(object.record)) return [{ post: object }];
-  throw unreadable(fileName, 'this is not Bluesky JSON: expected a searchPosts response, a feed, a thread or a list of posts');
+  throw unreadable(
+    fileName,
+    'this is not Bluesky JSON: expected a searchPosts response, a feed, a thread or a list of posts',
+  );
 }
 
 /** at://did/app.bsky.feed.post/rkey → its parts. */
@@ -75,7 +80,10 @@ function expandFacets(text: string, facets: unknown): string {
         .find((feature) => asText(feature?.$type)?.endsWith('#link'));
       return { start: asNumber(index?.byteStart), end: asNumber(index?.byteEnd), uri: asText(link?.uri) };
     })
-    .filter((l): l is { start: number; end: number; uri: string } => l.uri !== null && l.start !== null && l.end !== null && l.start < l.end && l.end <= bytes.length)
+    .filter(
+      (l): l is { start: number; end: number; uri: string } =>
+        l.uri !== null && l.start !== null && l.end !== null && l.start < l.end && l.end <= bytes.length,
+    )
     .sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
@@ -93,20 +101,28 @@ function expandFacets(text: string, facets: unknown): string {
 function postText(record: JsonObject): string {
   const text = expandFacets(asText(record.text) ?? '', record.facets);
   const embed = asObject(record.embed);
-  const card = asText(asObject(embed?.external)?.uri) ?? asText(asObject(asObject(asObject(embed?.media)?.external))?.uri);
-  const alts = [...asArray(embed?.images), ...asArray(asObject(embed?.media)?.images)].map((image) => asText(asObject(image)?.alt));
+  const card =
+    asText(asObject(embed?.external)?.uri) ?? asText(asObject(asObject(asObject(embed?.media)?.external))?.uri);
+  const alts = [...asArray(embed?.images), ...asArray(asObject(embed?.media)?.images)].map((image) =>
+    asText(asObject(image)?.alt),
+  );
   const body = text.trim() || alts.filter((alt): alt is string => alt !== null).join('\n');
   return card && !body.includes(card) ? [body, card].filter(Boolean).join('\n\n') : body;
 }
 
-function postMention(item: PostItem, label: string, fetchedAt: number): { mention: ParsedMention } | { reason: string } {
+function postMention(
+  item: PostItem,
+  label: string,
+  fetchedAt: number,
+): { mention: ParsedMention } | { reason: string } {
   const { post } = item;
   const uri = asText(post.uri);
   const parts = uri ? atUri(uri) : null;
   if (!uri || !parts) return { reason: `${label}: the post has no at:// uri of an app.bsky.feed.post` };
   const record = asObject(post.record) ?? {};
   const createdAt = parseTime(record.createdAt) ?? parseTime(post.indexedAt);
-  if (createdAt === null) return { reason: `${label}: createdAt is missing or not a date: ${JSON.stringify(record.createdAt ?? null)}` };
+  if (createdAt === null)
+    return { reason: `${label}: createdAt is missing or not a date: ${JSON.stringify(record.createdAt ?? null)}` };
   const author = blueskyAuthor(post.author, parts.did);
   const text = postText(record);
   if (text === '') return { reason: `${label}: the post has no text, link or image description` };
@@ -150,7 +166,9 @@ async function* parseBluesky(input: ImportInput, options: ParseOptions): AsyncIt
   yield* batchesOf(items, batchSize, (value, recordNo, out) => {
     const item = value as Partial<PostItem>;
     const post = asObject(item.post);
-    const outcome = post ? postMention({ ...item, post } as PostItem, `post ${recordNo}`, fetchedAt) : { reason: `post ${recordNo} is not an object` };
+    const outcome = post
+      ? postMention({ ...item, post } as PostItem, `post ${recordNo}`, fetchedAt)
+      : { reason: `post ${recordNo} is not an object` };
     if ('mention' in outcome) out.add(outcome.mention);
     else out.reject(recordNo, JSON.stringify(item.post ?? null), outcome.reason);
   });

@@ -34,7 +34,13 @@ export function detectDelimiter(sample: string): string {
   for (const delimiter of DELIMITERS) {
     let records: string[][];
     try {
-      records = parseSync(lines, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, to: 20 });
+      records = parseSync(lines, {
+        delimiter,
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        to: 20,
+      });
     } catch {
       continue;
     }
@@ -59,7 +65,8 @@ function headerNames(record: string[]): string[] {
 }
 
 function describeCsvError(err: CsvError | undefined): string {
-  if (err?.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed, so the rest of the file is one broken row';
+  if (err?.code === 'CSV_QUOTE_NOT_CLOSED')
+    return 'a quoted field is never closed, so the rest of the file is one broken row';
   return err?.message ?? 'the row could not be read';
 }
 
@@ -73,13 +80,17 @@ export async function openCsv(
   options: { fileName: string; encoding?: string; delimiter?: string },
 ): Promise<OpenedCsv> {
   const { fileName } = options;
-  if (options.encoding && !isKnownEncoding(options.encoding)) throw unreadable(fileName, `unknown encoding '${options.encoding}'`);
+  if (options.encoding && !isKnownEncoding(options.encoding))
+    throw unreadable(fileName, `unknown encoding '${options.encoding}'`);
   const peeked = await peek(input);
   if (peeked.head.length === 0) throw unreadable(fileName, 'the file is empty');
   const detected = detectEncoding(peeked.head, peeked.complete);
   const encoding = options.encoding ?? detected.encoding;
   if (!detected.encoding.startsWith('utf-16') && peeked.head.includes(0)) {
-    throw unreadable(fileName, 'this is not a CSV file: it contains binary data (is it an Excel .xlsx? Save it as CSV first)');
+    throw unreadable(
+      fileName,
+      'this is not a CSV file: it contains binary data (is it an Excel .xlsx? Save it as CSV first)',
+    );
   }
   const delimiter = options.delimiter ?? detectDelimiter(decodeText(peeked.head, encoding));
 
@@ -134,7 +145,7 @@ export async function openCsv(
   const names: string[] = headers;
 
   async function* rows(): AsyncIterable<(CsvRow | CsvProblem)[]> {
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       if (pending.length === 0) more = await feed();
       if (pending.length > 0) {
         const ready = pending;
@@ -147,7 +158,13 @@ export async function openCsv(
 }
 
 /** A record as header → cell; null for a row of empty cells (spreadsheets pad with them). */
-function toRow(rowNo: number, record: string[], raw: string, headers: string[], delimiter: string): CsvRow | CsvProblem | null {
+function toRow(
+  rowNo: number,
+  record: string[],
+  raw: string,
+  headers: string[],
+  delimiter: string,
+): CsvRow | CsvProblem | null {
   if (record.every((cell) => cell.trim() === '')) return null;
   if (record.slice(headers.length).some((cell) => cell.trim() !== '')) {
     return {

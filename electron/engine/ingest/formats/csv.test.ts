@@ -58,7 +58,9 @@ describe('CSV import', () => {
     });
     expect(preview.rows[0]?.text).toBe('Terras weer open! Koffie €2,50 – “gezellig”');
 
-    const { mentions, rejects } = await collectBatches(csvFormat.parse(fixture('excel-windows-1252.csv'), { fileName: 'excel.csv' }));
+    const { mentions, rejects } = await collectBatches(
+      csvFormat.parse(fixture('excel-windows-1252.csv'), { fileName: 'excel.csv' }),
+    );
     expect(mentions.map((m) => [m.externalId, m.channel, m.author?.handle, m.author?.displayName, m.reach])).toEqual([
       ['9001', 'x', 'cafe_de_zwaan', 'Café De Zwaan', 1250],
       ['9002', 'facebook', 'renée_v', 'Renée Visser', 87],
@@ -67,14 +69,26 @@ describe('CSV import', () => {
     expect(mentions[1]?.createdAt).toBe(Date.UTC(2024, 2, 5, 15, 5));
     expect(mentions[1]?.text).toBe('Privé-parkeren bij het station is een ramp, wéér geen plek');
     expect(JSON.parse(mentions[0]?.raw ?? '{}')).toMatchObject({ id: '9001', name: 'Café De Zwaan' });
-    expect(rejects).toEqual([expect.objectContaining({ recordNo: 4, reason: "row 4: column 'followers' is not a number: 'veel'" })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ recordNo: 4, reason: "row 4: column 'followers' is not a number: 'veel'" }),
+    ]);
   });
 
   it('reads a Dutch semicolon CSV with dd-mm-yyyy times in the operator’s zone, multi-line cells and bad rows', async () => {
     const input = fixture('gemeente-semicolon.csv');
     const preview = await previewCsv(input, { fileName: 'meldingen.csv' });
-    expect(preview).toMatchObject({ encoding: 'utf-8', delimiter: ';', headers: ['Datum', 'Auteur', 'Bericht', 'Kanaal', 'Link'] });
-    expect(preview.suggestedMapping).toEqual({ createdAt: 'Datum', author: 'Auteur', text: 'Bericht', channel: 'Kanaal', url: 'Link' });
+    expect(preview).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: ';',
+      headers: ['Datum', 'Auteur', 'Bericht', 'Kanaal', 'Link'],
+    });
+    expect(preview.suggestedMapping).toEqual({
+      createdAt: 'Datum',
+      author: 'Auteur',
+      text: 'Bericht',
+      channel: 'Kanaal',
+      url: 'Link',
+    });
 
     const options = { fileName: 'meldingen.csv', timeZone: 'Europe/Amsterdam' };
     const { mentions, rejects } = await collectBatches(csvFormat.parse(input, options));
@@ -83,7 +97,9 @@ describe('CSV import', () => {
       ['marieke', 'x', '2024-03-05T08:05:00.000Z'],
       ['anouk', 'mastodon', '2024-03-07T22:59:00.000Z'],
     ]);
-    expect(mentions[1]?.text).toBe('Wie weet waarom de weg is afgesloten?\nStaat nergens; ook niet op de site "van de gemeente".');
+    expect(mentions[1]?.text).toBe(
+      'Wie weet waarom de weg is afgesloten?\nStaat nergens; ook niet op de site "van de gemeente".',
+    );
     expect(mentions[0]?.url).toBe('https://facebook.example/posts/1');
     expect(rejects.map((r) => r.reason)).toEqual([
       "row 4: column 'Datum' is not a date: '31-13-2024 10:00' (expected e.g. 2024-03-05T14:30, 05-03-2024 14:30 or Unix time)",
@@ -112,7 +128,9 @@ describe('CSV import', () => {
     const input = Buffer.from('wanneer,wie,wat\n2024-01-02,ann,hallo\n');
     const mapping = { createdAt: 'wanneer', author: 'wie', text: 'wat' };
     const { mentions } = await collectBatches(csvFormat.parse(input, { fileName: 'a.csv', mapping, channel: 'forum' }));
-    expect(mentions).toEqual([expect.objectContaining({ text: 'hallo', channel: 'forum', createdAt: Date.UTC(2024, 0, 2) })]);
+    expect(mentions).toEqual([
+      expect.objectContaining({ text: 'hallo', channel: 'forum', createdAt: Date.UTC(2024, 0, 2) }),
+    ]);
   });
 
   it('streams big input in batches, reading chunk boundaries inside characters correctly', async () => {
@@ -133,7 +151,9 @@ describe('CSV import', () => {
   });
 
   it('keeps the good rows around a broken one and says what is wrong with it', async () => {
-    const input = Buffer.from('id,date,text\n1,2024-01-01,eerste\n2,2024-01-01,te,veel,velden\n3,2024-01-01,"nooit gesloten\n4,2024-01-01,x\n');
+    const input = Buffer.from(
+      'id,date,text\n1,2024-01-01,eerste\n2,2024-01-01,te,veel,velden\n3,2024-01-01,"nooit gesloten\n4,2024-01-01,x\n',
+    );
     const { mentions, rejects } = await collectBatches(csvFormat.parse(input, { fileName: 'kapot.csv' }));
     expect(mentions.map((m) => m.externalId)).toEqual(['1']);
     expect(rejects.map((r) => r.reason)).toEqual([
@@ -146,14 +166,18 @@ describe('CSV import', () => {
   it('refuses, with one clear error, a file that is no CSV or a mapping without text or time', async () => {
     const parse = (bytes: Buffer, mapping?: Record<string, string>) =>
       collectBatches(csvFormat.parse(bytes, { fileName: 'x.csv', ...(mapping ? { mapping } : {}) }));
-    await expect(parse(Buffer.alloc(0))).rejects.toThrow(new WatchpostError('invalid_input', 'x.csv: the file is empty'));
-    await expect(parse(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]))).rejects.toThrow(/x\.csv: this is not a CSV file: it contains binary data/);
+    await expect(parse(Buffer.alloc(0))).rejects.toThrow(
+      new WatchpostError('invalid_input', 'x.csv: the file is empty'),
+    );
+    await expect(parse(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]))).rejects.toThrow(
+      /x\.csv: this is not a CSV file: it contains binary data/,
+    );
     await expect(parse(Buffer.from('a,b\n1,2\n'))).rejects.toThrow(
       "x.csv: no column is mapped to the text of a mention; pick one of 'a', 'b'",
     );
-    await expect(parse(Buffer.from('text,when\nhoi,2024-01-01\n'), { text: 'text', createdAt: 'wanneer' })).rejects.toThrow(
-      "x.csv: the mapping uses column 'wanneer' for createdAt, but the file has 'text', 'when'",
-    );
+    await expect(
+      parse(Buffer.from('text,when\nhoi,2024-01-01\n'), { text: 'text', createdAt: 'wanneer' }),
+    ).rejects.toThrow("x.csv: the mapping uses column 'wanneer' for createdAt, but the file has 'text', 'when'");
     const error = await parse(Buffer.alloc(0)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WatchpostError);
     expect((error as WatchpostError).code).toBe('invalid_input');

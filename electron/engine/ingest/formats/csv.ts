@@ -1,9 +1,17 @@
 import { BatchCollector } from './batches';
 import { openCsv, type CsvProblem, type CsvRow } from './csv-read';
-import { mentionFromRecord, suggestMapping } from './mapping';
+import { mentionFromRecord, suggestMapping, type MappingSettings } from './mapping';
 import { commonOptions, type CommonOptions } from './options';
 import { checkMapping } from './table-mapping';
-import type { FieldMapping, FormatParser, ImportInput, ParsedBatch, ParseOptions, ParsedMention, Reject } from './types';
+import type {
+  FieldMapping,
+  FormatParser,
+  ImportInput,
+  ParsedBatch,
+  ParseOptions,
+  ParsedMention,
+  Reject,
+} from './types';
 
 const PREVIEW_ROWS = 20;
 
@@ -24,7 +32,7 @@ export async function previewCsv(
   input: ImportInput,
   options: Omit<ParseOptions, 'batchSize'> = { fileName: 'file.csv' },
 ): Promise<CsvPreview> {
-  const common = commonOptions(options);
+  const settings = settingsFor(options);
   const csv = await openCsv(input, options);
   const suggestedMapping = suggestMapping(csv.headers);
   const mapping = options.mapping ?? suggestedMapping;
@@ -32,7 +40,7 @@ export async function previewCsv(
   for await (const chunk of csv.rows) {
     for (const row of chunk.slice(0, PREVIEW_ROWS - preview.mentions.length - preview.rejects.length)) {
       if ('values' in row) preview.rows.push(row.values);
-      const outcome = rowOutcome(row, mapping, common);
+      const outcome = rowOutcome(row, mapping, settings);
       if ('mention' in outcome) preview.mentions.push(outcome.mention);
       else preview.rejects.push(outcome.reject);
     }
@@ -41,33 +49,30 @@ export async function previewCsv(
   return preview;
 }
 
+function settingsFor(options: ParseOptions): MappingSettings & CommonOptions {
+  return { ...commonOptions(options), columnNoun: 'column', idPrefix: 'csv' };
+}
+
 function rowOutcome(
   row: CsvRow | CsvProblem,
   mapping: FieldMapping,
-  common: CommonOptions,
+  settings: MappingSettings,
 ): { mention: ParsedMention } | { reject: Reject } {
   if (!('values' in row)) return { reject: { recordNo: row.rowNo, raw: row.raw, reason: row.reason } };
   const rawJson = JSON.stringify(row.values);
-  const result = mentionFromRecord(mapping, {
-    ...common,
-    label: `row ${row.rowNo}`,
-    columnNoun: 'column',
-    read: (column) => row.values[column],
-    rawJson,
-    idPrefix: 'csv',
-  });
+  const result = mentionFromRecord(mapping, settings, `row ${row.rowNo}`, (column) => row.values[column], rawJson);
   return 'mention' in result ? result : { reject: { recordNo: row.rowNo, raw: rawJson, reason: result.reason } };
 }
 
 async function* parseCsv(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
-  const common = commonOptions(options);
+  const settings = settingsFor(options);
   const csv = await openCsv(input, options);
   const mapping = options.mapping ?? suggestMapping(csv.headers);
   checkMapping(mapping, csv.headers, options.fileName, 'column');
-  const out = new BatchCollector(common.batchSize);
+  const out = new BatchCollector(settings.batchSize);
   for await (const chunk of csv.rows) {
     for (const row of chunk) {
-      const outcome = rowOutcome(row, mapping, common);
+      const outcome = rowOutcome(row, mapping, settings);
       if ('mention' in outcome) out.add(outcome.mention);
       else out.reject(outcome.reject.recordNo, outcome.reject.raw, outcome.reject.reason);
       if (out.full) yield out.take();

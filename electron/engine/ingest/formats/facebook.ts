@@ -10,7 +10,9 @@ import { asArray, asNumber, asObject, asText, contentHash, type JsonObject } fro
 function exportPosts(document: unknown, fileName: string): unknown[] {
   if (Array.isArray(document)) return document;
   const object = asObject(document);
-  const list = object && Object.values(object).find((value) => Array.isArray(value) && asObject(value[0])?.timestamp !== undefined);
+  const list =
+    object &&
+    Object.values(object).find((value) => Array.isArray(value) && asObject(value[0])?.timestamp !== undefined);
   if (!list) throw unreadable(fileName, 'this is not a Facebook export: expected a list of posts with "timestamp"');
   return asArray(list);
 }
@@ -22,9 +24,16 @@ function unique(values: (string | null)[]): string[] {
 /** What the post says: its own text, else its title, else what its attachments name. */
 function postText(post: JsonObject): string | null {
   const data = asArray(post.data).map(asObject);
-  const attachments = asArray(post.attachments).flatMap((attachment) => asArray(asObject(attachment)?.data).map(asObject));
-  const links = unique(attachments.map((item) => asText(asObject(item?.external_context)?.url))).filter((url) => /^https?:\/\//.test(url));
-  const own = unique([...data.map((item) => asText(item?.post)), ...data.map((item) => asText(asObject(item?.comment)?.comment))]);
+  const attachments = asArray(post.attachments).flatMap((attachment) =>
+    asArray(asObject(attachment)?.data).map(asObject),
+  );
+  const links = unique(attachments.map((item) => asText(asObject(item?.external_context)?.url))).filter((url) =>
+    /^https?:\/\//.test(url),
+  );
+  const own = unique([
+    ...data.map((item) => asText(item?.post)),
+    ...data.map((item) => asText(asObject(item?.comment)?.comment)),
+  ]);
   if (own.length > 0) {
     const text = own.join('\n\n');
     const missing = links.filter((url) => !text.includes(url));
@@ -42,7 +51,11 @@ function postText(post: JsonObject): string | null {
   return named.length > 0 ? named.join('\n') : null;
 }
 
-function postMention(post: JsonObject, label: string, context: { fetchedAt: number; account: NewAuthor | null }): { mention: ParsedMention } | { reason: string } {
+function postMention(
+  post: JsonObject,
+  label: string,
+  context: { fetchedAt: number; account: NewAuthor | null },
+): { mention: ParsedMention } | { reason: string } {
   const seconds = asNumber(post.timestamp);
   if (seconds === null) return { reason: `${label}: the post has no timestamp` };
   const text = postText(post);
@@ -73,12 +86,17 @@ function postMention(post: JsonObject, label: string, context: { fetchedAt: numb
 async function* parseFacebook(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
   const { fetchedAt, batchSize } = commonOptions(options);
   // Facebook writes each UTF-8 byte as its own \u00XX escape; repair every string once, up front.
-  const posts = exportPosts(repairMojibakeDeep(parseJsonDocument(await readText(input), options.fileName)), options.fileName);
+  const posts = exportPosts(
+    repairMojibakeDeep(parseJsonDocument(await readText(input), options.fileName)),
+    options.fileName,
+  );
   const handle = options.accountHandle?.replace(/^@/, '') ?? options.accountName;
   const account = handle ? { handle, displayName: options.accountName ?? null, followers: 0, location: null } : null;
   yield* batchesOf(posts, batchSize, (item, recordNo, out) => {
     const post = asObject(item);
-    const outcome = post ? postMention(post, `post ${recordNo}`, { fetchedAt, account }) : { reason: `post ${recordNo} is not an object` };
+    const outcome = post
+      ? postMention(post, `post ${recordNo}`, { fetchedAt, account })
+      : { reason: `post ${recordNo} is not an object` };
     if ('mention' in outcome) out.add(outcome.mention);
     else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome.reason);
   });

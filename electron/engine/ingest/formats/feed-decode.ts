@@ -23,7 +23,9 @@ function byteShape(b: Buffer): string | null {
 export function decodeFeed(bytes: Buffer): { text: string; encoding: string } {
   const shape = byteShape(bytes);
   if (shape) return { text: iconv.decode(bytes, shape), encoding: shape };
-  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(bytes.subarray(0, 300).toString('latin1'))?.[1];
+  const declared = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(
+    bytes.subarray(0, 300).toString('latin1'),
+  )?.[1];
   if (declared && iconv.encodingExists(declared) && !/^utf-?(16|32)/i.test(declared)) {
     return { text: iconv.decode(bytes, declared), encoding: declared.toLowerCase() };
   }

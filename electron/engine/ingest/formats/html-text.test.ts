@@ -26,9 +26,9 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts and styles, collapses layout whitespace and keeps non-breaking spaces', () => {
-    expect(htmlToText('<div>\n  een\n  twee<script>alert(1)</script><style>p{}</style></div><div>drie\u00a0vier</div>')).toBe(
-      'een twee\n\ndrie\u00a0vier',
-    );
+    expect(
+      htmlToText('<div>\n  een\n  twee<script>alert(1)</script><style>p{}</style></div><div>drie\u00a0vier</div>'),
+    ).toBe('een twee\n\ndrie\u00a0vier');
   });
 
   it('treats plain text as text', () => {

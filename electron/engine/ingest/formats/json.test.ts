@@ -26,9 +26,28 @@ describe('NDJSON import', () => {
   });
 
   it('imports the good lines and rejects a broken line by its line number', async () => {
-    const mapping = { externalId: 'id', createdAt: 'created_at', author: 'user.screen_name', authorName: 'user.name', text: 'message', channel: 'platform', url: 'link', parentId: 'reply_to' };
-    const { mentions, rejects } = await collectBatches(ndjsonFormat.parse(fixture('monitor-export.ndjson'), { fileName: 'export.ndjson', mapping }));
-    expect(mentions.map((m) => [m.externalId, m.channel, m.author?.handle, m.author?.displayName, new Date(m.createdAt).toISOString()])).toEqual([
+    const mapping = {
+      externalId: 'id',
+      createdAt: 'created_at',
+      author: 'user.screen_name',
+      authorName: 'user.name',
+      text: 'message',
+      channel: 'platform',
+      url: 'link',
+      parentId: 'reply_to',
+    };
+    const { mentions, rejects } = await collectBatches(
+      ndjsonFormat.parse(fixture('monitor-export.ndjson'), { fileName: 'export.ndjson', mapping }),
+    );
+    expect(
+      mentions.map((m) => [
+        m.externalId,
+        m.channel,
+        m.author?.handle,
+        m.author?.displayName,
+        new Date(m.createdAt).toISOString(),
+      ]),
+    ).toEqual([
       ['m-1', 'forum', 'fietsersbond_ehv', 'Fietsersbond Eindhoven', '2024-04-01T09:00:00.000Z'],
       ['m-2', 'facebook', 'j.devries', 'Jan de Vries', '2024-04-01T10:15:00.000Z'],
       ['m-5', 'x', 'bewoner_42', null, '2024-04-01T12:00:00.000Z'],
@@ -46,10 +65,12 @@ describe('NDJSON import', () => {
   });
 
   it('refuses a file that is not NDJSON at all', async () => {
-    await expect(collectBatches(ndjsonFormat.parse(Buffer.from('hallo wereld\n'), { fileName: 'notes.ndjson' }))).rejects.toThrow(
-      /^notes\.ndjson: this is not NDJSON \(one JSON object a line\): line 1 is not valid JSON/,
+    await expect(
+      collectBatches(ndjsonFormat.parse(Buffer.from('hallo wereld\n'), { fileName: 'notes.ndjson' })),
+    ).rejects.toThrow(/^notes\.ndjson: this is not NDJSON \(one JSON object a line\): line 1 is not valid JSON/);
+    await expect(collectBatches(ndjsonFormat.parse(Buffer.from('\n\n'), { fileName: 'leeg.ndjson' }))).rejects.toThrow(
+      'leeg.ndjson: the file is empty',
     );
-    await expect(collectBatches(ndjsonFormat.parse(Buffer.from('\n\n'), { fileName: 'leeg.ndjson' }))).rejects.toThrow('leeg.ndjson: the file is empty');
   });
 });
 
@@ -65,9 +86,16 @@ describe('JSON import', () => {
   it('reads the records under a usual key with nested paths and numbers each reject', async () => {
     const input = Buffer.from(JSON.stringify(document));
     const mapping = { externalId: 'id', createdAt: 'date', author: 'author.handle', text: 'content' };
-    const { mentions, rejects } = await collectBatches(jsonFormat.parse(input, { fileName: 'api.json', mapping, channel: 'rss' }));
+    const { mentions, rejects } = await collectBatches(
+      jsonFormat.parse(input, { fileName: 'api.json', mapping, channel: 'rss' }),
+    );
     expect(mentions).toEqual([
-      expect.objectContaining({ externalId: '7', author: expect.objectContaining({ handle: 'ov_reiziger' }), channel: 'rss', createdAt: Date.UTC(2024, 4, 1, 8) }),
+      expect.objectContaining({
+        externalId: '7',
+        author: expect.objectContaining({ handle: 'ov_reiziger' }),
+        channel: 'rss',
+        createdAt: Date.UTC(2024, 4, 1, 8),
+      }),
     ]);
     expect(JSON.parse(mentions[0]?.raw ?? '')).toEqual(document.data[0]);
     expect(rejects.map((r) => r.reason)).toEqual([
@@ -77,8 +105,8 @@ describe('JSON import', () => {
   });
 
   it('says where a file stops being JSON', async () => {
-    await expect(collectBatches(jsonFormat.parse(Buffer.from('[{"a": 1},\n {"b": 2,}]'), { fileName: 'kapot.json' }))).rejects.toThrow(
-      "kapot.json: this is not valid JSON: Expected double-quoted property name at line 2, column 10",
-    );
+    await expect(
+      collectBatches(jsonFormat.parse(Buffer.from('[{"a": 1},\n {"b": 2,}]'), { fileName: 'kapot.json' })),
+    ).rejects.toThrow('kapot.json: this is not valid JSON: Expected double-quoted property name at line 2, column 10');
   });
 });

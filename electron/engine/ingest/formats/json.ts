@@ -1,9 +1,17 @@
 import { BatchCollector, batchesOf } from './batches';
 import { parseJsonDocument, parseJsonLine, readLines, readText } from './json-input';
-import { mentionFromRecord, suggestMapping } from './mapping';
+import { mentionFromRecord, suggestMapping, type MappingSettings } from './mapping';
 import { commonOptions, unreadable, type CommonOptions } from './options';
 import { checkMapping } from './table-mapping';
-import type { FieldMapping, FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions, Reject } from './types';
+import type {
+  FieldMapping,
+  FormatParser,
+  ImportInput,
+  ParsedBatch,
+  ParsedMention,
+  ParseOptions,
+  Reject,
+} from './types';
 import { asArray, asObject, getPath, type JsonObject } from './values';
 
 const PREVIEW_RECORDS = 20;
@@ -36,17 +44,20 @@ export function jsonPaths(records: readonly unknown[], depth = 4): string[] {
 
 type Outcome = { mention: ParsedMention } | { reject: Reject };
 
-function recordOutcome(record: unknown, recordNo: number, label: string, mapping: FieldMapping, common: CommonOptions): Outcome {
+function settingsFor(options: ParseOptions): MappingSettings & CommonOptions {
+  return { ...commonOptions(options), columnNoun: 'field', idPrefix: 'json' };
+}
+
+function recordOutcome(
+  record: unknown,
+  recordNo: number,
+  label: string,
+  mapping: FieldMapping,
+  settings: MappingSettings,
+): Outcome {
   const rawJson = JSON.stringify(record) ?? 'null';
   if (!asObject(record)) return { reject: { recordNo, raw: rawJson, reason: `${label} is not a JSON object` } };
-  const result = mentionFromRecord(mapping, {
-    ...common,
-    label,
-    columnNoun: 'field',
-    read: (path) => getPath(record, path),
-    rawJson,
-    idPrefix: 'json',
-  });
+  const result = mentionFromRecord(mapping, settings, label, (path) => getPath(record, path), rawJson);
   return 'mention' in result ? result : { reject: { recordNo, raw: rawJson, reason: result.reason } };
 }
 
@@ -65,15 +76,21 @@ export async function previewJson(
   format: 'json' | 'ndjson',
   options: Omit<ParseOptions, 'batchSize'> = { fileName: `file.${format}` },
 ): Promise<JsonPreview> {
-  const common = commonOptions(options);
+  const settings = settingsFor(options);
   const numbered: { recordNo: number; label: string; value: unknown }[] = [];
   if (format === 'json') {
     const records = jsonRecords(parseJsonDocument(await readText(input), options.fileName), options.fileName);
-    records.slice(0, PREVIEW_RECORDS).forEach((value, i) => numbered.push({ recordNo: i + 1, label: `record ${i + 1}`, value }));
+    records
+      .slice(0, PREVIEW_RECORDS)
+      .forEach((value, i) => numbered.push({ recordNo: i + 1, label: `record ${i + 1}`, value }));
   } else {
     for await (const line of readLines(input)) {
       const parsed = parseJsonLine(line);
-      numbered.push({ recordNo: line.lineNo, label: `line ${line.lineNo}`, value: 'value' in parsed ? parsed.value : line.text });
+      numbered.push({
+        recordNo: line.lineNo,
+        label: `line ${line.lineNo}`,
+        value: 'value' in parsed ? parsed.value : line.text,
+      });
       if (numbered.length >= PREVIEW_RECORDS) break;
     }
   }
@@ -83,7 +100,7 @@ export async function previewJson(
   const mapping = options.mapping ?? suggestedMapping;
   const preview: JsonPreview = { format, columns, rows, suggestedMapping, mentions: [], rejects: [] };
   for (const { recordNo, label, value } of numbered) {
-    const outcome = recordOutcome(value, recordNo, label, mapping, common);
+    const outcome = recordOutcome(value, recordNo, label, mapping, settings);
     if ('mention' in outcome) preview.mentions.push(outcome.mention);
     else preview.rejects.push(outcome.reject);
   }
@@ -91,21 +108,21 @@ export async function previewJson(
 }
 
 async function* parseJson(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
-  const common = commonOptions(options);
+  const settings = settingsFor(options);
   const records = jsonRecords(parseJsonDocument(await readText(input), options.fileName), options.fileName);
   const paths = jsonPaths(records.slice(0, PREVIEW_RECORDS));
   const mapping = options.mapping ?? suggestMapping(paths);
   checkMapping(mapping, paths, options.fileName, 'field');
-  yield* batchesOf(records, common.batchSize, (record, recordNo, out) => {
-    const outcome = recordOutcome(record, recordNo, `record ${recordNo}`, mapping, common);
+  yield* batchesOf(records, settings.batchSize, (record, recordNo, out) => {
+    const outcome = recordOutcome(record, recordNo, `record ${recordNo}`, mapping, settings);
     if ('mention' in outcome) out.add(outcome.mention);
     else out.reject(recordNo, outcome.reject.raw, outcome.reject.reason);
   });
 }
 
 async function* parseNdjson(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
-  const common = commonOptions(options);
-  const out = new BatchCollector(common.batchSize);
+  const settings = settingsFor(options);
+  const out = new BatchCollector(settings.batchSize);
   let mapping = options.mapping;
   let firstLine = true;
   for await (const line of readLines(input)) {
@@ -121,7 +138,7 @@ async function* parseNdjson(input: ImportInput, options: ParseOptions): AsyncIte
         mapping = suggestMapping(jsonPaths([parsed.value]));
         checkMapping(mapping, jsonPaths([parsed.value]), options.fileName, 'field');
       }
-      const outcome = recordOutcome(parsed.value, line.lineNo, `line ${line.lineNo}`, mapping, common);
+      const outcome = recordOutcome(parsed.value, line.lineNo, `line ${line.lineNo}`, mapping, settings);
       if ('mention' in outcome) out.add(outcome.mention);
       else out.reject(line.lineNo, outcome.reject.raw, outcome.reject.reason);
     }

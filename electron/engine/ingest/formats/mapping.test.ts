@@ -33,12 +33,26 @@ describe('suggestMapping', () => {
 
 describe('channelFrom and parseCount', () => {
   it('knows channel names as people write them', () => {
-    expect(['Twitter', 'X', 'fb', 'Instagram', 'nieuws', 'TikTok'].map(channelFrom)).toEqual(['x', 'x', 'facebook', 'instagram', 'rss', null]);
+    expect(['Twitter', 'X', 'fb', 'Instagram', 'nieuws', 'TikTok'].map(channelFrom)).toEqual([
+      'x',
+      'x',
+      'facebook',
+      'instagram',
+      'rss',
+      null,
+    ]);
   });
 
   it('reads follower counts with thousands separators and k/M', () => {
     expect(['1234', '1.234', '1,234', '1 234', '12k', '1,5M', 'veel', '1.5'].map(parseCount)).toEqual([
-      1234, 1234, 1234, 1234, 12000, 1500000, null, null,
+      1234,
+      1234,
+      1234,
+      1234,
+      12000,
+      1500000,
+      null,
+      null,
     ]);
   });
 });

@@ -8,7 +8,19 @@ import { contentHash, quote } from './values';
  * spaces or punctuation (`Created at` = `created_at` = `createdAt`). Earlier aliases win.
  */
 const ALIASES: Record<MappableField, string[]> = {
-  text: ['text', 'message', 'content', 'body', 'fulltext', 'post', 'tweet', 'bericht', 'tekst', 'inhoud', 'berichttekst'],
+  text: [
+    'text',
+    'message',
+    'content',
+    'body',
+    'fulltext',
+    'post',
+    'tweet',
+    'bericht',
+    'tekst',
+    'inhoud',
+    'berichttekst',
+  ],
   createdAt: [
     'createdat',
     'date',
@@ -26,19 +38,53 @@ const ALIASES: Record<MappableField, string[]> = {
     'publicatiedatum',
     'geplaatst',
   ],
-  externalId: ['id', 'idstr', 'externalid', 'postid', 'messageid', 'mentionid', 'tweetid', 'statusid', 'guid', 'berichtid'],
+  externalId: [
+    'id',
+    'idstr',
+    'externalid',
+    'postid',
+    'messageid',
+    'mentionid',
+    'tweetid',
+    'statusid',
+    'guid',
+    'berichtid',
+  ],
   url: ['url', 'link', 'permalink', 'posturl', 'href', 'weblink'],
   channel: ['channel', 'platform', 'network', 'kanaal', 'medium', 'netwerk', 'source', 'bron'],
   parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'parent', 'reactieop'],
   reach: ['reach', 'followers', 'followerscount', 'audience', 'bereik', 'volgers', 'aantalvolgers'],
-  author: ['author', 'auteur', 'username', 'screenname', 'handle', 'user', 'gebruiker', 'gebruikersnaam', 'account', 'afzender', 'from'],
+  author: [
+    'author',
+    'auteur',
+    'username',
+    'screenname',
+    'handle',
+    'user',
+    'gebruiker',
+    'gebruikersnaam',
+    'account',
+    'afzender',
+    'from',
+  ],
   authorName: ['authorname', 'displayname', 'fullname', 'name', 'naam', 'weergavenaam', 'auteursnaam'],
   geo: ['geo', 'place', 'coordinates', 'plaats', 'gemeente', 'locatie', 'woonplaats'],
 };
 // Fields whose aliases may also match the last segment of a nested JSON path (`user.screen_name`).
 // Ids may not: `user.id` is the author's id, not the post's.
 const NESTED_OK = new Set<MappableField>(['text', 'createdAt', 'url', 'reach', 'author', 'authorName', 'geo']);
-const ORDER: MappableField[] = ['text', 'createdAt', 'externalId', 'url', 'channel', 'parentId', 'reach', 'author', 'authorName', 'geo'];
+const ORDER: MappableField[] = [
+  'text',
+  'createdAt',
+  'externalId',
+  'url',
+  'channel',
+  'parentId',
+  'reach',
+  'author',
+  'authorName',
+  'geo',
+];
 
 export function normalizeColumnName(name: string): string {
   return name
@@ -58,7 +104,8 @@ export function suggestMapping(columns: readonly string[]): FieldMapping {
   for (const field of ORDER) {
     for (const alias of ALIASES[field]) {
       let index = whole.findIndex((name, i) => name === alias && !used.has(columns[i] ?? ''));
-      if (index < 0 && NESTED_OK.has(field)) index = last.findIndex((name, i) => name === alias && !used.has(columns[i] ?? ''));
+      if (index < 0 && NESTED_OK.has(field))
+        index = last.findIndex((name, i) => name === alias && !used.has(columns[i] ?? ''));
       const column = columns[index];
       if (column !== undefined) {
         mapping[field] = column;
@@ -111,13 +158,10 @@ export function parseCount(value: string): number | null {
   return null;
 }
 
-export interface RecordContext {
-  /** How the reason names this record: `row 17`, `line 3`, `record 5`. */
-  label: string;
+/** What stays the same for every record of a file (kept out of the per-row path: no copies per row). */
+export interface MappingSettings {
   /** How the reason names a column: `column 'datum'` or `field 'user.name'`. */
   columnNoun: 'column' | 'field';
-  read: (column: string) => unknown;
-  rawJson: string;
   idPrefix: string;
   channel: Channel;
   timeZone: string;
@@ -133,17 +177,26 @@ function textOf(value: unknown): string | null {
   return null;
 }
 
-/** Applies a mapping to one record; a record that cannot become a mention gets a reason a person can act on. */
-export function mentionFromRecord(mapping: FieldMapping, ctx: RecordContext): MappedRecord {
-  const { label } = ctx;
+/**
+ * Applies a mapping to one record; a record that cannot become a mention gets a reason a person
+ * can act on. `label` names the record (`row 17`, `line 3`), `read` gets a column's value.
+ */
+export function mentionFromRecord(
+  mapping: FieldMapping,
+  ctx: MappingSettings,
+  label: string,
+  read: (column: string) => unknown,
+  rawJson: string,
+): MappedRecord {
   const name = (field: MappableField) => `${ctx.columnNoun} '${mapping[field]}'`;
-  const value = (field: MappableField): unknown => (mapping[field] === undefined ? undefined : ctx.read(mapping[field]));
+  const value = (field: MappableField): unknown => (mapping[field] === undefined ? undefined : read(mapping[field]));
   const text = (field: MappableField) => textOf(value(field));
 
   const rawText = value('text');
   const body = text('text');
   if (body === null) {
-    const what = rawText === undefined || rawText === null || rawText === '' ? 'is empty' : `is not text: ${quote(rawText)}`;
+    const what =
+      rawText === undefined || rawText === null || rawText === '' ? 'is empty' : `is not text: ${quote(rawText)}`;
     return { reason: `${label}: ${name('text')} ${what}; a mention needs text` };
   }
   const rawTime = value('createdAt');
@@ -165,7 +218,7 @@ export function mentionFromRecord(mapping: FieldMapping, ctx: RecordContext): Ma
   return {
     mention: {
       channel: (channelText && channelFrom(channelText)) || ctx.channel,
-      externalId: text('externalId') ?? contentHash(ctx.idPrefix, ctx.rawJson),
+      externalId: text('externalId') ?? contentHash(ctx.idPrefix, rawJson),
       url: url && /^https?:\/\//i.test(url) ? url : url && /^www\./i.test(url) ? `https://${url}` : null,
       author: handle ? { handle, displayName: text('authorName'), followers: reach, location: null } : null,
       text: body,
@@ -175,7 +228,7 @@ export function mentionFromRecord(mapping: FieldMapping, ctx: RecordContext): Ma
       conversationId: null,
       reach,
       geo: text('geo'),
-      raw: ctx.rawJson,
+      raw: rawJson,
     },
   };
 }

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { collectBatches } from './batches';
 import { mastodonFormat } from './mastodon';
 
-const reference = readFileSync(path.resolve(process.cwd(), '../shared/reference/social/mastodon/status_example_from_docs.json'));
+const reference = readFileSync(
+  path.resolve(process.cwd(), '../shared/reference/social/mastodon/status_example_from_docs.json'),
+);
 const fixture = readFileSync(path.join(import.meta.dirname, 'fixtures', 'mastodon-boost-reply.json'));
 
 describe('Mastodon statuses', () => {
@@ -53,19 +55,23 @@ describe('Mastodon statuses', () => {
     // Its parent is not in the file: the reply link cannot be resolved, and says nothing false.
     expect(orphan).toMatchObject({ parentExternalId: null, conversationId: null });
     expect(JSON.parse(orphan?.raw ?? '{}').in_reply_to_id).toBe('111999999999999999');
-    expect(rejects).toEqual([expect.objectContaining({ recordNo: 7, reason: 'status 7: created_at is missing or not a date: "gisteren"' })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ recordNo: 7, reason: 'status 7: created_at is missing or not a date: "gisteren"' }),
+    ]);
   });
 
   it('reads a thread context (ancestors and descendants)', async () => {
     const statuses = JSON.parse(fixture.toString('utf8'));
     const context = { ancestors: [statuses[0]], descendants: [statuses[1], statuses[2]] };
-    const { mentions } = await collectBatches(mastodonFormat.parse(Buffer.from(JSON.stringify(context)), { fileName: 'context.json' }));
+    const { mentions } = await collectBatches(
+      mastodonFormat.parse(Buffer.from(JSON.stringify(context)), { fileName: 'context.json' }),
+    );
     expect(mentions.map((m) => m.parentExternalId)).toEqual([null, mentions[0]?.externalId, mentions[1]?.externalId]);
   });
 
   it('refuses JSON that holds no statuses', async () => {
-    await expect(collectBatches(mastodonFormat.parse(Buffer.from('{"id": 1}'), { fileName: 'x.json' }))).rejects.toThrow(
-      /^x\.json: this is not Mastodon JSON/,
-    );
+    await expect(
+      collectBatches(mastodonFormat.parse(Buffer.from('{"id": 1}'), { fileName: 'x.json' })),
+    ).rejects.toThrow(/^x\.json: this is not Mastodon JSON/);
   });
 });

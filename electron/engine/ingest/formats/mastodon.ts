@@ -16,7 +16,10 @@ function statusesOf(document: unknown, fileName: string): unknown[] {
     return [...asArray(object.ancestors), ...asArray(object.descendants)];
   }
   if (object && Array.isArray(object.statuses)) return object.statuses;
-  throw unreadable(fileName, 'this is not Mastodon JSON: expected a status, a list of statuses, a search result or a thread context');
+  throw unreadable(
+    fileName,
+    'this is not Mastodon JSON: expected a status, a list of statuses, a search result or a thread context',
+  );
 }
 
 function host(url: string | null): string | null {
@@ -46,7 +49,9 @@ function statusText(status: JsonObject): string {
   const spoiler = asText(status.spoiler_text)?.trim();
   const content = htmlToText(asText(status.content) ?? '');
   const media = asArray(status.media_attachments).map(asObject);
-  const described = media.map((item) => asText(item?.description) ?? asText(item?.url)).filter((text): text is string => text !== null);
+  const described = media
+    .map((item) => asText(item?.description) ?? asText(item?.url))
+    .filter((text): text is string => text !== null);
   const body = content || described.join('\n');
   return [spoiler, body].filter(Boolean).join('\n\n');
 }
@@ -56,11 +61,17 @@ function statusId(status: JsonObject): string | null {
   return asText(status.uri) ?? asText(status.url);
 }
 
-function statusMention(status: JsonObject, label: string, thread: Thread, fetchedAt: number): { mention: ParsedMention } | { reason: string } {
+function statusMention(
+  status: JsonObject,
+  label: string,
+  thread: Thread,
+  fetchedAt: number,
+): { mention: ParsedMention } | { reason: string } {
   const externalId = statusId(status);
   if (!externalId) return { reason: `${label}: the status has no uri` };
   const createdAt = parseTime(status.created_at);
-  if (createdAt === null) return { reason: `${label}: created_at is missing or not a date: ${JSON.stringify(status.created_at ?? null)}` };
+  if (createdAt === null)
+    return { reason: `${label}: created_at is missing or not a date: ${JSON.stringify(status.created_at ?? null)}` };
   const author = mastodonAuthor(status.account);
   const boosted = asObject(status.reblog);
   const boostedAuthor = boosted ? mastodonAuthor(boosted.account) : null;
@@ -125,7 +136,9 @@ async function* parseMastodon(input: ImportInput, options: ParseOptions): AsyncI
   const thread = new Thread(statuses);
   yield* batchesOf(statuses, batchSize, (item, recordNo, out) => {
     const status = asObject(item);
-    const outcome = status ? statusMention(status, `status ${recordNo}`, thread, fetchedAt) : { reason: `status ${recordNo} is not an object` };
+    const outcome = status
+      ? statusMention(status, `status ${recordNo}`, thread, fetchedAt)
+      : { reason: `status ${recordNo} is not an object` };
     if ('mention' in outcome) out.add(outcome.mention);
     else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome.reason);
   });

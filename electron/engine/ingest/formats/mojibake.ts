@@ -17,7 +17,9 @@ export function repairMojibakeDeep(value: unknown): unknown {
   if (typeof value === 'string') return repairMojibake(value);
   if (Array.isArray(value)) return value.map(repairMojibakeDeep);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [repairMojibake(key), repairMojibakeDeep(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [repairMojibake(key), repairMojibakeDeep(inner)]),
+    );
   }
   return value;
 }

@@ -21,7 +21,10 @@ export function commonOptions(options: ParseOptions): CommonOptions {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new WatchpostError('invalid_input', `unknown time zone '${timeZone}' (use an IANA name such as Europe/Amsterdam)`);
+    throw new WatchpostError(
+      'invalid_input',
+      `unknown time zone '${timeZone}' (use an IANA name such as Europe/Amsterdam)`,
+    );
   }
   return {
     fileName: options.fileName,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, FORMATS, formatById } from './registry';
 import { FORMAT_IDS } from './types';
 
-const reference = (file: string) => readFileSync(path.resolve(process.cwd(), '../shared/reference', file)).subarray(0, 65536);
+const reference = (file: string) =>
+  readFileSync(path.resolve(process.cwd(), '../shared/reference', file)).subarray(0, 65536);
 const fixture = (file: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', file)).subarray(0, 65536);
 
 describe('detectFormat', () => {

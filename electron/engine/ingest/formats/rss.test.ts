@@ -35,11 +35,14 @@ describe('the feedparser corpus', () => {
         tally.mentions += mentions.length;
         tally.rejects += rejects.length;
         const expected = entriesInMarkup(bytes);
-        if (mentions.length + rejects.length !== expected) missed.push(`${file}: ${mentions.length + rejects.length} of ${expected}`);
+        if (mentions.length + rejects.length !== expected)
+          missed.push(`${file}: ${mentions.length + rejects.length} of ${expected}`);
         for (const m of mentions) {
-          if (!m.text.trim() || !Number.isFinite(m.createdAt) || !m.externalId) crashes.push(`${file}: incomplete mention`);
+          if (!m.text.trim() || !Number.isFinite(m.createdAt) || !m.externalId)
+            crashes.push(`${file}: incomplete mention`);
         }
-        for (const r of rejects) if (!/^entry \d+: /.test(r.reason)) crashes.push(`${file}: unclear reject ${r.reason}`);
+        for (const r of rejects)
+          if (!/^entry \d+: /.test(r.reason)) crashes.push(`${file}: unclear reject ${r.reason}`);
       } catch (err) {
         if (err instanceof WatchpostError && err.code === 'invalid_input' && err.message.startsWith(`${file}: `)) {
           tally.errors += 1;
@@ -64,7 +67,10 @@ describe('the feedparser corpus', () => {
   }, 120_000);
 
   it('reads real values: RDF entries, Windows-1252 and EUC-KR text, inline markup, UTF-16 and UTF-32', async () => {
-    const rdf = await parse(readFileSync(path.join(corpus, 'wellformed/namespace/rss1.0withModulesNoDefNS.xml')), 'rdf.xml');
+    const rdf = await parse(
+      readFileSync(path.join(corpus, 'wellformed/namespace/rss1.0withModulesNoDefNS.xml')),
+      'rdf.xml',
+    );
     expect(rdf.mentions[0]).toMatchObject({
       channel: 'rss',
       externalId: 'http://www.pocketsoap.com/weblog/rssTests/rss1.0withModulesNoDefNS.xml#1',
@@ -72,21 +78,27 @@ describe('the feedparser corpus', () => {
       author: { handle: 'sf@zaks.demon.co.uk', displayName: null },
       createdAt: Date.UTC(2002, 8, 28, 20, 1, 19),
     });
-    expect(rdf.mentions[0]?.text).toMatch(/^Test Item - RSS 1\.0 no Default NS\n\nThis is a fairly standard RSS 1\.0 feed/);
+    expect(rdf.mentions[0]?.text).toMatch(
+      /^Test Item - RSS 1\.0 no Default NS\n\nThis is a fairly standard RSS 1\.0 feed/,
+    );
     const one = async (file: string) => (await parse(readFileSync(path.join(corpus, file)), file)).mentions[0]?.text;
     expect(await one('encoding/demoronize-1.xml')).toBe('don’t');
     expect(await one('encoding/euc-kr-item.xml')).toBe('년');
     expect(await one('wellformed/atom10/entry_title_inline_markup.xml')).toBe('Example Atom');
-    expect(readFeed(decodeFeed(readFileSync(path.join(corpus, 'encoding/http_i18n.xml'))).text, 'i18n.xml')?.title).toBe(
-      'Iñtërnâtiônàlizætiøn',
-    );
-    expect(decodeFeed(readFileSync(path.join(corpus, 'encoding/utf-16le-bom.xml')))).toMatchObject({ encoding: 'utf-16le' });
+    expect(
+      readFeed(decodeFeed(readFileSync(path.join(corpus, 'encoding/http_i18n.xml'))).text, 'i18n.xml')?.title,
+    ).toBe('Iñtërnâtiônàlizætiøn');
+    expect(decodeFeed(readFileSync(path.join(corpus, 'encoding/utf-16le-bom.xml')))).toMatchObject({
+      encoding: 'utf-16le',
+    });
     expect(decodeFeed(readFileSync(path.join(corpus, 'encoding/utf-32be-autodetect.xml'))).text).toContain('<rss>');
   });
 
   it('gives a broken feed one clear error naming the file', async () => {
     const cut = readFileSync(path.join(corpus, 'illformed/rss_incomplete_cdata.xml'));
-    await expect(parse(cut, 'cut.xml')).rejects.toThrow('cut.xml: the feed is not well-formed XML ("CDATA is not closed"); it may be cut off or damaged');
+    await expect(parse(cut, 'cut.xml')).rejects.toThrow(
+      'cut.xml: the feed is not well-formed XML ("CDATA is not closed"); it may be cut off or damaged',
+    );
     await expect(parse(Buffer.from('<html><body>hallo</body></html>'), 'page.html')).rejects.toThrow(
       'page.html: this is not an RSS, Atom or RDF feed: its root element is <html>',
     );
@@ -111,14 +123,18 @@ describe('feed import', () => {
     });
     expect(JSON.parse(evening?.raw ?? '{}').timeFrom).toBe('feed date (the entry has none)');
     expect(calendar?.externalId).toMatch(/^rss:[0-9a-f]{24}$/);
-    expect(rejects).toEqual([expect.objectContaining({ recordNo: 4, reason: 'entry 4: the entry has no title, text or link' })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ recordNo: 4, reason: 'entry 4: the entry has no title, text or link' }),
+    ]);
 
     const again = await parse(fixture('gemeente-nieuws.rss'), 'nieuws.rss', 0);
     expect(again.mentions.map((m) => m.externalId)).toEqual(mentions.map((m) => m.externalId));
   });
 
   it('uses the fetch time when neither entry nor feed has a date, and says so', async () => {
-    const feed = Buffer.from('<rss version="2.0"><channel><title>Forum</title><item><title>Vraag over parkeren</title></item></channel></rss>');
+    const feed = Buffer.from(
+      '<rss version="2.0"><channel><title>Forum</title><item><title>Vraag over parkeren</title></item></channel></rss>',
+    );
     const { mentions } = await parse(feed, 'forum.xml', 1_717_000_000_000);
     expect(mentions[0]?.createdAt).toBe(1_717_000_000_000);
     expect(JSON.parse(mentions[0]?.raw ?? '{}').timeFrom).toBe('fetch time (neither entry nor feed has a date)');

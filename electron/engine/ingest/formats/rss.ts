@@ -41,7 +41,8 @@ export function readFeed(text: string, fileName: string): Feed | null {
   if (text.trim() === '') throw unreadable(fileName, 'the file is empty');
   const root = rootElement(text);
   if (!root) throw unreadable(fileName, 'this is not a feed: it holds no XML element');
-  if (!FEED_ROOTS.test(root)) throw unreadable(fileName, `this is not an RSS, Atom or RDF feed: its root element is <${root}>`);
+  if (!FEED_ROOTS.test(root))
+    throw unreadable(fileName, `this is not an RSS, Atom or RDF feed: its root element is <${root}>`);
   const first = attempt(text);
   if (!(first instanceof Error)) return first;
   const repairs = [
@@ -57,7 +58,10 @@ export function readFeed(text: string, fileName: string): Feed | null {
   if ((first as { code?: string }).code === 'INVALID_FEED') {
     throw unreadable(fileName, 'the feed cannot be read: no channel, title or entries were found in it');
   }
-  throw unreadable(fileName, `the feed is not well-formed XML ("${first.message.replace(/\.$/, '')}"); it may be cut off or damaged`);
+  throw unreadable(
+    fileName,
+    `the feed is not well-formed XML ("${first.message.replace(/\.$/, '')}"); it may be cut off or damaged`,
+  );
 }
 
 /** Google Alerts wraps every link as google.com/url?url=…: keep the real address. */
@@ -66,7 +70,9 @@ function realLink(url: string | null): string | null {
   try {
     const parsed = new URL(url);
     const target = parsed.searchParams.get('url') ?? parsed.searchParams.get('q');
-    return /(^|\.)google\.[a-z.]+$/.test(parsed.hostname) && parsed.pathname === '/url' && target?.startsWith('http') ? target : url;
+    return /(^|\.)google\.[a-z.]+$/.test(parsed.hostname) && parsed.pathname === '/url' && target?.startsWith('http')
+      ? target
+      : url;
   } catch {
     return url;
   }
@@ -103,7 +109,12 @@ function entryText(title: string, body: string, url: string | null): string {
  * prefixed with the feed's address (two feeds may both number their items "1"); without an id
  * the link; without a link a hash of the entry.
  */
-export function feedEntryMention(feed: Feed, item: FeedItem, label: string, fetchedAt: number): { mention: ParsedMention } | { reason: string } {
+export function feedEntryMention(
+  feed: Feed,
+  item: FeedItem,
+  label: string,
+  fetchedAt: number,
+): { mention: ParsedMention } | { reason: string } {
   const title = demoronize(htmlToText(item.title ?? ''));
   const body = demoronize(htmlToText(item.content ?? item.description ?? ''));
   const url = realLink(item.url);
@@ -112,7 +123,11 @@ export function feedEntryMention(feed: Feed, item: FeedItem, label: string, fetc
   const feedKey = feed.self ?? feed.url ?? feed.title ?? '';
   const entry = item.toJSON();
   const id = item.id?.trim() || null;
-  const externalId = id ? (/^[a-z][\w+.-]*:/i.test(id) ? id : `${feedKey}#${id}`) : (url ?? contentHash('rss', `${feedKey}\n${JSON.stringify(entry)}`));
+  const externalId = id
+    ? /^[a-z][\w+.-]*:/i.test(id)
+      ? id
+      : `${feedKey}#${id}`
+    : (url ?? contentHash('rss', `${feedKey}\n${JSON.stringify(entry)}`));
   const own = validTime(item.published) ?? validTime(item.updated);
   const ofFeed = validTime(feed.published) ?? validTime(feed.updated);
   const createdAt = own ?? ofFeed ?? fetchedAt;
@@ -133,7 +148,12 @@ export function feedEntryMention(feed: Feed, item: FeedItem, label: string, fetc
         entry,
         feed: { title: feed.title, url: feed.url, self: feed.self },
         // Said out loud, because an entry without a date of its own is placed by a guess.
-        timeFrom: own !== null ? 'entry' : ofFeed !== null ? 'feed date (the entry has none)' : 'fetch time (neither entry nor feed has a date)',
+        timeFrom:
+          own !== null
+            ? 'entry'
+            : ofFeed !== null
+              ? 'feed date (the entry has none)'
+              : 'fetch time (neither entry nor feed has a date)',
       }),
     },
   };

@@ -1,7 +1,17 @@
 import type { Channel } from '../../../../shared/domain/mention';
 import type { NewMention } from '../../mentions/write';
 
-export const FORMAT_IDS = ['csv', 'json', 'ndjson', 'x-archive', 'x-api', 'facebook', 'mastodon', 'bluesky', 'rss'] as const;
+export const FORMAT_IDS = [
+  'csv',
+  'json',
+  'ndjson',
+  'x-archive',
+  'x-api',
+  'facebook',
+  'mastodon',
+  'bluesky',
+  'rss',
+] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** A mention as a format reads it; the pipeline adds the source, language, sentiment and priority. */

@@ -49,7 +49,7 @@ export function contentHash(prefix: string, content: string): string {
 
 /** Shortens outside text for an error message, keeping it on one line. */
 export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const line = text.replace(/\s+/g, ' ');
   return `'${line.length > max ? `${line.slice(0, max)}…` : line}'`;
 }

@@ -13,7 +13,8 @@ interface TweetRecord {
   includes?: V2Includes;
 }
 
-const NOT_X = 'this is not X/Twitter API JSON: expected a tweet, a list of tweets, { "statuses": [...] } or v2 { "data", "includes" }';
+const NOT_X =
+  'this is not X/Twitter API JSON: expected a tweet, a list of tweets, { "statuses": [...] } or v2 { "data", "includes" }';
 
 function looksLikeV1Tweet(value: JsonObject): boolean {
   return ('id_str' in value || 'id' in value) && ('full_text' in value || 'text' in value || 'extended_tweet' in value);
@@ -21,7 +22,8 @@ function looksLikeV1Tweet(value: JsonObject): boolean {
 
 /** The tweets of one parsed JSON value, numbered from `recordNo` (or all under one line number). */
 function tweetsOf(document: unknown, fileName: string, line?: number): TweetRecord[] {
-  const label = (index: number) => (line ? `line ${line}${index > 0 ? `, tweet ${index + 1}` : ''}` : `tweet ${index + 1}`);
+  const label = (index: number) =>
+    line ? `line ${line}${index > 0 ? `, tweet ${index + 1}` : ''}` : `tweet ${index + 1}`;
   const at = (index: number) => line ?? index + 1;
   const object = asObject(document);
   if (object && 'data' in object) {
@@ -29,7 +31,11 @@ function tweetsOf(document: unknown, fileName: string, line?: number): TweetReco
     const data = Array.isArray(object.data) ? object.data : [object.data];
     if (data.length === 0 || (data.length === 1 && !asObject(data[0]))) {
       const error = asObject(asArray(object.errors)[0]);
-      if (error) throw unreadable(fileName, `the file holds only API errors: ${asText(error.detail) ?? asText(error.title) ?? 'unknown'}`);
+      if (error)
+        throw unreadable(
+          fileName,
+          `the file holds only API errors: ${asText(error.detail) ?? asText(error.title) ?? 'unknown'}`,
+        );
     }
     return data.map((tweet, i) => ({ recordNo: at(i), label: label(i), tweet, includes }));
   }
@@ -37,7 +43,8 @@ function tweetsOf(document: unknown, fileName: string, line?: number): TweetReco
   if (list) {
     return list.flatMap((item, i) => {
       const envelope = asObject(item);
-      if (envelope && 'data' in envelope && !looksLikeV1Tweet(envelope)) return tweetsOf(envelope, fileName, line ?? i + 1);
+      if (envelope && 'data' in envelope && !looksLikeV1Tweet(envelope))
+        return tweetsOf(envelope, fileName, line ?? i + 1);
       return [{ recordNo: at(i), label: label(i), tweet: item }];
     });
   }
@@ -69,7 +76,8 @@ function readTweets(text: string, fileName: string): (TweetRecord | BrokenLine)[
       try {
         return tweetsOf(JSON.parse(raw), fileName, lineNo);
       } catch (lineError) {
-        const what = lineError instanceof SyntaxError ? `not valid JSON: ${describeJsonError(lineError, raw)}` : 'not a tweet';
+        const what =
+          lineError instanceof SyntaxError ? `not valid JSON: ${describeJsonError(lineError, raw)}` : 'not a tweet';
         return [{ recordNo: lineNo, raw, reason: `line ${lineNo} is ${what}` }];
       }
     });
@@ -101,7 +109,8 @@ export const xApiFormat: FormatParser = {
   sniff(sample) {
     if (!/^\s*[[{]/.test(sample)) return 0;
     if (/"(id_str|full_text|extended_tweet|in_reply_to_status_id_str|retweeted_status)"\s*:/.test(sample)) return 0.9;
-    if (/"data"\s*:/.test(sample) && /"(author_id|edit_history_tweet_ids|conversation_id)"\s*:/.test(sample)) return 0.9;
+    if (/"data"\s*:/.test(sample) && /"(author_id|edit_history_tweet_ids|conversation_id)"\s*:/.test(sample))
+      return 0.9;
     return 0;
   },
   parse: parseXApi,

@@ -53,12 +53,19 @@ async function* parseArchive(input: ImportInput, options: ParseOptions): AsyncIt
   }
   if (!Array.isArray(data)) throw unreadable(options.fileName, 'the archive data is not a list of tweets');
   const author: NewAuthor | null = options.accountHandle
-    ? { handle: options.accountHandle.replace(/^@/, ''), displayName: options.accountName ?? null, followers: 0, location: null }
+    ? {
+        handle: options.accountHandle.replace(/^@/, ''),
+        displayName: options.accountName ?? null,
+        followers: 0,
+        location: null,
+      }
     : null;
   yield* batchesOf(data, batchSize, (entry, recordNo, out) => {
     // Newer archives wrap each tweet as { "tweet": {...} }; older ones list tweets bare.
     const tweet = asObject(asObject(entry)?.tweet) ?? asObject(entry);
-    const outcome = tweet ? v1TweetMention(tweet, `tweet ${recordNo}`, { fetchedAt, author }) : { reason: `tweet ${recordNo} is not an object` };
+    const outcome = tweet
+      ? v1TweetMention(tweet, `tweet ${recordNo}`, { fetchedAt, author })
+      : { reason: `tweet ${recordNo} is not an object` };
     if ('mention' in outcome) out.add(outcome.mention);
     else out.reject(recordNo, JSON.stringify(entry) ?? 'null', outcome.reason);
   });

@@ -69,7 +69,10 @@ export function v1TweetMention(
   const id = tweetId(tweet);
   if (!id) return { reason: `${label}: the tweet has no id_str` };
   const createdAt = parseTime(tweet.created_at);
-  if (createdAt === null) return { reason: `${label} (id ${id}): created_at is missing or not a date: ${JSON.stringify(tweet.created_at ?? null)}` };
+  if (createdAt === null)
+    return {
+      reason: `${label} (id ${id}): created_at is missing or not a date: ${JSON.stringify(tweet.created_at ?? null)}`,
+    };
   const retweeted = asObject(tweet.retweeted_status);
   const retweetedAuthor = v1Author(retweeted?.user);
   const text = retweeted && retweetedAuthor ? `RT @${retweetedAuthor.handle}: ${v1Text(retweeted)}` : v1Text(tweet);
@@ -132,12 +135,19 @@ function v2Text(tweet: JsonObject): string {
 }
 
 function referenced(tweet: JsonObject, type: string): string | null {
-  const reference = asArray(tweet.referenced_tweets).map(asObject).find((ref) => ref?.type === type);
+  const reference = asArray(tweet.referenced_tweets)
+    .map(asObject)
+    .find((ref) => ref?.type === type);
   return asText(reference?.id);
 }
 
 /** An X API v2 tweet, with its author and any retweeted tweet looked up in `includes`. */
-export function v2TweetMention(tweet: JsonObject, includes: V2Includes, label: string, fetchedAt: number): TweetOutcome {
+export function v2TweetMention(
+  tweet: JsonObject,
+  includes: V2Includes,
+  label: string,
+  fetchedAt: number,
+): TweetOutcome {
   const id = asText(tweet.id);
   if (!id) return { reason: `${label}: the tweet has no id` };
   const createdAt = parseTime(tweet.created_at);
@@ -165,8 +175,14 @@ export function v2TweetMention(tweet: JsonObject, includes: V2Includes, label: s
       parentExternalId: referenced(tweet, 'replied_to'),
       conversationId: asText(tweet.conversation_id),
       reach: author?.followers ?? 0,
-      geo: typeof point[1] === 'number' && typeof point[0] === 'number' ? `${point[1]},${point[0]}` : asText(place?.full_name),
-      raw: JSON.stringify({ data: tweet, includes: { users: userRecord ? [userRecord] : [], ...(original ? { tweets: [original] } : {}) } }),
+      geo:
+        typeof point[1] === 'number' && typeof point[0] === 'number'
+          ? `${point[1]},${point[0]}`
+          : asText(place?.full_name),
+      raw: JSON.stringify({
+        data: tweet,
+        includes: { users: userRecord ? [userRecord] : [], ...(original ? { tweets: [original] } : {}) },
+      }),
     },
   };
 }

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectBatches } from './batches';
 import { readArchiveAccount, readArchiveAccountBeside, xArchiveFormat } from './x-archive';
 import { xApiFormat } from './x-api';
 
-const reference = (file: string) => readFileSync(path.resolve(process.cwd(), '../shared/reference/social/twitter', file));
+const reference = (file: string) =>
+  readFileSync(path.resolve(process.cwd(), '../shared/reference/social/twitter', file));
 const fixturePath = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
 
 describe('X archive (tweets.js)', () => {
@@ -28,7 +30,9 @@ describe('X archive (tweets.js)', () => {
       author: { handle: 'milahu104', displayName: 'Milahu', followers: 0, location: null },
     });
     expect(mentions[1]).toMatchObject({ parentExternalId: null, conversationId: '2024771320370598323' });
-    expect(mentions[4]?.text).toBe('@RAin_Meusel > vergangenem Curry (8,50 Euro)\n\nha, und ich dachte "vegan" ist essen für arme leute');
+    expect(mentions[4]?.text).toBe(
+      '@RAin_Meusel > vergangenem Curry (8,50 Euro)\n\nha, und ich dachte "vegan" ist essen für arme leute',
+    );
     expect(mentions[5]?.text).toBe(
       '@SamaHoole > the lord was eating the deer from the forest\n\nhttps://x.com/SamaHoole/status/2024516607460909224',
     );
@@ -38,15 +42,19 @@ describe('X archive (tweets.js)', () => {
   it('links to the tweet without a handle when the account is unknown, and finds account.js beside tweets.js', async () => {
     const { mentions } = await collectBatches(xArchiveFormat.parse(archive, { fileName: 'tweets.js' }));
     expect(mentions[0]).toMatchObject({ author: null, url: 'https://x.com/i/web/status/2024773764576059625' });
-    expect(readArchiveAccount(readFileSync(fixturePath('x-archive-account.js'), 'utf8'))).toEqual({
+    expect(readArchiveAccount(readFileSync(fixturePath('x-archive-account.js.txt'), 'utf8'))).toEqual({
       handle: 'GemeenteVoorbeeld',
       displayName: 'Gemeente Voorbeeld',
     });
+    // An unpacked archive keeps account.js beside tweets.js in its data/ folder.
+    const data = mkdtempSync(path.join(tmpdir(), 'x-archive-'));
+    copyFileSync(fixturePath('x-archive-account.js.txt'), path.join(data, 'account.js'));
+    expect(await readArchiveAccountBeside(path.join(data, 'tweets.js'))).toEqual({ handle: 'GemeenteVoorbeeld', displayName: 'Gemeente Voorbeeld' });
     expect(await readArchiveAccountBeside(path.join(import.meta.dirname, 'no-such-dir', 'tweets.js'))).toBeNull();
   });
 
   it('refuses other archive files and non-archive files with a clear error', async () => {
-    const account = readFileSync(fixturePath('x-archive-account.js'));
+    const account = readFileSync(fixturePath('x-archive-account.js.txt'));
     await expect(collectBatches(xArchiveFormat.parse(account, { fileName: 'account.js' }))).rejects.toThrow(
       "account.js: this is the archive's account.js, not its posts: import data/tweets.js",
     );
@@ -60,8 +68,11 @@ describe('X archive (tweets.js)', () => {
   });
 
   it('rejects a tweet without a usable time and keeps the rest', async () => {
-    const text = 'window.YTD.tweets.part0 = [{"tweet":{"id_str":"1","full_text":"a","created_at":"nooit"}},{"tweet":{"id_str":"2","full_text":"b","created_at":"Mon Jan 01 10:00:00 +0000 2024"}}, 5]';
-    const { mentions, rejects } = await collectBatches(xArchiveFormat.parse(Buffer.from(text), { fileName: 'tweets.js' }));
+    const text =
+      'window.YTD.tweets.part0 = [{"tweet":{"id_str":"1","full_text":"a","created_at":"nooit"}},{"tweet":{"id_str":"2","full_text":"b","created_at":"Mon Jan 01 10:00:00 +0000 2024"}}, 5]';
+    const { mentions, rejects } = await collectBatches(
+      xArchiveFormat.parse(Buffer.from(text), { fileName: 'tweets.js' }),
+    );
     expect(mentions.map((m) => m.externalId)).toEqual(['2']);
     expect(rejects.map((r) => [r.recordNo, r.reason])).toEqual([
       [1, 'tweet 1 (id 1): created_at is missing or not a date: "nooit"'],
@@ -72,7 +83,9 @@ describe('X archive (tweets.js)', () => {
 
 describe('X API JSON', () => {
   it('reads a v1.1 status with its author', async () => {
-    const { mentions } = await collectBatches(xApiFormat.parse(reference('v1.1_get_status.json'), { fileName: 'status.json' }));
+    const { mentions } = await collectBatches(
+      xApiFormat.parse(reference('v1.1_get_status.json'), { fileName: 'status.json' }),
+    );
     expect(mentions).toEqual([
       expect.objectContaining({
         externalId: '397',
@@ -110,10 +123,15 @@ describe('X API JSON', () => {
         text: 'Afgekapt… https://t.co/k',
         truncated: true,
         user: { screen_name: 'stad' },
-        extended_tweet: { full_text: 'Afgekapt is niet meer: de hele tekst &amp; link https://t.co/k', entities: { urls: [{ url: 'https://t.co/k', expanded_url: 'https://stad.example/a' }] } },
+        extended_tweet: {
+          full_text: 'Afgekapt is niet meer: de hele tekst &amp; link https://t.co/k',
+          entities: { urls: [{ url: 'https://t.co/k', expanded_url: 'https://stad.example/a' }] },
+        },
       },
     };
-    const { mentions } = await collectBatches(xApiFormat.parse(Buffer.from(JSON.stringify({ statuses: [tweet] })), { fileName: 'search.json' }));
+    const { mentions } = await collectBatches(
+      xApiFormat.parse(Buffer.from(JSON.stringify({ statuses: [tweet] })), { fileName: 'search.json' }),
+    );
     expect(mentions[0]?.text).toBe('RT @stad: Afgekapt is niet meer: de hele tekst & link https://stad.example/a');
   });
 
@@ -136,11 +154,16 @@ describe('X API JSON', () => {
     expect(mentions[1]?.text).toBe(
       'RT @stadsnieuws: Nieuwe parkeerregels in het centrum vanaf 1 juni. Bewoners krijgen een brief, bezoekers betalen voortaan per minuut.',
     );
-    expect(mentions[2]?.text).toContain('niemand houdt zich eraan. Zie https://fietsersbond.example/fietsstraat voor de regels.');
+    expect(mentions[2]?.text).toContain(
+      'niemand houdt zich eraan. Zie https://fietsersbond.example/fietsstraat voor de regels.',
+    );
     expect(mentions[2]?.geo).toBe('Eindhoven, Nederland');
     expect(JSON.parse(mentions[0]?.raw ?? '{}').includes.users[0].username).toBe('sannebakker');
     expect(rejects).toEqual([
-      expect.objectContaining({ recordNo: 4, reason: 'tweet 4 (id 1790000000000000104): created_at is missing; request it with tweet.fields=created_at' }),
+      expect.objectContaining({
+        recordNo: 4,
+        reason: 'tweet 4 (id 1790000000000000104): created_at is missing; request it with tweet.fields=created_at',
+      }),
     ]);
   });
 
@@ -151,18 +174,22 @@ describe('X API JSON', () => {
       '{"data": {"id": "5", "text": "afgebr',
       JSON.stringify({ data: v2.data[2], includes: v2.includes }),
     ].join('\n');
-    const { mentions, rejects } = await collectBatches(xApiFormat.parse(Buffer.from(lines), { fileName: 'stream.jsonl' }));
+    const { mentions, rejects } = await collectBatches(
+      xApiFormat.parse(Buffer.from(lines), { fileName: 'stream.jsonl' }),
+    );
     expect(mentions.map((m) => m.externalId)).toEqual(['1790000000000000101', '1790000000000000103']);
-    expect(rejects).toEqual([expect.objectContaining({ recordNo: 2, reason: expect.stringMatching(/^line 2 is not valid JSON: /) })]);
+    expect(rejects).toEqual([
+      expect.objectContaining({ recordNo: 2, reason: expect.stringMatching(/^line 2 is not valid JSON: /) }),
+    ]);
   });
 
   it('refuses JSON that holds no tweets', async () => {
-    await expect(collectBatches(xApiFormat.parse(Buffer.from('{"hello": "world"}'), { fileName: 'x.json' }))).rejects.toThrow(
-      /^x\.json: this is not X\/Twitter API JSON/,
-    );
+    await expect(
+      collectBatches(xApiFormat.parse(Buffer.from('{"hello": "world"}'), { fileName: 'x.json' })),
+    ).rejects.toThrow(/^x\.json: this is not X\/Twitter API JSON/);
     const errors = { errors: [{ detail: 'Could not find tweet with ids: [1].' }], data: [] };
-    await expect(collectBatches(xApiFormat.parse(Buffer.from(JSON.stringify(errors)), { fileName: 'x.json' }))).rejects.toThrow(
-      'x.json: the file holds only API errors: Could not find tweet with ids: [1].',
-    );
+    await expect(
+      collectBatches(xApiFormat.parse(Buffer.from(JSON.stringify(errors)), { fileName: 'x.json' })),
+    ).rejects.toThrow('x.json: the file holds only API errors: Could not find tweet with ids: [1].');
   });
 });

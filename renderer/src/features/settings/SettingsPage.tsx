@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, transportKind } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { LANGUAGES } from '../../i18n';
 import { THEMES, usePreferences } from '../../stores/preferences';
@@ -51,7 +51,7 @@ function WorkspaceInfo() {
       .then(setInfo)
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
-  const transport = window.watchpost ? 'connectionIpc' : 'connectionHttp';
+  const transport = transportKind() === 'ipc' ? 'connectionIpc' : 'connectionHttp';
   return (
     <section className="settings-section" aria-labelledby="settings-workspace">
       <h2 id="settings-workspace" className="settings-section__title">
