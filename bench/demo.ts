@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_CHUNK_SIZE, type DemoOptions, generateDemo } from '../electron/engine/demo/generate';
 import { demoMentions } from '../electron/engine/demo/mentions';
+import { canonicalUrl } from '../electron/engine/mentions/url';
 import type { NewAuthor, NewMention } from '../electron/engine/mentions/write';
 import { openWorkspace } from '../electron/engine/store/db';
 
@@ -64,17 +65,18 @@ function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: nu
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE mentions (id INTEGER PRIMARY KEY, source_id INTEGER, channel TEXT, external_id TEXT, url TEXT,
-    author_id INTEGER, text TEXT, lang TEXT, created_at INTEGER, fetched_at INTEGER, parent_external_id TEXT,
+    url_key TEXT, author_id INTEGER, text TEXT, lang TEXT, created_at INTEGER, fetched_at INTEGER, parent_external_id TEXT,
     conversation_id TEXT, reach INTEGER, geo TEXT, sentiment_label TEXT, sentiment_score REAL, status TEXT, assignee TEXT,
     priority INTEGER, raw TEXT)`);
-  const insert =
-    db.prepare(`INSERT INTO mentions (source_id, channel, external_id, url, author_id, text, lang, created_at,
-    fetched_at, parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status, assignee, priority, raw)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO mentions (source_id, channel, external_id, url, url_key, author_id, text, lang,
+    created_at, fetched_at, parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status,
+    assignee, priority, raw)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // Author ids without an authors table: the same number for the same author object, as cheap as it gets.
   const authorIds = new Map<NewAuthor, number>();
-  const insertChunk = db.transaction((chunk: readonly NewMention[]) => {
-    for (const m of chunk) {
+  const insertChunk = db.transaction((chunk: readonly NewMention[], urlKeys: readonly (string | null)[]) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const m = chunk[i]!;
       let authorId: number | null = null;
       if (m.author) {
         authorId = authorIds.get(m.author) ?? authorIds.size + 1;
@@ -85,6 +87,7 @@ function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: nu
         m.channel,
         m.externalId,
         m.url,
+        urlKeys[i],
         authorId,
         m.text,
         m.lang,
@@ -106,8 +109,10 @@ function bareInsertLoop(file: string, options: DemoOptions): { insertSeconds: nu
   let insertMs = 0;
   const chunk: NewMention[] = [];
   const flush = (): void => {
+    // The writer derives the canonical URL key itself; the floor gets it for free, outside the timed loop.
+    const urlKeys = chunk.map((mention) => canonicalUrl(mention.url));
     const started = performance.now();
-    insertChunk(chunk);
+    insertChunk(chunk, urlKeys);
     insertMs += performance.now() - started;
     chunk.length = 0;
   };

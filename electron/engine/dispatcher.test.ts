@@ -59,6 +59,10 @@ describe('the dispatcher', () => {
     expect(page.rows[0]?.author.handle).toBe('inwoner');
     const last = await engine.dispatch('mentions.list', { offset: 200, limit: 100 });
     expect(last.ok && (last.value as { rows: unknown[] }).rows).toHaveLength(50);
+    expect(last.ok && (last.value as { maxId: number }).maxId).toBe(250);
+    // a view's snapshot leaves out what arrived after it was taken
+    const snapshot = await engine.dispatch('mentions.list', { filter: { maxId: 100 } });
+    expect(snapshot.ok && (snapshot.value as { total: number }).total).toBe(100);
   });
 
   it('filters by status and channel with bound values', async () => {

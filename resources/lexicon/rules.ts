@@ -92,7 +92,8 @@ export const NL_RULES: LanguageRules = {
   `),
   verbOnly: new Map(),
   excess: words('te'),
-  excessAdjectives: words(`laat lang veel weinig duur hoog laag klein groot druk vol warm koud traag langzaam vroeg zwaar
+  excessAdjectives:
+    words(`laat lang veel weinig duur hoog laag klein groot druk vol warm koud traag langzaam vroeg zwaar
     moeilijk ingewikkeld krap smal breed ver vaag gevaarlijk snel hard zacht luid stil dik dun oud`),
   complaintQuestions: words('waarom hoezo'),
   separable: [
@@ -147,7 +148,8 @@ export const EN_RULES: LanguageRules = {
     could_be_better:-1.2 should_be_better:-1.2 needs_improvement:-1.2
   `),
   excess: words('too'),
-  excessAdjectives: words(`late long much many little few expensive high low small big busy full hot cold slow early hard
+  excessAdjectives:
+    words(`late long much many little few expensive high low small big busy full hot cold slow early hard
     difficult complicated tight narrow far vague dangerous fast loud quiet thick thin old pricey`),
   complaintQuestions: words('why'),
   verbOnly: new Map([

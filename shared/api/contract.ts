@@ -30,6 +30,8 @@ export const MentionFilter = z
   .object({
     status: z.array(MentionStatus).optional(),
     channel: z.array(Channel).optional(),
+    /** Only mentions up to this id: a view's snapshot, so paging stays exact while mentions arrive. */
+    maxId: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -92,8 +94,8 @@ export const contract = {
         filter: MentionFilter.default({}),
       })
       .strict(),
-    z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(MentionRow) }),
-    'One page of the inbox, filtered and sorted by the engine.',
+    z.object({ total: z.number().int(), offset: z.number().int(), maxId: z.number().int(), rows: z.array(MentionRow) }),
+    'One page of the inbox, filtered and sorted by the engine; maxId is the newest mention id at the time of reading.',
   ),
   'mentions.get': query(
     z.object({ id: z.number().int().positive() }).strict(),

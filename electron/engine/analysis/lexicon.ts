@@ -29,6 +29,7 @@ function english(): Map<string, number> {
 const CACHE_LIMIT = 200_000;
 /** A cognate's English valence counts a little less: meanings drift between languages. */
 const COGNATE_WEIGHT = 0.8;
+const HEAD_ENDINGS = ['en', 's', 'e', 'jes', 'je', 'tje', 'tjes'];
 
 export class SentimentLexicon {
   /** Words any inflection may reach: Dutch curated words, all of English; workspace words on top. */
@@ -90,6 +91,23 @@ export class SentimentLexicon {
     return undefined;
   }
 
+  /**
+   * A compound's head as listed or with a plural / diminutive / -e ending ("treinstoringen",
+   * "verkeersellendes"): a handful of Map lookups, since every split point of every unknown
+   * long word is tried.
+   */
+  private compoundHead(head: string): number | undefined {
+    const v = this.direct(head);
+    if (v !== undefined) return v;
+    for (const ending of HEAD_ENDINGS) {
+      if (head.length - ending.length < 4 || !head.endsWith(ending)) continue;
+      const stem = head.slice(0, -ending.length);
+      const sv = this.direct(stem) ?? this.words.get(stem.replace(/(.)\1$/, '$1'));
+      if (sv !== undefined) return sv;
+    }
+    return undefined;
+  }
+
   private dutch(word: string): number | undefined {
     const v = this.inflectedDutch(word);
     if (v !== undefined) return v;
@@ -100,7 +118,7 @@ export class SentimentLexicon {
     }
     const split = splitDutchCompound(
       word,
-      (head) => this.inflectedDutch(head),
+      (head) => this.compoundHead(head),
       (head) => this.words.has(head),
     );
     if (split) return split.valence;

@@ -300,7 +300,10 @@ export class SentimentScorer {
       }
       if (rules.excess.has(norm) && next && next.clause === s.clause) {
         const nv = scorer.wordValence(next.tok);
-        if ((nv === undefined || nv <= 0.5) && (rules.excessAdjectives.has(next.tok.norm) || (nv !== undefined && nv < 0))) {
+        if (
+          (nv === undefined || nv <= 0.5) &&
+          (rules.excessAdjectives.has(next.tok.norm) || (nv !== undefined && nv < 0))
+        ) {
           Object.assign(s, { val: Math.min(EXCESS_VALENCE, (nv ?? 0) * 1.3), source: 'phrase' });
           next.consumed = true;
           continue;

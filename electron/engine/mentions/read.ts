@@ -78,14 +78,19 @@ export class MentionReader {
       where.push(`m.channel IN (${input.filter.channel.map(() => '?').join(', ')})`);
       params.push(...input.filter.channel);
     }
+    if (input.filter.maxId !== undefined) {
+      where.push('m.id <= ?');
+      params.push(input.filter.maxId);
+    }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const maxId = (this.statement('SELECT coalesce(max(id), 0) AS n FROM mentions').get() as { n: number }).n;
     const total = (this.statement(`SELECT count(*) AS n FROM mentions m ${whereSql}`).get(...params) as { n: number })
       .n;
     const rows = this.statement(
       `SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id ${whereSql}
        ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`,
     ).all(...params, input.limit, input.offset) as RowRecord[];
-    return { total, offset: input.offset, rows: rows.map(toRow) };
+    return { total, offset: input.offset, maxId, rows: rows.map(toRow) };
   }
 
   get(id: number): MentionDetail {

@@ -2,7 +2,7 @@ import { toWhere, type CompiledQuery, type SqlFragment } from '../../../shared/q
 import type { Statements } from './statements';
 
 /** Counting samples slices of ids for this long, then extrapolates. */
-const COUNT_BUDGET_MS = 25;
+const COUNT_BUDGET_MS = 15;
 const COUNT_SLICE = 1000;
 /** Up to this many mentions every count is exact (a full pass costs at most a few tens of ms). */
 const EXACT_COUNT_BELOW = 50_000;

@@ -1,6 +1,6 @@
 import { WatchpostError } from '../../../shared/api/result';
 import type { MentionRow } from '../../../shared/domain/mention';
-import { compileQuery, toWhere, type CompiledQuery } from '../../../shared/query/compile';
+import { compileQuery, toWhere, type CompiledQuery, type SqlFragment } from '../../../shared/query/compile';
 import { parseQuery } from '../../../shared/query/parser';
 import { ROW_COLUMNS, toRow, type RowRecord } from '../mentions/read';
 import type { Db } from '../store/db';
@@ -30,10 +30,12 @@ export const RELEVANCE_WINDOW = 10_000;
 /**
  * Measured at 1M mentions (µs): walking the time index and checking each mention in the full-text
  * index costs ~20 per mention visited; sorting the matches of a word costs ~1 per match through the
- * (id, created_at) index, ~7 when a filter needs the whole row. Which is cheaper depends on how many match.
+ * (id, created_at) index. Which is cheaper depends on how many match.
  */
 const WALK_COST = 20;
-const SORT_COST = { plain: 1, filtered: 7 };
+const SORT_COST = 1;
+/** Checking a filter reads the whole row (~7 µs): after this many sorted matches, walking is cheaper. */
+const MAX_SORTED_CHECKS = 4000;
 /** A full-text part inside an OR or NOT is tested against a prepared id list below this many matches. */
 const SET_LIMIT = 50_000;
 /** Ranked ids are checked against a filter this many at a time. */
@@ -59,15 +61,19 @@ const searches = new WeakMap<Db, MentionSearch>();
 export interface SearchOptions {
   /** How many matches a relevance search ranks at most (tests use a small window). */
   relevanceWindow?: number;
+  /** How many sorted matches are checked against a filter before walking instead (tests use a small number). */
+  maxSortedChecks?: number;
 }
 
 export class MentionSearch {
   private readonly sql: Statements;
   private readonly window: number;
+  private readonly maxSortedChecks: number;
 
   constructor(db: Db, options: SearchOptions = {}) {
     this.sql = new Statements(db);
     this.window = options.relevanceWindow ?? RELEVANCE_WINDOW;
+    this.maxSortedChecks = options.maxSortedChecks ?? MAX_SORTED_CHECKS;
   }
 
   search(input: SearchInput): SearchResult {
@@ -81,12 +87,10 @@ export class MentionSearch {
     if (input.sort === 'relevance') return this.rank(compiled, compiled.match, offset, input.limit);
     // Few matches: sort them all. Many: walk newest first and stop at the page; whichever is cheaper.
     const mentions = this.sql.count('SELECT max(id) AS n FROM mentions');
-    const perMatch = compiled.filter ? SORT_COST.filtered : SORT_COST.plain;
-    const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / perMatch) * (offset + input.limit) * mentions)));
+    const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / SORT_COST) * (offset + input.limit) * mentions)));
     const matches = countUpTo(this.sql, compiled.match, crossover);
-    return matches < crossover
-      ? this.sortMatches(compiled, compiled.match, offset, input.limit)
-      : this.walk(compiled, offset, input.limit);
+    const sorted = matches < crossover ? this.sortMatches(compiled, compiled.match, offset, input.limit) : null;
+    return sorted ?? this.walk(compiled, offset, input.limit);
   }
 
   /** Newest first along the time index (or the index SQLite picks for the filter), checking words per mention. */
@@ -112,24 +116,50 @@ export class MentionSearch {
     return { ...result, ...countMatches(this.sql, compiled) };
   }
 
-  /** All matches of the words, filtered, sorted newest first: exact total, cost grows with the matches. */
-  private sortMatches(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult {
-    // Without a filter only (id, created_at) is needed, which the small covering index holds.
-    const through = compiled.filter ? '' : 'INDEXED BY mentions_id_created';
+  /**
+   * All matches of the words sorted newest first through the small (id, created_at) index, then the
+   * filter checked on the newest in batches until the page is full. Null when the filter passes so
+   * few that walking the (perhaps indexed) filter newest first is the better way.
+   */
+  private sortMatches(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult | null {
     const ids = this.sql.ids(
       `SELECT m.id FROM (SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH ?) h
-       CROSS JOIN mentions m ${through} ON m.id = h.id
-       ${compiled.filter ? `WHERE ${compiled.filter.sql}` : ''} ORDER BY ${NEWEST}`,
+       CROSS JOIN mentions m INDEXED BY mentions_id_created ON m.id = h.id ORDER BY ${NEWEST}`,
       match,
-      ...(compiled.filter?.params ?? []),
     );
-    return {
-      total: ids.length,
-      totalIsEstimate: false,
-      offset,
-      mentions: this.rowsById(ids.slice(offset, offset + limit)),
-      rankedWithin: null,
-    };
+    const page = (found: number[]): MentionRow[] => this.rowsById(found.slice(offset, offset + limit));
+    if (!compiled.filter) {
+      return { total: ids.length, totalIsEstimate: false, offset, mentions: page(ids), rankedWithin: null };
+    }
+    const { passed, checked } = this.filterInOrder(ids, compiled.filter, offset + limit, this.maxSortedChecks);
+    if (passed.length < offset + limit && checked < ids.length) return null;
+    const total: Total =
+      checked === ids.length ? { total: passed.length, totalIsEstimate: false } : countMatches(this.sql, compiled);
+    return { ...total, offset, mentions: page(passed), rankedWithin: null };
+  }
+
+  /** The ids (in their order) that pass the filter, checked in batches until `wanted` passed or `most` were checked. */
+  private filterInOrder(
+    ids: number[],
+    filter: SqlFragment,
+    wanted: number,
+    most = Infinity,
+  ): { passed: number[]; checked: number } {
+    const passed: number[] = [];
+    let checked = 0;
+    while (checked < ids.length && passed.length < wanted && checked < most) {
+      const batch = ids.slice(checked, checked + FILTER_BATCH);
+      const pass = new Set(
+        this.sql.ids(
+          `SELECT m.id FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value WHERE ${filter.sql}`,
+          JSON.stringify(batch),
+          ...filter.params,
+        ),
+      );
+      passed.push(...batch.filter((id) => pass.has(id)));
+      checked += batch.length;
+    }
+    return { passed, checked };
   }
 
   /**
@@ -138,16 +168,14 @@ export class MentionSearch {
    * batches, stopping once the page is full.
    */
   private rank(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult {
-    const windowed = countUpTo(this.sql, match, this.window + 1) > this.window;
-    const bound = windowed
-      ? (
-          this.sql.get(
-            'SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-            match,
-            this.window - 1,
-          ) as { id: number }
-        ).id
-      : 0;
+    // The window-th newest stored match, if there are that many: ranking starts from there.
+    const windowStart = this.sql.get(
+      'SELECT rowid AS id FROM mentions_fts WHERE mentions_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+      match,
+      this.window - 1,
+    ) as { id: number } | undefined;
+    const windowed = windowStart !== undefined && countUpTo(this.sql, match, this.window + 1) > this.window;
+    const bound = windowed ? windowStart.id : 0;
     // CAST: a JS number binds as REAL, and FTS5 silently ignores a rowid bound that is not an INTEGER.
     const ranked = this.sql.ids(
       `SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid >= CAST(? AS INTEGER)
@@ -161,20 +189,7 @@ export class MentionSearch {
       const mentions = this.rowsById(ranked.slice(offset, offset + limit));
       return { total: matches, totalIsEstimate: false, offset, mentions, rankedWithin };
     }
-    const passed: number[] = [];
-    let checked = 0;
-    while (checked < ranked.length && passed.length < offset + limit) {
-      const batch = ranked.slice(checked, checked + FILTER_BATCH);
-      const pass = new Set(
-        this.sql.ids(
-          `SELECT m.id FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value WHERE ${compiled.filter.sql}`,
-          JSON.stringify(batch),
-          ...compiled.filter.params,
-        ),
-      );
-      passed.push(...batch.filter((id) => pass.has(id)));
-      checked += batch.length;
-    }
+    const { passed, checked } = this.filterInOrder(ranked, compiled.filter, offset + limit);
     const mentions = this.rowsById(passed.slice(offset, offset + limit));
     if (checked === ranked.length && !windowed)
       return { total: passed.length, totalIsEstimate: false, offset, mentions, rankedWithin };

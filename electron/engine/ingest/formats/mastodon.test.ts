@@ -69,6 +69,33 @@ describe('Mastodon statuses', () => {
     expect(mentions.map((m) => m.parentExternalId)).toEqual([null, mentions[0]?.externalId, mentions[1]?.externalId]);
   });
 
+  it('reads an account archive outbox.json: posts, replies by uri, and boosts as explained rejects', async () => {
+    const outbox = readFileSync(path.join(import.meta.dirname, 'fixtures', 'mastodon-outbox.json'));
+    const { mentions, rejects } = await collectBatches(
+      mastodonFormat.parse(outbox, { fileName: 'outbox.json', accountName: 'Gemeente Voorbeeld' }),
+    );
+    const first = 'https://stad.social/users/gemeente/statuses/111800000000000001';
+    expect(mentions.map((m) => [m.externalId.split('/').at(-1), m.parentExternalId, m.conversationId])).toEqual([
+      ['111800000000000001', null, first],
+      ['111800000000000002', 'https://mastodon.example/users/fietser_anne/statuses/111799999999999999', null],
+      ['111800000000000004', first, first],
+    ]);
+    expect(mentions[0]).toMatchObject({
+      text: 'Gladheid verwacht: de strooiwagens rijden vanaf 04:00. #winter',
+      url: 'https://stad.social/@gemeente/111800000000000001',
+      author: { handle: 'gemeente@stad.social', displayName: 'Gemeente Voorbeeld' },
+      createdAt: Date.UTC(2024, 0, 15, 9),
+    });
+    expect(mentions[2]?.text).toBe('Update gladheid\n\nAlle hoofdroutes zijn gestrooid.');
+    expect(rejects).toEqual([
+      expect.objectContaining({
+        recordNo: 3,
+        reason:
+          'item 3: a boost of https://nieuws.social/users/omroep/statuses/555; the archive holds only its link, not its text',
+      }),
+    ]);
+  });
+
   it('refuses JSON that holds no statuses', async () => {
     await expect(
       collectBatches(mastodonFormat.parse(Buffer.from('{"id": 1}'), { fileName: 'x.json' })),

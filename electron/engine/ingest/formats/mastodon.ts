@@ -3,6 +3,7 @@ import { batchesOf } from './batches';
 import { parseTime } from './dates';
 import { htmlToText } from './html-text';
 import { parseJsonDocument, readText } from './json-input';
+import { isOutbox, outboxConverter } from './mastodon-outbox';
 import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions } from './types';
 import { asArray, asNumber, asObject, asText, type JsonObject } from './values';
@@ -18,7 +19,7 @@ function statusesOf(document: unknown, fileName: string): unknown[] {
   if (object && Array.isArray(object.statuses)) return object.statuses;
   throw unreadable(
     fileName,
-    'this is not Mastodon JSON: expected a status, a list of statuses, a search result or a thread context',
+    'this is not Mastodon JSON: expected a status, a list of statuses, a search result, a thread context or an archive outbox.json',
   );
 }
 
@@ -132,7 +133,13 @@ class Thread {
 
 async function* parseMastodon(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
   const { fetchedAt, batchSize } = commonOptions(options);
-  const statuses = statusesOf(parseJsonDocument(await readText(input), options.fileName), options.fileName);
+  const document = parseJsonDocument(await readText(input), options.fileName);
+  if (isOutbox(document)) {
+    const items = asArray(document.orderedItems);
+    yield* batchesOf(items, batchSize, outboxConverter(items, { fetchedAt, accountName: options.accountName ?? null }));
+    return;
+  }
+  const statuses = statusesOf(document, options.fileName);
   const thread = new Thread(statuses);
   yield* batchesOf(statuses, batchSize, (item, recordNo, out) => {
     const status = asObject(item);
@@ -152,6 +159,7 @@ export const mastodonFormat: FormatParser = {
     const keys = ['"content"', '"account"', '"visibility"', '"reblog"', '"in_reply_to_account_id"', '"spoiler_text"'];
     const found = keys.filter((key) => sample.includes(key)).length;
     if (/"(ancestors|descendants)"\s*:/.test(sample) && found >= 2) return 0.95;
+    if (/"orderedItems"\s*:/.test(sample) && /activitystreams/.test(sample)) return 0.9;
     return found >= 4 ? 0.95 : found >= 3 ? 0.7 : 0;
   },
   parse: parseMastodon,

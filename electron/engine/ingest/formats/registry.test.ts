@@ -17,6 +17,7 @@ describe('detectFormat', () => {
     ['your_posts_1.json', reference('social/facebook/your_posts_1.json'), 'facebook'],
     ['status.json', reference('social/mastodon/status_example_from_docs.json'), 'mastodon'],
     ['timeline.json', fixture('mastodon-boost-reply.json'), 'mastodon'],
+    ['outbox.json', fixture('mastodon-outbox.json'), 'mastodon'],
     ['search.json', fixture('bluesky-search-posts.json'), 'bluesky'],
     ['feed.xml', reference('feedparser/tests/wellformed/namespace/rss1.0withModulesNoDefNS.xml'), 'rss'],
     ['nieuws', fixture('gemeente-nieuws.rss'), 'rss'],

@@ -49,7 +49,10 @@ describe('X archive (tweets.js)', () => {
     // An unpacked archive keeps account.js beside tweets.js in its data/ folder.
     const data = mkdtempSync(path.join(tmpdir(), 'x-archive-'));
     copyFileSync(fixturePath('x-archive-account.js.txt'), path.join(data, 'account.js'));
-    expect(await readArchiveAccountBeside(path.join(data, 'tweets.js'))).toEqual({ handle: 'GemeenteVoorbeeld', displayName: 'Gemeente Voorbeeld' });
+    expect(await readArchiveAccountBeside(path.join(data, 'tweets.js'))).toEqual({
+      handle: 'GemeenteVoorbeeld',
+      displayName: 'Gemeente Voorbeeld',
+    });
     expect(await readArchiveAccountBeside(path.join(import.meta.dirname, 'no-such-dir', 'tweets.js'))).toBeNull();
   });
 

@@ -12,7 +12,9 @@ import { EmptyInbox } from './EmptyInbox';
 import { useInboxKeys } from './useInboxKeys';
 
 function createPager(): MentionPager {
-  return new MentionPager((offset, limit) => call('mentions.list', { offset, limit, sort: 'newest' }));
+  return new MentionPager((offset, limit, maxId) =>
+    call('mentions.list', { offset, limit, sort: 'newest', filter: maxId === undefined ? {} : { maxId } }),
+  );
 }
 
 export function InboxPage() {

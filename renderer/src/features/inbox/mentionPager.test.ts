@@ -23,16 +23,17 @@ function mention(id: number): MentionRow {
 /** A store of `count` mentions, newest (highest id) first, that records every page asked for. */
 function fakeStore(count: number) {
   let newest = count;
-  const requests: { offset: number; limit: number }[] = [];
+  const requests: { offset: number; limit: number; maxId?: number }[] = [];
   const pending: (() => void)[] = [];
   let hold = false;
   let failNext: ApiError | null = null;
-  const fetchPage = (offset: number, limit: number): Promise<MentionPage> => {
-    requests.push({ offset, limit });
+  const fetchPage = (offset: number, limit: number, maxId: number | undefined): Promise<MentionPage> => {
+    requests.push({ offset, limit, maxId });
     const answer = (): MentionPage => {
+      const top = Math.min(newest, maxId ?? newest);
       const rows: MentionRow[] = [];
-      for (let i = offset; i < Math.min(offset + limit, newest); i++) rows.push(mention(newest - i));
-      return { total: newest, rows };
+      for (let i = offset; i < Math.min(offset + limit, top); i++) rows.push(mention(top - i));
+      return { total: top, rows, maxId: newest };
     };
     if (failNext) {
       const error = failNext;
@@ -97,7 +98,7 @@ describe('MentionPager', () => {
 
     pager.ensureRange(100, 150);
     await settle();
-    expect(store.requests.at(-1)).toEqual({ offset: 103, limit: 100 });
+    expect(store.requests.at(-1)).toEqual({ offset: 100, limit: 100, maxId: 3000 });
     // Row 100 of the view is still the 101st newest mention of the view the operator opened.
     expect(pager.rowAt(100)?.id).toBe(2900);
     expect(pager.getSnapshot().total).toBe(3000);

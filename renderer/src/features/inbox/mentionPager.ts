@@ -4,9 +4,12 @@ import { ApiError } from '../../api/client';
 export interface MentionPage {
   total: number;
   rows: MentionRow[];
+  /** The newest mention id of the store when the page was read: the view's snapshot. */
+  maxId: number;
 }
 
-export type FetchMentionPage = (offset: number, limit: number) => Promise<MentionPage>;
+/** One page of the view; `maxId` (once known) keeps every later page inside the same snapshot. */
+export type FetchMentionPage = (offset: number, limit: number, maxId: number | undefined) => Promise<MentionPage>;
 
 export interface PagerSnapshot {
   status: 'loading' | 'ready' | 'error';
@@ -34,9 +37,9 @@ export interface PagerOptions {
  * The inbox's window onto the store: fetches pages of mentions as the operator scrolls and keeps
  * only the pages near the visible rows, so the renderer never holds the whole table.
  *
- * New mentions arriving do not move what the operator is looking at: they are counted, and every
- * later page is fetched `pendingNew` rows further on so page boundaries still line up (newest-first
- * lists grow at the top).
+ * New mentions arriving do not move what the operator is looking at: they are counted for the
+ * "N new" pill, and every later page is read from the same snapshot (mentions with an id up to the
+ * one the first page saw), so page boundaries line up even when older posts are imported meanwhile.
  */
 export class MentionPager {
   private readonly pageSize: number;
@@ -49,6 +52,8 @@ export class MentionPager {
   /** The pages last asked for: they stay when memory is trimmed. */
   private visiblePages: [number, number] = [0, 0];
   private snapshot: PagerSnapshot = { status: 'loading', total: 0, pendingNew: 0, error: null, version: 0 };
+  /** Newest mention id in the view; undefined until the first page has answered. */
+  private maxId: number | undefined;
 
   constructor(
     private readonly fetchPage: FetchMentionPage,
@@ -72,6 +77,7 @@ export class MentionPager {
     this.pages.clear();
     this.inFlight.clear();
     this.visiblePages = [0, 0];
+    this.maxId = undefined;
     this.update({ status: 'loading', total: 0, pendingNew: 0, error: null });
     return this.load(0, this.generation);
   }
@@ -107,13 +113,13 @@ export class MentionPager {
 
   private async load(page: number, generation: number): Promise<void> {
     this.inFlight.add(page);
-    const shift = this.snapshot.pendingNew;
     try {
-      const result = await this.fetchPage(page * this.pageSize + shift, this.pageSize);
+      const result = await this.fetchPage(page * this.pageSize, this.pageSize, this.maxId);
       if (generation !== this.generation) return;
+      this.maxId ??= result.maxId;
       this.pages.set(page, result.rows);
       this.evict();
-      const visibleTotal = Math.min(this.maxRows, Math.max(0, result.total - shift));
+      const visibleTotal = Math.min(this.maxRows, result.total);
       // The first page sizes the view; later pages may only shrink it (mentions deleted meanwhile).
       const total = this.snapshot.status === 'ready' ? Math.min(this.snapshot.total, visibleTotal) : visibleTotal;
       this.update({ status: 'ready', total, error: null });

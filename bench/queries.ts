@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Engine } from '../electron/engine/engine';
+import { generateDemo } from '../electron/engine/demo/generate';
+import { importFiles } from '../electron/engine/ingest/import-files';
+import type { MethodName } from '../shared/api/contract';
+
+/**
+ * The interactive budgets at scale (DESIGN §11): an inbox page at 1M mentions (p95 ≤ 30 ms idle,
+ * ≤ 100 ms while an import runs), plain full-text search (p95 ≤ 100 ms), the import rate with full
+ * enrichment, and the engine's memory. Calls go through the dispatcher, as every door's do.
+ */
+export async function benchQueries(): Promise<Record<string, unknown>> {
+  const mentions = Number(process.env.BENCH_MENTIONS ?? 1_000_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'watchpost-bench-queries-'));
+  try {
+    const engine = Engine.open({ dataDir: path.join(dir, 'workspace'), log: () => {} });
+    await generateDemo(engine.db, { mentions, years: 5, seed: 2, until: Date.parse('2026-11-01T00:00:00Z') });
+
+    const inboxCalls: [MethodName, unknown][] = [
+      ['mentions.list', { sort: 'newest', limit: 100 }],
+      ['mentions.list', { sort: 'newest', limit: 100, offset: 50_000 }],
+      ['mentions.list', { sort: 'priority', limit: 100 }],
+      ['mentions.list', { sort: 'newest', limit: 100, filter: { status: ['new', 'open'] } }],
+      ['mentions.list', { sort: 'newest', limit: 100, filter: { channel: ['x', 'facebook'] } }],
+    ];
+    const inboxIdle = await latencies(engine, inboxCalls, 20);
+    const searchCalls: [MethodName, unknown][] = [
+      'glasvezel',
+      'storing',
+      'kroegstraat overlast',
+      'de',
+      'lantaarnpaal',
+    ].map((text) => ['mentions.search', { text, limit: 100 }]);
+    const search = await latencies(engine, searchCalls, 10);
+
+    // An import of 100k CSV rows with full enrichment, and inbox pages asked for while it runs.
+    const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+    const csv = path.join(dir, 'import.csv');
+    const lines = ['id,created_at,author,text,channel'];
+    for (let i = 0; i < importRows; i++) {
+      lines.push(
+        `b${i},2026-10-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z,user${i % 5000},"Storing bij glasvezel in wijk ${i % 300}, al ${i % 9} dagen niks #fail",x`,
+      );
+    }
+    writeFileSync(csv, lines.join('\n'));
+    const control = { progress: () => {}, checkpoint: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+    const started = performance.now();
+    let importDone = false;
+    const importing = importFiles(engine.db, engine.pipeline, { files: [csv] }, control).then((summary) => {
+      importDone = true;
+      return summary;
+    });
+    const duringImport: number[] = [];
+    while (!importDone) {
+      const t = performance.now();
+      await engine.dispatch('mentions.list', { sort: 'newest', limit: 100 });
+      duringImport.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const summary = await importing;
+    const importSeconds = (performance.now() - started) / 1000;
+    const rss = process.memoryUsage().rss;
+    engine.close();
+    return {
+      name: 'queries',
+      mentions,
+      inboxPageMs: { ...inboxIdle, budgetP95: 30 },
+      inboxPageDuringImportMs: { ...summarise(duringImport), budgetP95: 100 },
+      plainSearchMs: { ...search, budgetP95: 100 },
+      import: {
+        rows: importRows,
+        imported: summary.imported,
+        seconds: round(importSeconds),
+        mentionsPerSecond: Math.round(summary.imported / importSeconds),
+      },
+      engineRssMegabytes: Math.round(rss / 1e6),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function latencies(engine: Engine, calls: [MethodName, unknown][], rounds: number) {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [method, input] of calls) {
+      const started = performance.now();
+      const result = await engine.dispatch(method, input);
+      times.push(performance.now() - started);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+    }
+  }
+  return summarise(times);
+}
+
+function summarise(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1) ?? 0) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchQueries(), null, 2));
+}

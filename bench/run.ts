@@ -1,0 +1,29 @@
+import { benchDemo } from './demo';
+import { benchQueries } from './queries';
+import { benchSentiment } from './sentiment';
+
+// `npm run bench` (or `npm run bench -- demo sentiment`): every benchmark, one JSON document on stdout.
+const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
+  demo: benchDemo,
+  sentiment: benchSentiment,
+  queries: benchQueries,
+};
+
+const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+if (unknown.length) {
+  process.stderr.write(
+    `watchpost bench: unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}\n`,
+  );
+  process.exit(1);
+}
+const results: Record<string, unknown> = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+};
+for (const name of wanted.length ? wanted : Object.keys(BENCHMARKS)) {
+  process.stderr.write(`bench: ${name}...\n`);
+  const started = performance.now();
+  results[name] = await BENCHMARKS[name]!();
+  process.stderr.write(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+}
+console.log(JSON.stringify(results, null, 2));
