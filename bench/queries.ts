@@ -68,7 +68,7 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
       mentions,
       inboxPageMs: { ...inboxIdle, budgetP95: 30 },
       inboxPageDuringImportMs: { ...summarise(duringImport), budgetP95: 100 },
-      plainSearchMs: { ...search, budgetP95: 100 },
+      searchMs: { ...search, budgetP95: 100 },
       import: {
         rows: importRows,
         imported: summary.imported,

@@ -92,6 +92,10 @@ describe('the watchpost command', () => {
     ).toBe(0);
     expect(JSON.parse(demo.stdout())).toMatchObject({ dataDir: data, mentions: 2000 });
 
+    const mistake = capture();
+    expect(await runCli(['search', 'storing AND', '--data', data], mistake)).toBe(1);
+    expect(mistake.stderr()).toMatch(/^watchpost: column \d+: expected .+\n$/);
+
     const search = capture();
     expect(await runCli(['search', 'de', '--data', data, '--json', '--limit', '5'], search)).toBe(0);
     const result = JSON.parse(search.stdout());

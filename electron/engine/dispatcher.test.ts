@@ -75,15 +75,17 @@ describe('the dispatcher', () => {
     expect(result.ok && (result.value as { total: number }).total).toBe(1);
   });
 
-  it('searches text ignoring accents and operator characters', async () => {
+  it('searches with the query language, ignoring accents, and names the column of a mistake', async () => {
     storeMentions(engine.db, [
       sampleMention({ externalId: '1', text: 'Lekker terras bij het café' }),
       sampleMention({ externalId: '2', text: 'Storing glasvezel Veldhoven' }),
     ]);
-    const cafe = await engine.dispatch('mentions.search', { text: 'cafe' });
+    const cafe = await engine.dispatch('mentions.search', { query: 'cafe' });
     expect(cafe.ok && (cafe.value as { total: number }).total).toBe(1);
-    const hostile = await engine.dispatch('mentions.search', { text: '"storing" OR NEAR( * ^glasvezel' });
-    expect(hostile.ok).toBe(true);
+    const either = await engine.dispatch('mentions.search', { query: 'cafe OR glasvezel NOT channel:facebook' });
+    expect(either.ok && (either.value as { total: number }).total).toBe(2);
+    const mistake = await engine.dispatch('mentions.search', { query: 'storing AND' });
+    expect(mistake).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/column \d+: /) } });
   });
 
   it('reports workspace figures for the status bar', async () => {

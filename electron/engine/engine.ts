@@ -7,6 +7,7 @@ import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { IngestPipeline } from './ingest/pipeline';
 import { MentionReader } from './mentions/read';
+import { searchMentions } from './search/search';
 import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
 
@@ -36,7 +37,7 @@ export class Engine {
       'workspace.stats': () => mentions.stats(),
       'mentions.list': (input) => mentions.list(input),
       'mentions.get': (input) => mentions.get(input.id),
-      'mentions.search': (input) => mentions.search(input),
+      'mentions.search': (input) => searchMentions(db, input),
       'analysis.analyze': (input) => input.texts.map((text) => analyzer.analyze(text, input.lang)),
       'jobs.list': () => this.jobs.list(),
       'jobs.cancel': (input) => this.jobs.cancel(input.id),

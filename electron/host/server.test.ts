@@ -43,7 +43,7 @@ describe('the host door', () => {
   });
 
   it('answers POST /api/<method> with the result envelope', async () => {
-    const response = await post('mentions.search', { text: 'glasvezel' });
+    const response = await post('mentions.search', { query: 'glasvezel' });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ ok: true, value: { total: 1 } });

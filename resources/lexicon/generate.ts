@@ -78,9 +78,13 @@ function afinnEnglish(vader: Record<string, number>): Record<string, number> {
   return out;
 }
 
-/** Written as [word, valence] pairs: an object would give bundlers keys such as "eval" to export. */
+/**
+ * Written as [word, valence] pairs (an object would give bundlers keys such as "eval" to
+ * export), one per line as Prettier formats them, so regenerating leaves no formatting diff.
+ */
 function write(name: string, data: Record<string, number>) {
-  fs.writeFileSync(path.join(here, name), `${JSON.stringify(Object.entries(data))}\n`);
+  const lines = Object.entries(data).map(([word, valence]) => `  [${JSON.stringify(word)}, ${valence}]`);
+  fs.writeFileSync(path.join(here, name), `[\n${lines.join(',\n')}\n]\n`);
   console.log(`${name}: ${Object.keys(data).length} entries`);
 }
 

@@ -1,6 +1,33 @@
 import { z } from 'zod';
 import { Channel, Language, MentionDetail, MentionRow, MentionStatus, SentimentLabel } from '../domain/mention';
 import { JobInfo } from './events';
+import {
+  FieldMapping,
+  FormatId,
+  ImportPreview,
+  ImportUploadInput,
+  MappingPreset,
+  PreviewInput,
+  RejectGroup,
+  RejectsOfInput,
+  RetryOutcome,
+  RetryRejectsInput,
+  SavePresetInput,
+  UploadInfo,
+  UploadInput,
+  UploadId,
+} from './imports';
+import {
+  AddSourceInput,
+  CheckOutcome,
+  DeletedSource,
+  LiveSource,
+  SavedSource,
+  SourceIdInput,
+  UpdateSourceInput,
+  WebhookInput,
+  WebhookOutcome,
+} from './sources';
 
 /**
  * The one API of Watchpost. Every door (Electron IPC, the HTTP host, the CLI) calls these
@@ -44,25 +71,8 @@ export const WorkspaceStats = z.object({
 });
 export type WorkspaceStats = z.infer<typeof WorkspaceStats>;
 
-export const FORMAT_IDS = [
-  'csv',
-  'json',
-  'ndjson',
-  'x-archive',
-  'x-api',
-  'facebook',
-  'mastodon',
-  'bluesky',
-  'rss',
-] as const;
-export const FormatId = z.enum(FORMAT_IDS);
-
-export const FieldMapping = z.partialRecord(
-  z.enum(['externalId', 'createdAt', 'author', 'authorName', 'text', 'channel', 'url', 'reach', 'parentId', 'geo']),
-  z.string().min(1),
-);
-
-export type FieldMapping = z.infer<typeof FieldMapping>;
+// The import wizard's and the live sources' schemas live beside this file; the formats are shared with the CLI.
+export { FieldMapping, FORMAT_IDS, FormatId } from './imports';
 
 export const RejectedRecord = z.object({
   id: z.number().int(),
@@ -105,12 +115,22 @@ export const contract = {
   'mentions.search': query(
     z
       .object({
-        text: z.string().trim().min(1, 'type something to search for').max(500),
+        query: z.string().trim().min(1, 'type something to search for').max(2000),
         limit: z.number().int().min(1).max(1000).default(50),
+        offset: z.number().int().min(0).default(0),
+        sort: z.enum(['newest', 'relevance']).default('newest'),
       })
       .strict(),
-    z.object({ total: z.number().int(), mentions: z.array(MentionRow) }),
-    'Plain full-text search over mention text, newest first.',
+    z.object({
+      total: z.number().int(),
+      /** True when a broad query's total was estimated from samples rather than counted. */
+      totalIsEstimate: z.boolean(),
+      offset: z.number().int(),
+      mentions: z.array(MentionRow),
+      /** A relevance search over very many matches ranks only this many most recent ones. */
+      rankedWithin: z.number().int().nullable(),
+    }),
+    'Search with the query language (AND OR NOT, "phrases", prefix*, NEAR/n, #tags, @handles, fields); a syntax error names its column.',
   ),
   'demo.generate': command(
     z
@@ -145,6 +165,68 @@ export const contract = {
     z.object({ total: z.number().int(), rows: z.array(RejectedRecord) }),
     'Records that could not be imported, newest first, with the reason.',
   ),
+  'ingest.upload': command(
+    UploadInput,
+    UploadInfo,
+    'Receive a file the operator picked in the browser, in base64 chunks of at most 4 MB, in order.',
+  ),
+  'ingest.discardUpload': command(
+    z.object({ upload: UploadId }).strict(),
+    z.object({ discarded: z.boolean() }),
+    'Forget an upload that will not be imported (another file was picked).',
+  ),
+  'ingest.preview': query(
+    PreviewInput,
+    ImportPreview,
+    'Detect the format of an upload or a file and show its first 20 records as they would be imported.',
+  ),
+  'ingest.importUpload': command(
+    ImportUploadInput,
+    JobInfo,
+    'Import an upload as a job (progress by bytes, cancellable); the upload is removed when the job ends.',
+  ),
+  'ingest.presets.list': query(Empty, z.array(MappingPreset), 'Saved column mappings, by name.'),
+  'ingest.presets.save': command(
+    SavePresetInput,
+    MappingPreset,
+    'Save a column mapping under a name (replaces one of that name).',
+  ),
+  'ingest.presets.delete': command(
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ deleted: z.boolean() }),
+    'Remove a saved column mapping.',
+  ),
+  'ingest.rejectGroups': query(
+    Empty,
+    z.array(RejectGroup),
+    'Rejected records grouped by file or live source, newest first, with whether a new mapping can retry them.',
+  ),
+  'ingest.rejectsOf': query(
+    RejectsOfInput,
+    z.object({ total: z.number().int(), rows: z.array(RejectedRecord) }),
+    'The rejected records of one file or live source, in record order.',
+  ),
+  'ingest.retryRejects': command(
+    RetryRejectsInput,
+    RetryOutcome,
+    "Read a file's rejected records again with a corrected mapping; those that now import leave the list.",
+  ),
+  'ingest.webhook': command(
+    WebhookInput,
+    WebhookOutcome,
+    'Mentions pushed by another tool to POST /ingest/<token>: stored, and each bad one kept as a reject.',
+  ),
+  'sources.list': query(Empty, z.array(LiveSource), 'Live sources with their health, oldest first.'),
+  'sources.add': command(
+    AddSourceInput,
+    SavedSource,
+    'Add a live source; a webhook source answers with its token, once.',
+  ),
+  'sources.update': command(UpdateSourceInput, SavedSource, "Change a live source's name or settings."),
+  'sources.pause': command(SourceIdInput, LiveSource, 'Stop polling a source (a paused webhook refuses pushes).'),
+  'sources.resume': command(SourceIdInput, LiveSource, 'Poll a paused source again, starting now.'),
+  'sources.delete': command(SourceIdInput, DeletedSource, 'Remove a live source; the mentions it brought in stay.'),
+  'sources.checkNow': command(SourceIdInput, CheckOutcome, 'Poll a source now and wait for the answer.'),
   'analysis.analyze': query(
     z
       .object({

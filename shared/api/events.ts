@@ -27,6 +27,8 @@ export const events = {
   'mentions.changed': z.object({ ids: z.array(z.number().int()) }),
   'job.progress': JobInfo,
   'job.finished': JobInfo,
+  /** A live source was added, changed or removed, or its health moved after a poll. */
+  'sources.changed': z.object({ sourceId: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -3,14 +3,22 @@ import type { Io } from '../io';
 import { defaultDataDir } from '../paths';
 import { call, openLocalEngine, requireWorkspace } from '../workspace';
 
-export const searchHelp = `Usage: watchpost search "QUERY" [--data DIR] [--limit N] [--json]
+export const searchHelp = `Usage: watchpost search "QUERY" [--data DIR] [--limit N] [--sort newest|relevance] [--json]
 
-Full-text search over the workspace's mentions, newest first. Every word must occur;
-accents do not matter ("cafe" finds "café").
+Searches the workspace's mentions with the query language, newest first:
+  glasvezel storing            both words (accents do not matter: "cafe" finds "café")
+  storing OR glasvezel         either;  NOT / EN / OF / NIET work too; (parentheses) group
+  "slimme verlichting"         the exact phrase;   verlicht*   words that start so
+  lantaarn NEAR/5 kapot        within 5 words;     #tag  @handle
+  channel:x lang:nl sentiment:negative status:new author:piet topic:glasvezel
+  after:2026-01-01 before:2026-02-01 reach:>1000
 
-  --data DIR    workspace folder (default: ${defaultDataDir()})
-  --limit N     at most N mentions (default 20)
-  --json        print { "total": N, "mentions": [...] }
+  --data DIR                 workspace folder (default: ${defaultDataDir()})
+  --limit N                  at most N mentions (default 20)
+  --sort newest|relevance    order of the results (default newest)
+  --json                     print { "total": N, "mentions": [...] }
+
+A mistake in the query exits 1 and names the column where it is.
 `;
 
 export async function searchCommand(argv: string[], io: Io): Promise<number> {
@@ -20,6 +28,7 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
     {
       data: { type: 'string' },
       limit: { type: 'string' },
+      sort: { type: 'string', default: 'newest' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -29,19 +38,23 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
     io.out(searchHelp);
     return 0;
   }
-  const text = positionals.join(' ').trim();
-  if (!text) throw new CliError('search: give the text to search for, e.g. watchpost search "glasvezel storing"');
+  const query = positionals.join(' ').trim();
+  if (!query) throw new CliError('search: give the query to search for, e.g. watchpost search "glasvezel storing"');
+  if (values.sort !== 'newest' && values.sort !== 'relevance') {
+    throw new CliError(`search: --sort must be newest or relevance, not '${values.sort}'`);
+  }
   const limit = integerOption('search', 'limit', values.limit, 1, 20);
   const dataDir = values.data ?? defaultDataDir();
   requireWorkspace(dataDir);
   const engine = openLocalEngine(dataDir);
   try {
-    const result = await call(engine, 'mentions.search', { text, limit });
+    const result = await call(engine, 'mentions.search', { query, limit, sort: values.sort });
     if (values.json) {
       io.out(`${JSON.stringify(result)}\n`);
       return 0;
     }
-    io.out(`${result.total.toLocaleString('en-GB')} mentions match; the newest ${result.mentions.length}:\n`);
+    const about = result.totalIsEstimate ? 'about ' : '';
+    io.out(`${about}${result.total.toLocaleString('en-GB')} mentions match; the first ${result.mentions.length}:\n`);
     for (const mention of result.mentions) {
       const when = mention.createdAt.slice(0, 16).replace('T', ' ');
       const line = mention.text.replace(/\s+/g, ' ');

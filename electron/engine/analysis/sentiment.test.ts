@@ -58,6 +58,11 @@ describe('contrast', () => {
     expect(en('The food was great but the service was terrible').label).toBe('negative');
   });
 
+  it('counts a concessive clause for less', () => {
+    expect(nl('Hoewel de service traag was, is het eten heerlijk').label).toBe('positive');
+    expect(en('Although the staff were lovely, the room was filthy').label).toBe('negative');
+  });
+
   it('leaves the particle "maar" alone', () => {
     expect(nl('Kijk maar, prachtig').label).toBe('positive');
   });

@@ -14,9 +14,18 @@
  */
 import type { Language, SentimentLabel } from '../../../shared/domain/mention';
 import { EMOJI, EMOTICONS } from '../../../resources/lexicon/emoji';
-import { EN_RULES, IRONY_MARKERS, NL_RULES, type LanguageRules } from '../../../resources/lexicon/rules';
-import { SentimentLexicon, type SentimentLanguage } from './lexicon';
-import { hashtagWords, shoutsThroughout, type Token } from './tokenize';
+import { EN_RULES, IRONY_MARKERS, NL_RULES } from '../../../resources/lexicon/rules';
+import { LanguageScorer, collapse } from './language-scorer';
+import {
+  boostBefore,
+  impliedIrony,
+  isContrast,
+  negatedAfter,
+  negatedBefore,
+  positionWeights,
+  type Slot,
+} from './scope';
+import { shoutsThroughout, type Token } from './tokenize';
 
 export interface SentimentResult {
   label: SentimentLabel;
@@ -59,103 +68,6 @@ const COMPLAINT_QUESTION_VALENCE = -0.8;
  */
 export const DEFAULT_THRESHOLDS: Thresholds = { positive: 0.3, negative: 0.05 };
 
-/** Words around "maar" that make it a particle, not a contrast ("kijk maar", "maar liefst"). */
-const MAAR_PARTICLE_BEFORE = new Set(
-  'alleen nu kijk doe ga zeg wacht laat toch even eens kom zit blijf gewoon nog'.split(' '),
-);
-const MAAR_PARTICLE_AFTER = new Set('ook liefst even eens weer raak zo één net also'.split(' '));
-
-interface Slot {
-  tok: Token;
-  clause: number;
-  sentence: number;
-  /** Valence this token brings (word, phrase, separable verb, emoji, hashtag). */
-  val?: number;
-  source?: 'word' | 'phrase' | 'verb' | 'symbol' | 'hashtag';
-  negator?: boolean;
-  booster?: number;
-  consumed?: boolean;
-  contrast?: boolean;
-  /** Position among the post's unconsumed words. */
-  w?: number;
-  /** An irrealis marker ("moet", "would") came earlier in this clause. */
-  irrealis?: boolean;
-}
-
-type PhraseIndex = Map<string, string[][]>;
-
-function indexPhrases(phrases: ReadonlyMap<string, number>): PhraseIndex {
-  const index: PhraseIndex = new Map();
-  for (const phrase of phrases.keys()) {
-    const parts = phrase.split(' ');
-    const first = parts[0] ?? '';
-    const list = index.get(first) ?? [];
-    list.push(parts);
-    list.sort((a, b) => b.length - a.length);
-    index.set(first, list);
-  }
-  return index;
-}
-
-class LanguageScorer {
-  readonly lexicon: SentimentLexicon;
-  private readonly phrases: Map<string, number>;
-  private readonly phraseIndex: PhraseIndex;
-
-  constructor(
-    readonly lang: SentimentLanguage,
-    readonly rules: LanguageRules,
-    overrides: ReadonlyMap<string, number>,
-  ) {
-    const single = new Map<string, number>();
-    this.phrases = new Map(rules.phrases);
-    for (const [key, value] of overrides) {
-      const k = key.trim().toLowerCase().replace(/\s+/g, ' ');
-      if (k.includes(' ')) this.phrases.set(k, value);
-      else single.set(k, value);
-    }
-    this.lexicon = new SentimentLexicon(lang, single);
-    this.phraseIndex = indexPhrases(this.phrases);
-  }
-
-  wordValence(t: Token): number | undefined {
-    let v = this.lexicon.valence(t.norm);
-    if (v === undefined && t.elongated) v = this.lexicon.valence(collapse(t.norm));
-    return v === 0 ? undefined : v;
-  }
-
-  hashtagValence(tag: string, other: LanguageScorer | undefined): number | undefined {
-    const whole = tag.toLowerCase();
-    const v = this.lexicon.valence(whole) ?? other?.lexicon.valence(whole);
-    if (v !== undefined && v !== 0) return v;
-    const parts = hashtagWords(tag);
-    if (parts.length < 2) return undefined;
-    let sum = 0;
-    for (const p of parts) sum += this.lexicon.valence(p) ?? 0;
-    return sum === 0 ? undefined : sum;
-  }
-
-  /** Longest phrase starting at word slot `w` (indexes into `words`), or null. */
-  matchPhrase(words: Slot[], w: number): { length: number; valence: number } | null {
-    const start = words[w];
-    if (!start) return null;
-    const candidates = this.phraseIndex.get(start.tok.norm);
-    if (!candidates) return null;
-    for (const parts of candidates) {
-      let ok = true;
-      for (let k = 1; k < parts.length; k++) {
-        const next = words[w + k];
-        if (!next || next.tok.norm !== parts[k] || next.sentence !== start.sentence) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return { length: parts.length, valence: this.phrases.get(parts.join(' ')) ?? 0 };
-    }
-    return null;
-  }
-}
-
 export class SentimentScorer {
   private readonly nl: LanguageScorer;
   private readonly en: LanguageScorer;
@@ -179,7 +91,7 @@ export class SentimentScorer {
     for (const s of slots) {
       if (s.tok.kind === 'punct') for (const ch of s.tok.raw) if (ch === '!') exclamations++;
       if ((s.tok.kind === 'hashtag' && IRONY_MARKERS.has(s.tok.norm)) || s.tok.norm === '🙃') irony = true;
-      if (s.contrast) contrast = true;
+      if (s.contrast || s.concessive) contrast = true;
     }
     const explicit = irony;
 
@@ -237,7 +149,7 @@ export class SentimentScorer {
         if (/[.!?…]/.test(tok.raw)) sentence++;
         continue;
       }
-      if (tok.kind === 'word' && rules?.clauseOpeners.has(tok.norm)) clause++;
+      if (tok.kind === 'word' && (rules?.clauseOpeners.has(tok.norm) || rules?.concessive.has(tok.norm))) clause++;
       const slot: Slot = { tok, clause, sentence };
       if (tok.kind === 'emoji' || tok.kind === 'emoticon') {
         const v = symbolValence(tok.norm);
@@ -292,6 +204,10 @@ export class SentimentScorer {
         s.contrast = true;
         continue;
       }
+      if (rules.concessive.has(norm)) {
+        s.concessive = true;
+        continue;
+      }
       const next = words[w + 1];
       // "Waarom duurt het zo lang?": a why-question in a post is nearly always a complaint.
       if (rules.complaintQuestions.has(norm) && (questions.has(s.sentence) || words[w - 1]?.sentence !== s.sentence)) {
@@ -323,9 +239,6 @@ export class SentimentScorer {
   }
 }
 
-/** "soo" → "so", "heell" → "hel": for elongated words whose base has no double letters. */
-const collapse = (norm: string) => norm.replace(/(\p{L})\1+/gu, '$1');
-
 export function labelFor(score: number, t: Thresholds): SentimentLabel {
   return score >= t.positive ? 'positive' : score <= -t.negative ? 'negative' : 'neutral';
 }
@@ -351,80 +264,4 @@ function modifiesNext(words: Slot[], w: number, scorer: LanguageScorer): boolean
     if (scorer.matchPhrase(words, w + k)) return true;
   }
   return false;
-}
-
-function isContrast(words: Slot[], w: number): boolean {
-  const before = words[w - 1]?.tok.norm ?? '';
-  const after = words[w + 1]?.tok.norm ?? '';
-  return !MAAR_PARTICLE_BEFORE.has(before) && !MAAR_PARTICLE_AFTER.has(after);
-}
-
-function boostBefore(words: Slot[], p: number): number {
-  let factor = 1;
-  const clause = words[p]?.clause;
-  for (let k = 1; k <= 3; k++) {
-    const prev = words[p - k];
-    if (!prev || prev.clause !== clause) break;
-    if (prev.booster !== undefined) factor *= 1 + (prev.booster - 1) * (1 - 0.05 * (k - 1));
-    else if (prev.val !== undefined) break;
-  }
-  return factor;
-}
-
-/**
- * A negator reaches three words ahead (intensifiers not counted); a Dutch "niet" reaches to the
- * end of its clause, up to six words ("dat is niet bepaald een goed idee").
- */
-function negatedBefore(words: Slot[], p: number, lang: SentimentLanguage): boolean {
-  const clause = words[p]?.clause;
-  let seen = 0;
-  for (let k = 1; seen < 6; k++) {
-    const prev = words[p - k];
-    if (!prev || prev.clause !== clause) return false;
-    if (prev.negator) return seen < 3 || (lang === 'nl' && prev.tok.norm === 'niet');
-    if (prev.booster === undefined) seen++;
-  }
-  return false;
-}
-
-/** Dutch verb-second order puts "niet" after the verb: "dat bevalt me niet", "valt niet tegen". */
-function negatedAfter(words: Slot[], p: number): boolean {
-  const s = words[p];
-  if (!s) return false;
-  let negator = -1;
-  for (let k = p + 1; k < words.length; k++) {
-    const next = words[k];
-    if (!next || next.clause !== s.clause) break;
-    if (negator < 0 && next.val !== undefined) return false;
-    if (negator < 0 && next.negator && (next.tok.norm === 'niet' || next.tok.norm === 'nooit')) negator = k;
-    else if (negator >= 0 && next.val !== undefined) return false;
-  }
-  return negator >= 0;
-}
-
-/** Contrast: what precedes "maar"/"but" in its sentence counts half, what follows 1.5× (first contrast only). */
-function positionWeights(slots: Slot[]): number[] {
-  const weights = new Array<number>(slots.length).fill(1);
-  const at = slots.findIndex((x) => x.contrast);
-  const s = slots[at];
-  if (!s) return weights;
-  let opensSentence = true;
-  for (let j = at - 1; j >= 0 && slots[j]?.sentence === s.sentence; j--)
-    if (slots[j]?.tok.kind === 'word') opensSentence = false;
-  const fromSentence = opensSentence ? s.sentence - 1 : s.sentence;
-  for (let j = 0; j < slots.length; j++) {
-    const x = slots[j];
-    if (!x) continue;
-    if (j < at && x.sentence >= fromSentence) weights[j] = 0.5;
-    else if (j > at && x.sentence === s.sentence) weights[j] = 1.5;
-  }
-  return weights;
-}
-
-/** "Lekker weer een storing", "great, delayed again": praise word + irony cue + a complaint. */
-function impliedIrony(contributions: { slot: Slot; v: number }[], words: Slot[], rules: LanguageRules): boolean {
-  const praise = contributions.some((c) => c.v > 0 && rules.sarcasmProne.has(c.slot.tok.norm));
-  if (!praise) return false;
-  const complaint = contributions.some((c) => c.v < 0 && c.slot.source !== 'symbol');
-  return complaint && words.some((w) => rules.ironyCues.has(w.tok.norm));
 }

@@ -4,7 +4,7 @@ import { WatchpostError } from '../../../shared/api/result';
 import type { JobControl } from '../jobs/runner';
 import { ensureSource } from '../mentions/write';
 import type { Db } from '../store/db';
-import { detectFormat, formatById } from './formats';
+import { detectFormat, formatById, readArchiveAccountBeside } from './formats';
 import { FORMAT_IDS, type FieldMapping, type FormatId, type Reject } from './formats/types';
 import type { Channel } from '../../../shared/domain/mention';
 import type { IngestPipeline } from './pipeline';
@@ -46,7 +46,7 @@ const SNIFF_BYTES = 64 * 1024;
  */
 export async function importFiles(
   db: Db,
-  pipeline: IngestPipeline,
+  pipeline: Pick<IngestPipeline, 'store'>,
   request: ImportRequest,
   control: Pick<JobControl, 'progress' | 'checkpoint'>,
 ): Promise<ImportSummary> {
@@ -76,12 +76,17 @@ export async function importFiles(
       const input = countingStream(absolute, (bytes) => {
         bytesRead += bytes;
       });
+      // An X archive names its owner only in the account.js beside tweets.js.
+      const account =
+        format === 'x-archive' && !request.accountHandle ? await readArchiveAccountBeside(absolute) : null;
       const batches = formatById(format).parse(input, {
         fileName: path.basename(absolute),
         mapping: request.mapping,
         channel: request.channel,
-        accountHandle: request.accountHandle,
-        timeZone: request.timeZone,
+        accountHandle: request.accountHandle ?? account?.handle,
+        accountName: account?.displayName ?? undefined,
+        // Times written without an offset are the operator's local times.
+        timeZone: request.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       for await (const batch of batches) {
         const counts = pipeline.store({ sourceId, file: absolute }, batch);

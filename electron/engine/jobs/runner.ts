@@ -16,7 +16,8 @@ export interface JobControl {
 export type JobOutcome = string | null | { message: string; result: Record<string, unknown> };
 
 export class JobCancelled extends Error {
-  constructor() {
+  /** What the job kept before it stopped, when it can say (an import's counts so far). */
+  constructor(readonly outcome: { message: string; result: Record<string, unknown> } | null = null) {
     super('cancelled');
   }
 }
@@ -76,7 +77,13 @@ export class JobRunner {
           : this.finish(entry, 'done', outcome),
       (err: unknown) =>
         err instanceof JobCancelled
-          ? this.finish(entry, 'cancelled', `cancelled after ${entry.info.done} of ${entry.info.total ?? '?'}; what was committed stays`)
+          ? this.finish(
+              entry,
+              'cancelled',
+              err.outcome?.message ??
+                `cancelled after ${entry.info.done} of ${entry.info.total ?? '?'}; what was committed stays`,
+              err.outcome?.result ?? null,
+            )
           : this.finish(entry, 'failed', err instanceof Error ? err.message : String(err)),
     );
     return entry.info;

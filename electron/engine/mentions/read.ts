@@ -113,21 +113,6 @@ export class MentionReader {
     };
   }
 
-  /** Plain full-text search: every word must occur (diacritics ignored), newest first. */
-  search(input: MethodParsedInput<'mentions.search'>): MethodOutput<'mentions.search'> {
-    const match = toFtsMatch(input.text);
-    if (!match) return { total: 0, mentions: [] };
-    const total = (
-      this.statement('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(match) as { n: number }
-    ).n;
-    const rows = this.statement(
-      `SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id
-       WHERE m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)
-       ORDER BY ${ORDER_BY.newest} LIMIT ?`,
-    ).all(match, input.limit) as RowRecord[];
-    return { total, mentions: rows.map(toRow) };
-  }
-
   stats(): MethodOutput<'workspace.stats'> {
     const counts = this.statement(
       `SELECT (SELECT count(*) FROM mentions) AS mentions,
@@ -153,12 +138,6 @@ export class MentionReader {
     }
     return statement;
   }
-}
-
-/** Turns free text into an FTS5 query where every word is a quoted term: no operator can be injected. */
-export function toFtsMatch(text: string): string {
-  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  return words.map((word) => `"${word}"`).join(' ');
 }
 
 function safeJson(text: string): unknown {

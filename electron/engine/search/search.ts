@@ -174,8 +174,8 @@ export class MentionSearch {
       match,
       this.window - 1,
     ) as { id: number } | undefined;
-    const windowed = windowStart !== undefined && countUpTo(this.sql, match, this.window + 1) > this.window;
-    const bound = windowed ? windowStart.id : 0;
+    const windowed = windowStart !== undefined;
+    const bound = windowStart?.id ?? 0;
     // CAST: a JS number binds as REAL, and FTS5 silently ignores a rowid bound that is not an INTEGER.
     const ranked = this.sql.ids(
       `SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid >= CAST(? AS INTEGER)

@@ -27,7 +27,7 @@ export interface OpenedCsv {
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /** The delimiter that splits the first lines into the most consistent number (≥ 2) of fields. */
-export function detectDelimiter(sample: string): string {
+function detectDelimiter(sample: string): string {
   const lastBreak = sample.lastIndexOf('\n');
   const lines = lastBreak > 0 ? sample.slice(0, lastBreak) : sample;
   let best = { delimiter: ',', score: 0 };

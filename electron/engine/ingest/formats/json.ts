@@ -19,7 +19,7 @@ const PREVIEW_RECORDS = 20;
 const LIST_KEYS = ['data', 'items', 'records', 'results', 'mentions', 'posts', 'statuses', 'entries', 'messages'];
 
 /** The records of a JSON document: the array itself, a list under a usual key, or the one object. */
-export function jsonRecords(document: unknown, fileName: string): unknown[] {
+function jsonRecords(document: unknown, fileName: string): unknown[] {
   if (Array.isArray(document)) return document;
   const object = asObject(document);
   if (!object) throw unreadable(fileName, 'the JSON holds no records: expected an array of objects or an object');
@@ -28,7 +28,7 @@ export function jsonRecords(document: unknown, fileName: string): unknown[] {
 }
 
 /** Leaf paths (`user.name`) found in records, in first-seen order: what a JSON mapping can name. */
-export function jsonPaths(records: readonly unknown[], depth = 4): string[] {
+function jsonPaths(records: readonly unknown[], depth = 4): string[] {
   const paths = new Set<string>();
   const walk = (value: unknown, prefix: string, level: number) => {
     const object = asObject(value);

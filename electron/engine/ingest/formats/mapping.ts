@@ -86,7 +86,7 @@ const ORDER: MappableField[] = [
   'geo',
 ];
 
-export function normalizeColumnName(name: string): string {
+function normalizeColumnName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

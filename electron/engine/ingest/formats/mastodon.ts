@@ -32,7 +32,7 @@ function host(url: string | null): string | null {
 }
 
 /** `acct` is `user@server` for remote accounts but bare for local ones: make it whole. */
-export function mastodonAuthor(account: unknown): NewAuthor | null {
+function mastodonAuthor(account: unknown): NewAuthor | null {
   const object = asObject(account);
   const acct = asText(object?.acct) ?? asText(object?.username);
   if (!object || !acct) return null;

@@ -81,7 +81,9 @@ function readTweets(text: string, fileName: string): (TweetRecord | BrokenLine)[
         return [{ recordNo: lineNo, raw, reason: `line ${lineNo} is ${what}` }];
       }
     });
-    if (items.every((item) => 'reason' in item)) throw unreadable(fileName, NOT_X);
+    // Not one line was a tweet: the file is one broken document, so report where it breaks.
+    if (items.every((item) => 'reason' in item))
+      throw unreadable(fileName, `this is not valid JSON: ${describeJsonError(err, text)}`);
     return items;
   }
 }

@@ -4,7 +4,7 @@ import { parseTime } from './dates';
 import type { ParsedMention } from './types';
 import { asArray, asNumber, asObject, asText, type JsonObject } from './values';
 
-export type TweetOutcome = { mention: ParsedMention } | { reason: string };
+type TweetOutcome = { mention: ParsedMention } | { reason: string };
 
 /** Replaces each t.co link with the address it stands for. */
 function expandLinks(text: string, ...entityLists: unknown[]): string {
@@ -28,11 +28,11 @@ function tweetId(tweet: JsonObject, field = 'id'): string | null {
   return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
 }
 
-export function tweetUrl(id: string, handle: string | null | undefined): string {
+function tweetUrl(id: string, handle: string | null | undefined): string {
   return handle ? `https://x.com/${handle}/status/${id}` : `https://x.com/i/web/status/${id}`;
 }
 
-export function v1Author(user: unknown): NewAuthor | null {
+function v1Author(user: unknown): NewAuthor | null {
   const object = asObject(user);
   const handle = asText(object?.screen_name);
   if (!object || !handle) return null;

@@ -186,6 +186,13 @@ describe('X API JSON', () => {
     ]);
   });
 
+  it('says where a pretty-printed file stops being JSON', async () => {
+    const broken = Buffer.from('{\n  "id_str": "1",\n  "text": "hoi"\n  "user": {}\n}');
+    await expect(collectBatches(xApiFormat.parse(broken, { fileName: 'tweet.json' }))).rejects.toThrow(
+      /^tweet\.json: this is not valid JSON: .* at line 4, column 3$/,
+    );
+  });
+
   it('refuses JSON that holds no tweets', async () => {
     await expect(
       collectBatches(xApiFormat.parse(Buffer.from('{"hello": "world"}'), { fileName: 'x.json' })),

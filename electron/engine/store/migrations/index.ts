@@ -1,5 +1,6 @@
 import core from './0001_core';
 import topics from './0002_topics';
+import importPresets from './0003_import_presets';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -9,6 +10,7 @@ import topics from './0002_topics';
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'topics and search indexes', sql: topics },
+  { version: 3, name: 'import presets and removed sources', sql: importPresets },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
