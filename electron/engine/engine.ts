@@ -5,6 +5,11 @@ import { JobRunner } from './jobs/runner';
 import { createAnalyzer } from './analysis';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
+import { sourcesHandlers } from './ingest/sources/handlers';
+import { LiveSources } from './ingest/sources/live-sources';
+import { workspaceSecretBox } from './ingest/sources/secret-box';
+import { wizardHandlers } from './ingest/wizard-handlers';
+import { UploadStore } from './ingest/wizard/uploads';
 import { IngestPipeline } from './ingest/pipeline';
 import { MentionReader } from './mentions/read';
 import { searchMentions } from './search/search';
@@ -15,6 +20,8 @@ export interface EngineOptions {
   /** The workspace folder, or ':memory:' for a throw-away workspace (tests). */
   dataDir: string;
   log?: (line: string) => void;
+  /** Poll live sources from the start: the app and the host do, one-shot CLI commands and tests do not. */
+  liveSources?: boolean;
 }
 
 /** The product's brain: one workspace, its handlers, its jobs and its events. Plain Node, no Electron. */
@@ -23,6 +30,9 @@ export class Engine {
   readonly jobs = new JobRunner(this.events);
   readonly dispatch: Dispatch;
   readonly pipeline: IngestPipeline;
+  /** Files picked in a browser, waiting to be previewed and imported. */
+  readonly uploads: UploadStore;
+  readonly liveSources: LiveSources;
 
   private constructor(
     readonly db: Db,
@@ -32,6 +42,14 @@ export class Engine {
     const mentions = new MentionReader(db);
     const analyzer = createAnalyzer({ fallbackLanguage: 'nl' });
     this.pipeline = new IngestPipeline(db, this.events, (text) => analyzer.analyze(text));
+    const folder = dataDir === ':memory:' ? null : dataDir;
+    this.uploads = new UploadStore(folder);
+    this.liveSources = new LiveSources({
+      db,
+      events: this.events,
+      pipeline: this.pipeline,
+      box: workspaceSecretBox(folder),
+    });
     const handlers: Handlers = {
       'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),
       'workspace.stats': () => mentions.stats(),
@@ -43,6 +61,8 @@ export class Engine {
       'jobs.cancel': (input) => this.jobs.cancel(input.id),
       ...demoHandlers(this),
       ...ingestHandlers(this),
+      ...wizardHandlers(this),
+      ...sourcesHandlers(this),
     };
     this.dispatch = createDispatcher(handlers, log);
   }
@@ -50,10 +70,21 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     const db = options.dataDir === ':memory:' ? openMemoryWorkspace() : openWorkspace(options.dataDir);
-    return new Engine(db, options.dataDir, log);
+    const engine = new Engine(db, options.dataDir, log);
+    if (options.liveSources) engine.liveSources.start();
+    return engine;
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  /** Closes the workspace; when a poll may be running, only after it has wound down. */
+  close(): Promise<void> {
+    this.uploads.clear();
+    const closeDb = () => {
+      if (this.db.open) this.db.close();
+    };
+    if (!this.liveSources.mayBePolling) {
+      closeDb();
+      return Promise.resolve();
+    }
+    return this.liveSources.stop().then(closeDb);
   }
 }

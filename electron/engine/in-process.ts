@@ -8,7 +8,7 @@ export function inProcessEngine(engine: Engine): EngineClient {
     subscribe: (listener) => engine.events.subscribe(listener),
     close: async () => {
       await engine.jobs.idle();
-      engine.close();
+      await engine.close();
     },
   };
 }

@@ -10,7 +10,7 @@ const send = (message: FromWorker): void => port.postMessage(message);
 
 let engine: Engine;
 try {
-  engine = Engine.open({ dataDir: (workerData as { dataDir: string }).dataDir });
+  engine = Engine.open({ dataDir: (workerData as { dataDir: string }).dataDir, liveSources: true });
 } catch (err) {
   const code = err instanceof WatchpostError ? err.code : 'internal';
   send({ type: 'fatal', code, message: err instanceof Error ? err.message : String(err) });
@@ -26,11 +26,13 @@ port.on('message', (message: ToWorker) => {
       .then((result) => send({ type: 'result', id: message.id, result }));
   } else {
     for (const job of engine.jobs.list()) if (job.state === 'running') engine.jobs.cancel(job.id);
-    void engine.jobs.idle().then(() => {
-      engine.close();
-      send({ type: 'closed' });
-      port.close();
-    });
+    void engine.jobs
+      .idle()
+      .then(() => engine.close())
+      .then(() => {
+        send({ type: 'closed' });
+        port.close();
+      });
   }
 });
 

@@ -130,13 +130,6 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportUploadInput = ReadOptions.extend({ upload: UploadId }).strict();
 
-/** The counts an import job leaves in `job.result`. */
-export const ImportCounts = z.object({
-  imported: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.number().int(),
-});
-
 export const MappingPreset = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -167,7 +160,7 @@ export const RejectGroup = z.object({
   count: z.number().int(),
   lastAt: z.iso.datetime(),
   /** Set when the records can be read again with another mapping: the format and the columns seen. */
-  retry: z.object({ format: TableFormat, columns: z.array(z.string()) }).nullable(),
+  retry: z.object({ format: TableFormat, columns: z.array(z.string()), suggestedMapping: FieldMapping }).nullable(),
 });
 export type RejectGroup = z.infer<typeof RejectGroup>;
 

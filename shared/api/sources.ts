@@ -55,11 +55,8 @@ export const SavedSource = z.object({ source: LiveSource, webhookToken: z.string
 
 export const SourceIdInput = SourceId;
 
-export const DeletedSource = z.object({
-  id: z.number().int(),
-  /** Mentions from this source stay in the inbox; this many of them. */
-  keptMentions: z.number().int(),
-});
+/** The mentions a removed source brought in stay in the inbox. */
+export const DeletedSource = z.object({ id: z.number().int() });
 
 export const CheckOutcome = z.object({
   source: LiveSource,

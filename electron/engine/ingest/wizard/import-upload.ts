@@ -40,9 +40,10 @@ export function importUpload(deps: Deps, request: ImportUploadRequest): JobInfo 
       return counts;
     },
   };
+  const { upload, ...options } = request;
   return deps.jobs.start('import', `import ${name}`, async (control) => {
     try {
-      const summary = await importFiles(deps.db, pipeline, { ...request, files: [file] }, control);
+      const summary = await importFiles(deps.db, pipeline, { ...options, files: [file] }, control);
       const read = summary.files[0];
       if (read?.error) throw new Error(read.error);
       const message = `${name}: ${kept.imported} imported, ${kept.duplicates} already there, ${kept.rejected} rejected`;
@@ -62,7 +63,7 @@ export function importUpload(deps: Deps, request: ImportUploadRequest): JobInfo 
         result: { ...kept, file: name, cancelled: true },
       });
     } finally {
-      deps.uploads.discard(request.upload);
+      deps.uploads.discard(upload);
     }
   });
 }

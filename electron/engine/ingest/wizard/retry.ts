@@ -115,7 +115,8 @@ export async function retryRejects(db: Db, pipeline: IngestPipeline, request: Re
         still.push({ id: row.id, recordNo, raw: row.raw, reason: '' });
         continue;
       }
-      const label = format === 'csv' ? `row ${recordNo}` : format === 'ndjson' ? `line ${recordNo}` : `record ${recordNo}`;
+      const label =
+        format === 'csv' ? `row ${recordNo}` : format === 'ndjson' ? `line ${recordNo}` : `record ${recordNo}`;
       const result = mentionFromRecord(request.mapping, settings, label, (column) => getPath(record, column), row.raw);
       if ('mention' in result) {
         mentions.push(result.mention);

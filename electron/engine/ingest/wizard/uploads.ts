@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES, type UploadInfo } from '../../../../shared/api/imports';
@@ -128,7 +137,10 @@ function info(upload: Upload): UploadInfo {
 }
 
 function notFound(id: string): WatchpostError {
-  return new WatchpostError('not_found', `there is no upload ${id} (it was imported, discarded or expired): pick the file again`);
+  return new WatchpostError(
+    'not_found',
+    `there is no upload ${id} (it was imported, discarded or expired): pick the file again`,
+  );
 }
 
 /** Folders of engines that stopped without cleaning up (a crash, a kill): older than a day, nobody uses them. */
