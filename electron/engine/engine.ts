@@ -2,7 +2,8 @@ import pkg from '../../package.json';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { EventSink } from './events';
 import { JobRunner } from './jobs/runner';
-import { createAnalyzer } from './analysis';
+import { analysisHandlers } from './analysis/workspace-handlers';
+import { AnalysisService } from './analysis/workspace-service';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { sourcesHandlers } from './ingest/sources/handlers';
@@ -15,6 +16,9 @@ import { MentionReader } from './mentions/read';
 import { searchMentions } from './search/search';
 import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
+import { topicHandlers } from './topics/handlers';
+import { RowTopics } from './topics/row-topics';
+import { TopicService } from './topics/service';
 
 export interface EngineOptions {
   /** The workspace folder, or ':memory:' for a throw-away workspace (tests). */
@@ -33,6 +37,9 @@ export class Engine {
   /** Files picked in a browser, waiting to be previewed and imported. */
   readonly uploads: UploadStore;
   readonly liveSources: LiveSources;
+  /** The workspace lexicon, sentiment corrections and the model learnt from them. */
+  readonly analysis: AnalysisService;
+  readonly topics: TopicService;
 
   private constructor(
     readonly db: Db,
@@ -40,8 +47,12 @@ export class Engine {
     log: (line: string) => void,
   ) {
     const mentions = new MentionReader(db);
-    const analyzer = createAnalyzer({ fallbackLanguage: 'nl' });
+    this.analysis = new AnalysisService(db, this.jobs, this.events, { fallbackLanguage: 'nl' });
+    const analyzer = this.analysis.analyzer;
     this.pipeline = new IngestPipeline(db, this.events, (text) => analyzer.analyze(text));
+    this.topics = new TopicService(db, this.jobs, this.events);
+    this.pipeline.onStored((added) => this.topics.tagNew(added));
+    const rowTopics = new RowTopics(db);
     const folder = dataDir === ':memory:' ? null : dataDir;
     this.uploads = new UploadStore(folder);
     this.liveSources = new LiveSources({
@@ -53,9 +64,15 @@ export class Engine {
     const handlers: Handlers = {
       'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),
       'workspace.stats': () => mentions.stats(),
-      'mentions.list': (input) => mentions.list(input),
-      'mentions.get': (input) => mentions.get(input.id),
-      'mentions.search': (input) => searchMentions(db, input),
+      'mentions.list': (input) => {
+        const page = mentions.list(input);
+        return { ...page, rows: rowTopics.attach(page.rows) };
+      },
+      'mentions.get': (input) => rowTopics.attachOne(mentions.get(input.id)),
+      'mentions.search': (input) => {
+        const found = searchMentions(db, input);
+        return { ...found, mentions: rowTopics.attach(found.mentions) };
+      },
       'analysis.analyze': (input) => input.texts.map((text) => analyzer.analyze(text, input.lang)),
       'jobs.list': () => this.jobs.list(),
       'jobs.cancel': (input) => this.jobs.cancel(input.id),
@@ -63,6 +80,8 @@ export class Engine {
       ...ingestHandlers(this),
       ...wizardHandlers(this),
       ...sourcesHandlers(this),
+      ...analysisHandlers(this.analysis),
+      ...topicHandlers(this.topics),
     };
     this.dispatch = createDispatcher(handlers, log);
   }
@@ -78,6 +97,7 @@ export class Engine {
   /** Closes the workspace; when a poll may be running, only after it has wound down. */
   close(): Promise<void> {
     this.uploads.clear();
+    this.analysis.flush();
     const closeDb = () => {
       if (this.db.open) this.db.close();
     };

@@ -31,6 +31,10 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** A webhook request holds at most 1,000 mentions; this is plenty for them. */
+const WEBHOOK_BODY_LIMIT = 5 * 1024 * 1024;
+const WEBHOOK_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 /** The host door: the same API over HTTP (`POST /api/<method>`), events over WebSocket, the renderer as static files. */
@@ -43,12 +47,10 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request, reply) => {
     const hostName = hostnameOf(request.headers.host);
     if (loopbackOnly && (!hostName || !LOOPBACK.has(hostName))) {
-      return reply
-        .code(403)
-        .send({
-          ok: false,
-          error: { code: 'invalid_input', message: 'this Watchpost host answers only on 127.0.0.1' },
-        });
+      return reply.code(403).send({
+        ok: false,
+        error: { code: 'invalid_input', message: 'this Watchpost host answers only on 127.0.0.1' },
+      });
     }
     const origin = request.headers.origin;
     if (origin && hostnameOf(new URL(origin, 'http://x').host) !== hostName) {
@@ -67,6 +69,22 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     const result = await options.engine.call(request.params.method, request.body ?? {});
     return reply.code(result.ok ? 200 : STATUS[result.error.code]).send(result);
   });
+
+  // Other tools push mentions here; the token names (and authorises) one webhook source.
+  app.post(
+    '/ingest/:token',
+    { bodyLimit: WEBHOOK_BODY_LIMIT },
+    async (request: FastifyRequest<{ Params: { token: string } }>, reply) => {
+      const { token } = request.params;
+      if (!WEBHOOK_TOKEN.test(token)) {
+        return reply
+          .code(404)
+          .send({ ok: false, error: { code: 'not_found', message: 'no webhook has this address' } });
+      }
+      const result = await options.engine.call('ingest.webhook', { token, body: request.body ?? null });
+      return reply.code(result.ok ? 200 : STATUS[result.error.code]).send(result);
+    },
+  );
 
   await app.register(fastifyWebsocket);
   app.get('/events', { websocket: true }, (socket) => {

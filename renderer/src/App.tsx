@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigation } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
+import { ImportPage } from './features/import/ImportPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { PlannedPage } from './features/planned/PlannedPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -13,6 +14,8 @@ function Page({ page }: { page: PageId }) {
   switch (page) {
     case 'inbox':
       return <InboxPage />;
+    case 'import':
+      return <ImportPage />;
     case 'settings':
       return <SettingsPage />;
     default:

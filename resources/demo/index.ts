@@ -39,25 +39,32 @@ export const TOPIC_VOCABULARY: Readonly<Record<DemoTopicKey, TopicVocabulary>> =
  * mentions generated for its subject.
  */
 export const DEMO_TOPIC_QUERIES: readonly { key: DemoTopicKey; name: string; query: string }[] = [
-  { key: 'nightlife', name: 'Kroegstraat', query: 'kroegstraat OR #kroegstraat OR #uitgaan OR #nightlife' },
+  {
+    key: 'nightlife',
+    name: 'Kroegstraat',
+    query: 'kroegstraat OR uitgaan OR nachtleven OR nightlife OR horeca OR portiers OR bouncers OR terras*',
+  },
   {
     key: 'broadband',
     name: 'Glasvezel buitengebied',
-    query: 'glasvezel OR fibre OR fiber OR "snel internet" OR storing OR outage',
+    query:
+      'glasvezel OR fibre OR fiber OR "snel internet" OR "fast internet" OR aanleg OR huisaansluiting OR dommelnet OR vezelwerk OR brabantvezel',
   },
   {
     key: 'lighting',
     name: 'Openbare verlichting',
-    query: 'lantaarnpaal OR verlichting OR streetlight* OR lighting OR lamp*',
+    query:
+      'verlichting OR straatverlichting OR lantaarnpaal OR lantaarnpalen OR straatlantaarn OR pikkedonker OR streetlight* OR lighting OR lamp*',
   },
   {
     key: 'budget',
     name: 'Begroting en inspraak',
-    query: 'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget',
+    query: 'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget OR bezuinig* OR ozb OR "praat mee"',
   },
   {
     key: 'service',
     name: 'Klantcontact',
-    query: 'paspoort OR afspraak OR wachttijd OR balie OR chat OR stadskantoor OR "city office"',
+    query:
+      'paspoort OR passport OR rijbewijs OR afspraak OR appointment OR wachttijd OR "in de wacht" OR "on hold" OR balie OR chat OR stadskantoor OR klantcontactcentrum OR "city office" OR "call centre" OR afvalpas OR parkeervergunning',
   },
 ];

@@ -28,6 +28,16 @@ import {
   WebhookInput,
   WebhookOutcome,
 } from './sources';
+import { DeleteTopicInput, SavedTopic, SaveTopicInput, Topic } from './topics';
+import {
+  AdaptiveStatus,
+  CorrectSentimentInput,
+  DeleteLexiconInput,
+  LexiconChanged,
+  LexiconEntry,
+  MentionExplanation,
+  SaveLexiconInput,
+} from './analysis';
 
 /**
  * The one API of Watchpost. Every door (Electron IPC, the HTTP host, the CLI) calls these
@@ -119,10 +129,14 @@ export const contract = {
         limit: z.number().int().min(1).max(1000).default(50),
         offset: z.number().int().min(0).default(0),
         sort: z.enum(['newest', 'relevance']).default('newest'),
+        /** Only mentions up to this id: the result list's snapshot, so paging stays exact while mentions arrive. */
+        maxId: z.number().int().min(0).optional(),
       })
       .strict(),
     z.object({
       total: z.number().int(),
+      /** The snapshot the answer was read from: pass it back for the next pages. */
+      maxId: z.number().int(),
       /** True when a broad query's total was estimated from samples rather than counted. */
       totalIsEstimate: z.boolean(),
       offset: z.number().int(),
@@ -238,6 +252,36 @@ export const contract = {
       z.object({ lang: Language, sentiment: z.object({ label: SentimentLabel, score: z.number().min(-1).max(1) }) }),
     ),
     'Language and sentiment for texts, in order, as the workspace would score them.',
+  ),
+  'mentions.explain': query(
+    z.object({ id: z.number().int().positive() }).strict(),
+    MentionExplanation,
+    'Why a mention has its sentiment (the words that counted) and priority (the factors), and its corrections.',
+  ),
+  'mentions.correctSentiment': command(
+    CorrectSentimentInput,
+    MentionExplanation,
+    "Correct a mention's sentiment label (null: back to automatic); kept with who and when, and learnt from.",
+  ),
+  'topics.list': query(Empty, z.array(Topic), 'Topics (named saved queries with a colour), by name.'),
+  'topics.save': command(
+    SaveTopicInput,
+    SavedTopic,
+    'Create or change a topic; a new or changed query re-tags history in a job. A query mistake names its column.',
+  ),
+  'topics.delete': command(DeleteTopicInput, z.object({ deleted: z.boolean() }), 'Remove a topic and its tags.'),
+  'lexicon.list': query(Empty, z.array(LexiconEntry), "The workspace's own sentiment words, by word."),
+  'lexicon.save': command(
+    SaveLexiconInput,
+    LexiconChanged,
+    'Add or change a word with a weight (-4..+4): new mentions use it at once, history is re-scored in a job.',
+  ),
+  'lexicon.delete': command(DeleteLexiconInput, LexiconChanged, 'Remove a word; history is re-scored in a job.'),
+  'analysis.model': query(Empty, AdaptiveStatus, "The workspace's sentiment model learnt from corrections."),
+  'analysis.rescore': command(
+    Empty,
+    JobInfo,
+    'Re-score the sentiment and priority of every mention with the current lexicon and model (corrections stay).',
   ),
   'jobs.list': query(Empty, z.array(JobInfo), 'Running and recently finished background jobs.'),
   'jobs.cancel': command(

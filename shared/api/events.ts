@@ -29,6 +29,8 @@ export const events = {
   'job.finished': JobInfo,
   /** A live source was added, changed or removed, or its health moved after a poll. */
   'sources.changed': z.object({ sourceId: z.number().int() }),
+  /** A topic was saved or removed, or finished re-tagging history. */
+  'topics.changed': z.object({ topicId: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -45,6 +45,8 @@ export const MentionRow = z.object({
   status: MentionStatus,
   assignee: z.string().nullable(),
   priority: z.number().int(),
+  /** Ids of the topics the mention is tagged with (see `topics.list` for names and colours). */
+  topicIds: z.array(z.number().int()).optional(),
 });
 export type MentionRow = z.infer<typeof MentionRow>;
 

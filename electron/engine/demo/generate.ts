@@ -23,6 +23,14 @@ export interface DemoResult {
  */
 export const DEMO_CHUNK_SIZE = 5_000;
 
+/**
+ * WAL size (pages) before SQLite copies it back into the database while the demo is written. The default
+ * (1,000 pages, 4 MB) checkpoints after nearly every chunk: an fsync and a rewrite of the same hot index
+ * pages each time. Measured on the 2-core machine, 400k mentions: 55 s with the default, 33 s with this.
+ * The connection's own setting is restored afterwards.
+ */
+const BULK_WAL_PAGES = 16_384;
+
 /** The source every demo mention belongs to. */
 export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } as const;
 
@@ -50,6 +58,8 @@ export async function generateDemo(
   let done = 0;
   let newestAt: number | null = null;
   const chunk: NewMention[] = [];
+  const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
   control?.progress(0, stream.total);
   try {
     for (const mention of stream.mentions) {
@@ -66,6 +76,7 @@ export async function generateDemo(
       control?.progress(done, stream.total);
     }
   } finally {
+    db.pragma(`wal_autocheckpoint = ${walPages}`);
     // Also after a cancel: the chunks already committed are real, fresh data.
     if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
   }

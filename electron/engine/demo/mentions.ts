@@ -209,7 +209,7 @@ function* stream(
         priority,
         status,
         assignee,
-        raw: `{"demo":true,"topic":"${topicKey}","sentence":${sentence.id}${incident ? `,"incident":"${incident.id}"` : ''}}`,
+        raw: `{"topic":"${topicKey}","sentence":${sentence.id}${incident ? `,"incident":"${incident.id}"` : ''}}`,
       };
       seq++;
     }

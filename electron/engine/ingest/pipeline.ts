@@ -18,6 +18,9 @@ export interface IngestOrigin {
   file: string | null;
 }
 
+/** Work that belongs to storing mentions (tagging topics): runs in the batch's transaction on the ids it added. */
+export type AfterStore = (added: { afterId: number; upToId: number }) => void;
+
 export interface IngestCounts {
   imported: number;
   duplicates: number;
@@ -32,6 +35,8 @@ export interface IngestCounts {
 export class IngestPipeline {
   private readonly writer: MentionWriter;
   private readonly keepReject: Statement<[number, string | null, number, string, string, number]>;
+  private readonly newestId: Statement<[], number>;
+  private readonly afterStore: AfterStore[] = [];
 
   constructor(
     private readonly db: Db,
@@ -44,6 +49,12 @@ export class IngestPipeline {
        ON CONFLICT (source_id, file, record_no) DO UPDATE SET raw = excluded.raw, reason = excluded.reason,
          created_at = excluded.created_at`,
     );
+    this.newestId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck();
+  }
+
+  /** Adds a step that runs on every stored batch's new mentions, inside its transaction. */
+  onStored(step: AfterStore): void {
+    this.afterStore.push(step);
   }
 
   enrich(origin: IngestOrigin, parsed: ParsedBatch['mentions'][number]): NewMention {
@@ -68,7 +79,13 @@ export class IngestPipeline {
     const mentions = batch.mentions.map((parsed) => this.enrich(origin, parsed));
     const now = Date.now();
     const counts = this.db.transaction(() => {
+      const afterId = this.newestId.get() ?? 0;
       const written = this.writer.write(mentions);
+      // New rows get ids above the newest, so the batch's mentions are exactly (afterId, upToId].
+      if (written.inserted > 0) {
+        const upToId = this.newestId.get() ?? afterId;
+        for (const step of this.afterStore) step({ afterId, upToId });
+      }
       for (const reject of batch.rejects) {
         this.keepReject.run(origin.sourceId, origin.file, reject.recordNo, reject.raw, reject.reason, now);
       }

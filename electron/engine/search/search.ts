@@ -15,6 +15,8 @@ export interface SearchInput {
   offset?: number;
   /** Newest first (the default), or best bm25 match first. */
   sort?: SearchSort;
+  /** Only mentions up to this id: a result list's snapshot, so its pages line up while mentions arrive. */
+  maxId?: number;
 }
 
 export interface SearchResult extends Total {
@@ -22,6 +24,11 @@ export interface SearchResult extends Total {
   mentions: MentionRow[];
   /** Relevance on a very broad query ranks only this many most recently stored matches; null when all were ranked. */
   rankedWithin: number | null;
+}
+
+export interface SnapshotResult extends SearchResult {
+  /** The newest mention id the answer saw: pass it back as `maxId` for the next pages. */
+  maxId: number;
 }
 
 /** A relevance search ranks at most this many matches: bm25 over 350k matches takes ~0.5 s at 1M mentions. */
@@ -47,7 +54,7 @@ const NEWEST = 'm.created_at DESC, m.id DESC';
  * Runs a query of the query language over the mentions. A syntax error becomes `invalid_input` with the
  * column message. Every value from the query is a bound parameter; the SQL text is built from fixed fragments.
  */
-export function searchMentions(db: Db, input: SearchInput): SearchResult {
+export function searchMentions(db: Db, input: SearchInput): SnapshotResult {
   let search = searches.get(db);
   if (!search) {
     search = new MentionSearch(db);
@@ -76,17 +83,24 @@ export class MentionSearch {
     this.maxSortedChecks = options.maxSortedChecks ?? MAX_SORTED_CHECKS;
   }
 
-  search(input: SearchInput): SearchResult {
+  search(input: SearchInput): SnapshotResult {
     const parsed = parseQuery(input.query);
     if (!parsed.ok) throw new WatchpostError('invalid_input', parsed.error.message);
-    const offset = input.offset ?? 0;
-    const compiled = compileQuery(parsed.ast, {
+    const top = this.sql.count('SELECT max(id) AS n FROM mentions');
+    const snapshot = input.maxId ?? top;
+    let compiled = compileQuery(parsed.ast, {
       membership: (match) => (countUpTo(this.sql, match, SET_LIMIT) < SET_LIMIT ? 'set' : 'lazy'),
     });
+    // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
+    if (snapshot < top) compiled = upToId(compiled, snapshot);
+    return { ...this.find(compiled, input, top), maxId: snapshot };
+  }
+
+  private find(compiled: CompiledQuery, input: SearchInput, mentions: number): SearchResult {
+    const offset = input.offset ?? 0;
     if (compiled.match === null) return this.walk(compiled, offset, input.limit);
     if (input.sort === 'relevance') return this.rank(compiled, compiled.match, offset, input.limit);
     // Few matches: sort them all. Many: walk newest first and stop at the page; whichever is cheaper.
-    const mentions = this.sql.count('SELECT max(id) AS n FROM mentions');
     const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / SORT_COST) * (offset + input.limit) * mentions)));
     const matches = countUpTo(this.sql, compiled.match, crossover);
     const sorted = matches < crossover ? this.sortMatches(compiled, compiled.match, offset, input.limit) : null;
@@ -209,4 +223,12 @@ export class MentionSearch {
       return row ? [toRow(row)] : [];
     });
   }
+}
+
+function upToId(compiled: CompiledQuery, maxId: number): CompiledQuery {
+  const upTo: SqlFragment = { sql: 'm.id <= ?', params: [maxId] };
+  const filter = compiled.filter
+    ? { sql: `(${compiled.filter.sql} AND ${upTo.sql})`, params: [...compiled.filter.params, maxId] }
+    : upTo;
+  return { ...compiled, filter };
 }

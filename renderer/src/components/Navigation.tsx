@@ -1,4 +1,4 @@
-import { Bell, ChartLine, FileChartColumn, Inbox, Monitor, Settings, type LucideIcon } from 'lucide-react';
+import { Bell, ChartLine, FileChartColumn, FileUp, Inbox, Monitor, Settings, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor, type PageId } from '../route';
 
@@ -36,6 +36,7 @@ export function Navigation({ current }: { current: PageId }) {
         ))}
       </ul>
       <ul className="nav nav--bottom">
+        <NavLink page="import" icon={FileUp} current={current === 'import'} />
         <NavLink page="settings" icon={Settings} current={current === 'settings'} />
       </ul>
     </nav>

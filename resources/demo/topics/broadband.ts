@@ -7,7 +7,7 @@ export const BROADBAND: TopicVocabulary = {
       fibre: ['glasvezel', 'glasvezel', 'snel internet'],
       provider: ['Dommelnet', 'Vezelwerk', 'BrabantVezel'],
       speed: ['2 Mbit', '5 Mbit', '10 Mbit', '1 Gbit', '500 Mbit'],
-      work: ['de graafwerkzaamheden', 'de aanleg', 'de huisaansluiting', 'het schouwen', 'de monteur'],
+      work: ['het graafwerk', 'de aanleg', 'de huisaansluiting', 'het schouwen', 'de aansluiting op glasvezel'],
       need: ['thuiswerken', 'videobellen', 'streamen', 'online lesgeven', 'mijn bedrijf runnen', 'series kijken'],
     },
     social: {

@@ -23,7 +23,7 @@ export const BUDGET: TopicVocabulary = {
         'de mantelzorg',
       ],
       amount: ['€ 2,4 miljoen', 'drie ton', '€ 850.000', 'een miljoen', '€ 120.000', 'vijf ton'],
-      money: ['de OZB', 'de afvalstoffenheffing', 'de parkeertarieven', 'de rioolheffing', 'de hondenbelasting'],
+      money: ['de OZB', 'de afvalstoffenheffing', 'het parkeertarief', 'de rioolheffing', 'de hondenbelasting'],
     },
     social: {
       positive: [

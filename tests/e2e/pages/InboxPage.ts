@@ -1,7 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Column order of the inbox table: time, channel, author, text, sentiment, status, priority. */
-export const COLUMN = { time: 0, channel: 1, author: 2, text: 3, sentiment: 4, status: 5, priority: 6 } as const;
+/** Column order of the inbox table: time, channel, author, text, sentiment, topics, status, priority. */
+export const COLUMN = {
+  time: 0,
+  channel: 1,
+  author: 2,
+  text: 3,
+  sentiment: 4,
+  topics: 5,
+  status: 6,
+  priority: 7,
+} as const;
 
 /** The inbox: a virtualised table (role="table", rows carry aria-rowindex) and a detail pane. */
 export class InboxPage {

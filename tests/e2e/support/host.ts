@@ -39,13 +39,24 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `watchpost serve` on a new temp workspace with a demo of `mentions` mentions and waits for its URL. */
+/**
+ * Starts `watchpost serve` on a new temp workspace with a demo of `mentions` mentions (0: an empty
+ * workspace) and waits for its URL.
+ */
 export async function startHost({ mentions = 3000, timeoutMs = 150_000 } = {}): Promise<RunningHost> {
   requireBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'watchpost-e2e-'));
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data', dataDir, '--port', '0', '--demo', '--demo-mentions', String(mentions)],
+    [
+      CLI,
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      ...(mentions > 0 ? ['--demo', '--demo-mentions', String(mentions)] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let stdout = '';

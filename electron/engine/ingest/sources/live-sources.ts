@@ -101,6 +101,7 @@ export class LiveSources {
           this.rows.setConfig(id, renewed.config, false);
         }
       } else if (change.settings) {
+        // The settings are replaced as a whole; a credential left out stays as it was (sealSourceConfig).
         const previous = parseConfig(row.config);
         const config = this.seal(row.kind, change.settings, previous);
         this.rows.setConfig(id, config, pollsElsewhere(previous, config));

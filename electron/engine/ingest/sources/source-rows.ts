@@ -48,8 +48,8 @@ export class SourceRows {
     this.pauseRow = db.prepare<[number, number]>('UPDATE sources SET paused = ? WHERE id = ?');
     // Mentions refer to their source, so the row stays: paused, without settings or token, its name freed.
     this.removeRow = db.prepare<[number, number]>(
-      `UPDATE sources SET paused = 1, removed_at = ?1, config = '{}', cursor = NULL,
-         name = name || ' (removed ' || id || ')' WHERE id = ?2`,
+      `UPDATE sources SET paused = 1, removed_at = ?, config = '{}', cursor = NULL,
+         name = name || ' (removed ' || id || ')' WHERE id = ?`,
     );
     this.receivedRow = db.prepare<[number, number]>(
       `UPDATE sources SET health = 'ok', last_success_at = ?, last_error = NULL WHERE id = ?`,

@@ -29,9 +29,9 @@ export class MappingPresets {
 
   constructor(db: Db) {
     this.listRows = db.prepare<[], PresetRow>('SELECT * FROM mapping_presets ORDER BY name COLLATE NOCASE');
-    this.upsert = db.prepare<[string, string, string, string | null, string | null, number], PresetRow>(
+    this.upsert = db.prepare<[string, string, string, string | null, string | null, number, number], PresetRow>(
       `INSERT INTO mapping_presets (name, format, mapping, channel, time_zone, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET name = excluded.name, format = excluded.format, mapping = excluded.mapping,
          channel = excluded.channel, time_zone = excluded.time_zone, updated_at = excluded.updated_at
        RETURNING *`,
@@ -57,6 +57,7 @@ export class MappingPresets {
       JSON.stringify(preset.mapping),
       preset.channel ?? null,
       preset.timeZone ?? null,
+      now,
       now,
     );
     if (!row) throw new Error(`the preset '${preset.name}' was not stored`);

@@ -160,7 +160,8 @@ function removeStale(base: string, now: number): void {
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
-    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 200);

@@ -1,6 +1,7 @@
 import core from './0001_core';
 import topics from './0002_topics';
 import importPresets from './0003_import_presets';
+import sentimentLearning from './0004_sentiment_learning';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'topics and search indexes', sql: topics },
   { version: 3, name: 'import presets and removed sources', sql: importPresets },
+  { version: 4, name: 'workspace lexicon, sentiment corrections and model', sql: sentimentLearning },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call } from '../../api/client';
 import { StateMessage } from '../../components/StateMessage';
+import { hrefFor } from '../../route';
 
 /** A small demo: enough to try the inbox, made in seconds; the status bar shows its progress. */
 const DEMO = { mentions: 3_000, years: 1, seed: 1 } as const;
@@ -28,9 +29,14 @@ export function EmptyInbox() {
           {t('inbox.emptyDemoStarted')}
         </p>
       ) : (
-        <button type="button" className="button button--primary" onClick={generate} disabled={state === 'starting'}>
-          {t('inbox.emptyDemo')}
-        </button>
+        <div className="state-message__actions">
+          <a className="button button--primary" href={hrefFor('import')}>
+            {t('inbox.emptyImport')}
+          </a>
+          <button type="button" className="button" onClick={generate} disabled={state === 'starting'}>
+            {t('inbox.emptyDemo')}
+          </button>
+        </div>
       )}
       {state instanceof ApiError && (
         <p className="state-message__detail" role="alert">

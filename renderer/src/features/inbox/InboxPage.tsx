@@ -1,4 +1,4 @@
-import { ArrowUp, CircleAlert, LoaderCircle } from 'lucide-react';
+import { ArrowUp, CircleAlert, LoaderCircle, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../../api/client';
@@ -10,6 +10,10 @@ import { MentionPager } from './mentionPager';
 import { MentionTable } from './MentionTable';
 import { EmptyInbox } from './EmptyInbox';
 import { useInboxKeys } from './useInboxKeys';
+import { SearchBar } from '../search/SearchBar';
+import { createSearchPager, type AppliedSearch, type SearchMeta } from '../search/searchPager';
+import { useRowRefresh } from '../search/useRowRefresh';
+import { useTopicFeed } from '../topics/topicsStore';
 
 function createPager(): MentionPager {
   return new MentionPager((offset, limit, maxId) =>
@@ -20,7 +24,9 @@ function createPager(): MentionPager {
 export function InboxPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [pager] = useState(createPager);
+  const [search, setSearch] = useState<AppliedSearch | null>(null);
+  const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
+  const [pager, setPager] = useState(createPager);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [selectedIndex, setSelectedIndex] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -30,6 +36,17 @@ export function InboxPage() {
     void pager.reload();
     return subscribe('mentions.added', (added) => pager.noteAdded(added.count));
   }, [pager]);
+  useTopicFeed();
+  useRowRefresh(pager);
+
+  /** Search results replace the inbox list (same paging and snapshot); no search brings the inbox back. */
+  const applySearch = (next: AppliedSearch | null) => {
+    setSearch(next);
+    setSearchMeta(null);
+    setSelectedIndex(null);
+    setOpenId(null);
+    setPager(next ? createSearchPager(next, setSearchMeta) : createPager());
+  };
 
   const openIndex = useCallback(
     (index: number) => {
@@ -67,24 +84,35 @@ export function InboxPage() {
   };
 
   const hasRows = snapshot.status === 'ready' && snapshot.total > 0;
-  const count = hasRows ? t('inbox.count', { count: snapshot.total, formatted: fmt.number(snapshot.total) }) : null;
+  const counted = { count: snapshot.total, formatted: fmt.number(snapshot.total) };
+  let count: string | null = null;
+  if (search && snapshot.status === 'ready')
+    count = t(searchMeta?.totalIsEstimate ? 'search.resultsAbout' : 'search.results', counted);
+  else if (hasRows) count = t('inbox.count', counted);
+  const emptyWorkspace = snapshot.status === 'ready' && snapshot.total === 0 && search === null;
 
   return (
     <>
       <PageHeader title={t('inbox.title')}>
         {count && <span className="page-header__meta numeric">{count}</span>}
+        {search && searchMeta?.rankedWithin && (
+          <span className="page-header__meta">
+            {t('search.rankedWithin', { formatted: fmt.number(searchMeta.rankedWithin) })}
+          </span>
+        )}
         {hasRows && (
           <span className="page-header__hint" id="inbox-keyboard-hint">
             {t('inbox.keyboardHint')}
           </span>
         )}
       </PageHeader>
+      {!emptyWorkspace && <SearchBar applied={search} onApply={applySearch} />}
       <div className="page-body inbox">
         {snapshot.status === 'loading' && (
           <StateMessage kind="loading" icon={LoaderCircle} title={t('inbox.loading')} />
         )}
         {snapshot.status === 'error' && (
-          <StateMessage kind="error" icon={CircleAlert} title={t('inbox.errorTitle')}>
+          <StateMessage kind="error" icon={CircleAlert} title={t(search ? 'search.errorTitle' : 'inbox.errorTitle')}>
             <p className="state-message__body">{t('inbox.errorBody')}</p>
             {snapshot.error && (
               <p className="state-message__detail">
@@ -99,14 +127,24 @@ export function InboxPage() {
             </button>
           </StateMessage>
         )}
-        {snapshot.status === 'ready' && snapshot.total === 0 && <EmptyInbox />}
+        {emptyWorkspace && <EmptyInbox />}
+        {search && snapshot.status === 'ready' && snapshot.total === 0 && (
+          <StateMessage kind="empty" icon={SearchX} title={t('search.noResultsTitle')}>
+            <p className="state-message__body">{t('search.noResultsBody', { query: search.query })}</p>
+          </StateMessage>
+        )}
         {hasRows && (
           <div className="inbox__panes">
             <div className="inbox__list">
               {snapshot.pendingNew > 0 && (
                 <button type="button" className="new-pill" onClick={showNew}>
                   <ArrowUp aria-hidden="true" size={14} />
-                  {t('inbox.newMentions', { count: snapshot.pendingNew, formatted: fmt.number(snapshot.pendingNew) })}
+                  {search
+                    ? t('search.newMatches')
+                    : t('inbox.newMentions', {
+                        count: snapshot.pendingNew,
+                        formatted: fmt.number(snapshot.pendingNew),
+                      })}
                 </button>
               )}
               <MentionTable
@@ -115,6 +153,7 @@ export function InboxPage() {
                 selectedIndex={selectedIndex}
                 focusRequest={focusRequest}
                 onActivate={openIndex}
+                label={search ? t('search.tableLabel') : undefined}
               />
             </div>
             {openId !== null && <MentionDetailPane id={openId} onClose={() => setOpenId(null)} />}

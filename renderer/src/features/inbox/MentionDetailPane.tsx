@@ -2,10 +2,12 @@ import { CircleAlert, ExternalLink, LoaderCircle, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionDetail } from '../../../../shared/domain/mention';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, subscribe } from '../../api/client';
 import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
+import { MentionAnalysis } from '../mention-analysis/MentionAnalysis';
+import { TopicChips } from '../topics/TopicChips';
 
 type Loaded = { id: number; mention: MentionDetail } | { id: number; error: ApiError };
 
@@ -66,7 +68,10 @@ function Details({ mention }: { mention: MentionDetail }) {
         <dd className="numeric">{fmt.number(mention.reach)}</dd>
         <dt>{t('detail.language')}</dt>
         <dd>{mention.lang ? t(`language.${mention.lang}`) : t('common.missing')}</dd>
+        <dt>{t('topics.column')}</dt>
+        <dd>{mention.topicIds?.length ? <TopicChips ids={mention.topicIds} /> : t('common.missing')}</dd>
       </dl>
+      <MentionAnalysis id={mention.id} reach={mention.reach} />
     </>
   );
 }
@@ -77,17 +82,22 @@ export function MentionDetailPane({ id, onClose }: { id: number; onClose(): void
 
   useEffect(() => {
     let current = true;
-    call('mentions.get', { id })
-      .then((mention) => current && setLoaded({ id, mention }))
-      .catch((error: unknown) => {
-        if (!current) return;
-        setLoaded({
-          id,
-          error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.get'),
+    const read = () =>
+      call('mentions.get', { id })
+        .then((mention) => current && setLoaded({ id, mention }))
+        .catch((error: unknown) => {
+          if (!current) return;
+          setLoaded({
+            id,
+            error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.get'),
+          });
         });
-      });
+    void read();
+    // A correction (here or in another window) changes what the facts show.
+    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && void read());
     return () => {
       current = false;
+      stop();
     };
   }, [id]);
 

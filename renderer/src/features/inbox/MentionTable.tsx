@@ -19,9 +19,11 @@ interface MentionTableProps {
   focusRequest: number;
   /** A click selects the row and opens it, as in a mail client. */
   onActivate(index: number): void;
+  /** The table's accessible name; search results say so. */
+  label?: string;
 }
 
-export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onActivate }: MentionTableProps) {
+export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onActivate, label }: MentionTableProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const now = useNow(60_000);
@@ -72,7 +74,7 @@ export function MentionTable({ pager, snapshot, selectedIndex, focusRequest, onA
       ref={scrollRef}
       className="mention-table"
       role="table"
-      aria-label={t('inbox.tableLabel')}
+      aria-label={label ?? t('inbox.tableLabel')}
       aria-rowcount={snapshot.total + 1}
       aria-describedby="inbox-keyboard-hint"
       tabIndex={0}

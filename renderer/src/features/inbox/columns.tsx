@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
 import type { Formatters } from '../../i18n/format';
+import { TopicChips } from '../topics/TopicChips';
 
 /** One row slot of the virtual list: its position, and the mention once its page has arrived. */
 export interface InboxRow {
@@ -71,6 +72,12 @@ export function inboxColumns(t: TFunction, fmt: Formatters, now: Date) {
       header: () => t('inbox.columns.sentiment'),
       meta: { className: 'col-sentiment' },
       cell: loaded((m) => <SentimentLabelView sentiment={m.sentiment} />),
+    }),
+    helper.display({
+      id: 'topics',
+      header: () => t('topics.column'),
+      meta: { className: 'col-topics' },
+      cell: loaded((m) => <TopicChips ids={m.topicIds} max={2} />),
     }),
     helper.display({
       id: 'status',

@@ -82,6 +82,17 @@ export class MentionPager {
     return this.load(0, this.generation);
   }
 
+  /**
+   * Reads the pages in memory again from the same snapshot, in place: rows changed by the operator or a
+   * background job (a correction, new topic tags) update without the view moving or flashing.
+   */
+  refresh(): void {
+    if (this.snapshot.status !== 'ready') return;
+    for (const page of this.pages.keys()) {
+      if (!this.inFlight.has(page)) void this.load(page, this.generation);
+    }
+  }
+
   rowAt(index: number): MentionRow | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }

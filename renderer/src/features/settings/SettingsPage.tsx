@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { ApiError, call, transportKind } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionTabs } from '../../components/SectionTabs';
+import { useCurrentSection } from '../../route';
+import { SourcesPanel } from '../sources/SourcesPanel';
+import { AnalysisSettings } from '../analysis-settings/AnalysisSettings';
+import { TopicsSection } from '../topics/TopicsSection';
 import { LANGUAGES } from '../../i18n';
 import { THEMES, usePreferences } from '../../stores/preferences';
 
@@ -74,31 +79,58 @@ function WorkspaceInfo() {
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const current = useCurrentSection();
+  const section = current === 'sources' || current === 'topics' || current === 'analysis' ? current : null;
+  return (
+    <>
+      <PageHeader title={t('settings.title')}>
+        <SectionTabs
+          page="settings"
+          label={t('settings.sections.label')}
+          current={section}
+          sections={[
+            { section: null, label: t('settings.sections.general') },
+            { section: 'sources', label: t('settings.sections.sources') },
+            { section: 'topics', label: t('topics.title') },
+            { section: 'analysis', label: t('analysis.title') },
+          ]}
+        />
+      </PageHeader>
+      <div className="page-body page-body--padded">
+        {section === 'sources' && <SourcesPanel />}
+        {section === 'topics' && <TopicsSection />}
+        {section === 'analysis' && <AnalysisSettings />}
+        {section === null && <GeneralSettings />}
+      </div>
+    </>
+  );
+}
+
+/** Appearance and the workspace's facts. */
+function GeneralSettings() {
+  const { t } = useTranslation();
   const { language, theme, setLanguage, setTheme } = usePreferences();
   return (
     <>
-      <PageHeader title={t('settings.title')} />
-      <div className="page-body page-body--padded">
-        <section className="settings-section" aria-labelledby="settings-appearance">
-          <h2 id="settings-appearance" className="settings-section__title">
-            {t('settings.appearance')}
-          </h2>
-          <p className="settings-section__help">{t('settings.appearanceHelp')}</p>
-          <ChoiceGroup
-            label={t('settings.language')}
-            value={language}
-            choices={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
-            onChange={setLanguage}
-          />
-          <ChoiceGroup
-            label={t('settings.theme')}
-            value={theme}
-            choices={THEMES.map((value) => ({ value, label: t(`settings.themes.${value}`) }))}
-            onChange={setTheme}
-          />
-        </section>
-        <WorkspaceInfo />
-      </div>
+      <section className="settings-section" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance" className="settings-section__title">
+          {t('settings.appearance')}
+        </h2>
+        <p className="settings-section__help">{t('settings.appearanceHelp')}</p>
+        <ChoiceGroup
+          label={t('settings.language')}
+          value={language}
+          choices={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+          onChange={setLanguage}
+        />
+        <ChoiceGroup
+          label={t('settings.theme')}
+          value={theme}
+          choices={THEMES.map((value) => ({ value, label: t(`settings.themes.${value}`) }))}
+          onChange={setTheme}
+        />
+      </section>
+      <WorkspaceInfo />
     </>
   );
 }

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { Topic } from '../../../../shared/api/topics';
+import { useTopics } from './topicsStore';
+import './topics.css';
+
+export function TopicChip({ topic }: { topic: Pick<Topic, 'name' | 'colour'> }) {
+  return (
+    <span className="topic-chip" style={{ ['--topic-colour' as string]: topic.colour }}>
+      <span className="topic-chip__dot" aria-hidden="true" />
+      <span className="topic-chip__name">{topic.name}</span>
+    </span>
+  );
+}
+
+/** A mention's topics as coloured chips; in a narrow cell the first `max`, then "+N" (all names in the tooltip). */
+export function TopicChips({ ids, max = Infinity }: { ids: readonly number[] | undefined; max?: number }) {
+  const { t } = useTranslation();
+  const byId = useTopics((state) => state.byId);
+  const topics = (ids ?? []).flatMap((id) => {
+    const topic = byId.get(id);
+    return topic ? [topic] : [];
+  });
+  if (topics.length === 0) return null;
+  const names = topics.map((topic) => topic.name).join(', ');
+  const shown = topics.slice(0, max);
+  return (
+    <span className="topic-chips" title={names} aria-label={t('topics.chips', { names })} role="group">
+      {shown.map((topic) => (
+        <TopicChip key={topic.id} topic={topic} />
+      ))}
+      {topics.length > shown.length && (
+        <span className="topic-chips__more">{t('topics.more', { count: topics.length - shown.length })}</span>
+      )}
+    </span>
+  );
+}
