@@ -92,6 +92,8 @@ export const MentionExplanation = z.object({
     automatic: SentimentLabel.nullable(),
     score: z.number().nullable(),
     override: SentimentLabel.nullable(),
+    /** The analyzer's verdict on the text now (lexicon and model as they are today). */
+    now: z.object({ label: SentimentLabel, score: z.number() }),
     /** The lexicon's own verdict on the text now (before the workspace model). */
     lexicon: z.object({ label: SentimentLabel, score: z.number() }),
     /** True when the workspace model (learnt from corrections) decides the label for this text. */
@@ -99,7 +101,13 @@ export const MentionExplanation = z.object({
     /** Words, emoji and hashtags that counted, with what each added (±4 scale). */
     hits: z.array(z.object({ text: z.string(), valence: z.number() })),
   }),
-  priority: z.object({ score: z.number().int(), factors: z.array(PriorityFactor) }),
+  priority: z.object({
+    /** The priority worked out now from the factors below. */
+    score: z.number().int(),
+    /** The priority stored on the mention (the inbox sorts on it); differs when it was set by older rules. */
+    stored: z.number().int(),
+    factors: z.array(PriorityFactor),
+  }),
   corrections: z.array(SentimentCorrection),
 });
 export type MentionExplanation = z.infer<typeof MentionExplanation>;

@@ -21,7 +21,7 @@ export const FormatId = z.enum(FORMAT_IDS);
 export type FormatId = z.infer<typeof FormatId>;
 
 /** Formats read through a column (CSV) or path (JSON) mapping. */
-export const TABLE_FORMATS = ['csv', 'json', 'ndjson'] as const;
+const TABLE_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export const TableFormat = z.enum(TABLE_FORMATS);
 export type TableFormat = z.infer<typeof TableFormat>;
 
@@ -47,7 +47,7 @@ export type FieldMapping = z.infer<typeof FieldMapping>;
 export const UploadId = z.string().regex(/^[0-9a-f-]{36}$/, 'is not an upload id');
 
 /** Base64 per call; the browser sends a large file as several chunks. */
-export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 /** An upload larger than this is refused: import such a file from the command line. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 
@@ -71,7 +71,7 @@ export const UploadInfo = z.object({
 export type UploadInfo = z.infer<typeof UploadInfo>;
 
 /** How the file is read: what the operator chose in the wizard, else what the engine detects. */
-export const ReadOptions = z.object({
+const ReadOptions = z.object({
   format: FormatId.optional(),
   mapping: FieldMapping.optional(),
   channel: Channel.optional(),

@@ -31,7 +31,7 @@ export type LiveSource = z.infer<typeof LiveSource>;
  * Settings as the form sends them, checked by the engine against the kind's own rules. Credentials go
  * under `secrets`: a text sets one, null removes it, leaving it out keeps the stored one.
  */
-export const SourceSettingsInput = z.record(z.string(), z.unknown());
+const SourceSettingsInput = z.record(z.string(), z.unknown());
 
 const SourceName = z.string().trim().min(1, 'give the source a name').max(100);
 const SourceId = z.object({ id: z.number().int().positive() }).strict();

@@ -20,6 +20,7 @@ interface ExplainedMention {
   sentiment_label: SentimentLabel | null;
   sentiment_score: number | null;
   sentiment_override: SentimentLabel | null;
+  priority: number;
 }
 
 export class MentionExplainer {
@@ -31,7 +32,7 @@ export class MentionExplainer {
     private readonly corrections: SentimentCorrections,
   ) {
     this.mention = db.prepare(
-      `SELECT text, lang, reach, sentiment, sentiment_label, sentiment_score, sentiment_override
+      `SELECT text, lang, reach, sentiment, sentiment_label, sentiment_score, sentiment_override, priority
        FROM mentions WHERE id = ?`,
     );
   }
@@ -56,11 +57,12 @@ export class MentionExplainer {
         automatic: m.sentiment_label,
         score: m.sentiment_score,
         override: m.sentiment_override,
+        now: now.sentiment,
         lexicon: now.lexicon,
         adapted: now.adapted,
         hits: now.hits,
       },
-      priority,
+      priority: { ...priority, stored: m.priority },
       corrections: this.corrections.historyOf(id),
     };
   }

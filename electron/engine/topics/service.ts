@@ -9,6 +9,9 @@ import type { Db } from '../store/db';
 import { TopicStore } from './store';
 import { compileTopicQuery, TopicTagger } from './tagger';
 
+/** How often (in stored batches) tagging new mentions re-checks how common each topic's words are. */
+const RECOMPILE_EVERY_BATCHES = 200;
+
 /** Tags are removed this many at a time when a topic goes, so a topic on a million mentions never blocks the inbox. */
 const UNTAG_CHUNK = 20_000;
 
@@ -24,6 +27,7 @@ export class TopicService {
   private readonly removing = new Set<number>();
   /** Compiled queries for tagging new mentions; rebuilt after any topic changes. */
   private live: { id: number; compiled: CompiledQuery }[] | null = null;
+  private batchesSinceCompile = 0;
   private readonly newestId: Statement<[], number>;
   private readonly untagSome: Statement<[number, number, number]>;
 
@@ -74,11 +78,18 @@ export class TopicService {
 
   /** Tags the mentions (afterId, upToId] with every topic; the pipeline calls it inside a batch's transaction. */
   tagNew({ afterId, upToId }: { afterId: number; upToId: number }): void {
-    // A batch is small: testing each of its mentions in the index beats building a word's whole match list.
-    this.live ??= this.store
-      .stored()
-      .filter((topic) => !this.removing.has(topic.id))
-      .map((topic) => ({ id: topic.id, compiled: compileTopicQuery(topic.query, () => 'lazy') }));
+    // Words that match few mentions are tested against their list, the rest per mention; as words
+    // grow common the choice is made again now and then.
+    if (this.live === null || ++this.batchesSinceCompile >= RECOMPILE_EVERY_BATCHES) {
+      this.batchesSinceCompile = 0;
+      this.live = this.store
+        .stored()
+        .filter((topic) => !this.removing.has(topic.id))
+        .map((topic) => ({
+          id: topic.id,
+          compiled: compileTopicQuery(topic.query, (match) => this.tagger.membershipFor(match)),
+        }));
+    }
     for (const topic of this.live) this.tagger.tag(topic.id, topic.compiled, afterId + 1, upToId);
   }
 

@@ -128,6 +128,8 @@ export const analysisEn: Messages<typeof analysisNl> = {
     correctLabel: 'Correct the sentiment',
     automatic: 'Automatic: {{label}} (score {{score}})',
     automaticNone: 'Automatic: no verdict',
+    nowDiffers:
+      'With the current lexicon it would be {{label}} (score {{score}}); re-scoring under Settings → Analysis updates it.',
     corrected: 'Corrected by {{operator}}, {{date}}',
     reset: 'Back to automatic',
     adapted: "This workspace's learnt model decided.",
@@ -138,6 +140,8 @@ export const analysisEn: Messages<typeof analysisNl> = {
     historyAutomatic: 'automatic',
     priorityTitle: 'Why priority {{score}}',
     noFactors: 'Nothing makes this mention urgent.',
+    priorityStored:
+      'The inbox sorts on {{stored}} for now, worked out by earlier rules; re-scoring under Settings → Analysis updates it.',
     factors: {
       question: 'Question',
       complaint: 'Complaint',

@@ -127,6 +127,8 @@ export const analysisNl = {
     correctLabel: 'Sentiment corrigeren',
     automatic: 'Automatisch: {{label}} (score {{score}})',
     automaticNone: 'Automatisch: geen oordeel',
+    nowDiffers:
+      'Met de huidige woordenlijst zou het {{label}} zijn (score {{score}}); opnieuw beoordelen onder Instellingen → Analyse werkt het bij.',
     corrected: 'Gecorrigeerd door {{operator}}, {{date}}',
     reset: 'Terug naar automatisch',
     adapted: 'Het geleerde model van deze werkruimte gaf de doorslag.',
@@ -137,6 +139,8 @@ export const analysisNl = {
     historyAutomatic: 'automatisch',
     priorityTitle: 'Waarom prioriteit {{score}}',
     noFactors: 'Niets maakt dit bericht dringend.',
+    priorityStored:
+      'De inbox sorteert nu op {{stored}}, berekend met eerdere regels; opnieuw beoordelen onder Instellingen → Analyse werkt het bij.',
     factors: {
       question: 'Vraag',
       complaint: 'Klacht',

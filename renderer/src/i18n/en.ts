@@ -301,8 +301,8 @@ export const en: Messages = {
     groupsLabel: 'Files and sources with rejected records',
     count_one: '{{formatted}} rejected',
     count_other: '{{formatted}} rejected',
-    fromFile: 'Imported file ({{source}})',
-    fromSource: 'Live source ({{kind}})',
+    fromFile: 'Imported file',
+    fromSource: 'Live source: {{kind}}',
     tableCaption: 'Rejected records of {{name}}',
     columns: {
       record: 'Record',

@@ -298,8 +298,8 @@ export const nl = {
     groupsLabel: 'Bestanden en bronnen met afgewezen records',
     count_one: '{{formatted}} afgewezen',
     count_other: '{{formatted}} afgewezen',
-    fromFile: 'Geïmporteerd bestand ({{source}})',
-    fromSource: 'Live bron ({{kind}})',
+    fromFile: 'Geïmporteerd bestand',
+    fromSource: 'Live bron: {{kind}}',
     tableCaption: 'Afgewezen records van {{name}}',
     columns: {
       record: 'Record',

@@ -158,7 +158,13 @@ function toParsedMention(
     externalId: channel === 'webhook' ? `wh${sourceId}:${mention.id}` : mention.id,
     url: mention.url ?? null,
     author: author
-      ? { handle: author.handle, displayName: author.name ?? null, followers: author.followers ?? 0, location: null }
+      ? {
+          // Tools write handles as people do, '@melder'; the store keeps them bare, like every other format.
+          handle: author.handle.replace(/^@/, ''),
+          displayName: author.name ?? null,
+          followers: author.followers ?? 0,
+          location: null,
+        }
       : null,
     text: mention.text,
     createdAt,

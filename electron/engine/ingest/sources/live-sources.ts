@@ -11,7 +11,7 @@ import type { Reject } from '../formats/types';
 import type { IngestPipeline } from '../pipeline';
 import { parseConfig, SourceRows, toLiveSource, type SourceRow } from './source-rows';
 
-export interface LiveSourcesDeps {
+interface LiveSourcesDeps {
   db: Db;
   events: EventSink;
   pipeline: Pick<IngestPipeline, 'store'>;
@@ -20,7 +20,7 @@ export interface LiveSourcesDeps {
   scheduler?: Partial<Omit<SchedulerOptions, 'db' | 'box' | 'store' | 'onHealth'>>;
 }
 
-export interface SavedLiveSource {
+interface SavedLiveSource {
   source: LiveSource;
   webhookToken: string | null;
 }

@@ -18,6 +18,12 @@ export interface SourceRow {
   created_at: number;
 }
 
+/**
+ * The scheduler ends an error with "; next try at 14:05" in the engine's own time zone. The screen
+ * shows nextCheckAt in the reader's zone instead, so the clock time is dropped here.
+ */
+const NEXT_TRY = /; next try at [^;]*$/;
+
 const KINDS = SOURCE_KINDS.map((kind) => `'${kind}'`).join(', ');
 
 /** The `sources` rows that are live sources (not file imports, not the demo), and changes to them. */
@@ -116,7 +122,7 @@ export function toLiveSource(row: SourceRow, poll: PollHealth | null): LiveSourc
     paused: row.paused === 1,
     health: row.health,
     lastSuccessAt: iso(row.last_success_at),
-    lastError: row.last_error,
+    lastError: row.last_error?.replace(NEXT_TRY, '') ?? null,
     nextCheckAt: row.paused === 1 ? null : iso(poll?.nextPollAt ?? null),
     checking: poll?.polling ?? false,
     intervalSeconds: interval,

@@ -157,7 +157,7 @@ function removeStale(base: string, now: number): void {
 }
 
 /** The last part of a name, without characters a file system refuses or reads as a path. */
-export function safeFileName(name: string): string {
+function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .replace(/[<>:"|?*]/g, '_')

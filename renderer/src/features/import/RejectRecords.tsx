@@ -33,8 +33,10 @@ export function RejectRecords({ group, onRetried }: { group: RejectGroup; onRetr
         </h2>
         <p className="muted">
           {group.file
-            ? t('rejects.fromFile', { source: group.sourceName })
-            : t('rejects.fromSource', { kind: group.sourceKind })}
+            ? t('rejects.fromFile')
+            : t('rejects.fromSource', {
+                kind: t(`sources.kinds.${group.sourceKind}`, { defaultValue: group.sourceKind }),
+              })}
         </p>
       </header>
       {group.retry ? (

@@ -21,7 +21,9 @@ function evidenceOf(
     case 'reach':
       return t('explain.evidenceReach', { formatted: fmt.number(reach) });
     case 'negative':
-      return t('explain.evidenceScore', { score: fmt.number(explanation.sentiment.score ?? 0) });
+      return t('explain.evidenceScore', {
+        score: fmt.number(Math.round((explanation.sentiment.score ?? 0) * 100) / 100),
+      });
     case 'question':
       return factor.evidence === '?'
         ? t('explain.evidenceQuestionMark')
@@ -88,6 +90,9 @@ function PriorityFactors({ explanation, reach }: { explanation: MentionExplanati
       <h3 id={`priority-${explanation.id}`} className="explain-section__title">
         {t('explain.priorityTitle', { score: fmt.number(priority.score) })}
       </h3>
+      {priority.stored !== priority.score && (
+        <p className="muted">{t('explain.priorityStored', { stored: fmt.number(priority.stored) })}</p>
+      )}
       {priority.factors.length === 0 ? (
         <p className="muted">{t('explain.noFactors')}</p>
       ) : (

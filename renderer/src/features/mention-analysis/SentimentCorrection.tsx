@@ -48,7 +48,7 @@ export function SentimentCorrection({
       ? t('explain.automaticNone')
       : t('explain.automatic', {
           label: t(`sentiment.${sentiment.automatic}`).toLowerCase(),
-          score: fmt.number(sentiment.score ?? 0),
+          score: fmt.number(Math.round((sentiment.score ?? 0) * 100) / 100),
         });
   return (
     <div className="sentiment-correction">
@@ -74,6 +74,14 @@ export function SentimentCorrection({
         })}
       </div>
       <p className="sentiment-correction__state">{automatic}</p>
+      {sentiment.now.label !== sentiment.automatic && (
+        <p className="sentiment-correction__state">
+          {t('explain.nowDiffers', {
+            label: t(`sentiment.${sentiment.now.label}`).toLowerCase(),
+            score: fmt.number(Math.round(sentiment.now.score * 100) / 100),
+          })}
+        </p>
+      )}
       {sentiment.override !== null && latest && (
         <p className="sentiment-correction__state">
           {t('explain.corrected', { operator: latest.operator, date: fmt.dateTime(latest.at) })}

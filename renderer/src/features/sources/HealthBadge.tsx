@@ -12,7 +12,7 @@ const ICONS: Record<Shown, LucideIcon> = {
   checking: LoaderCircle,
 };
 
-export function shownHealth(source: LiveSource, checking: boolean): Shown {
+function shownHealth(source: LiveSource, checking: boolean): Shown {
   if (checking || source.checking) return 'checking';
   if (source.paused) return 'paused';
   return source.health;

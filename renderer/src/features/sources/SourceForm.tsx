@@ -108,6 +108,7 @@ export function SourceForm({
             {...common}
             className="input"
             type={spec.type === 'secret' ? 'password' : spec.type === 'url' ? 'url' : 'text'}
+            inputMode={spec.name === 'interval' ? 'numeric' : undefined}
             autoComplete={spec.type === 'secret' ? 'new-password' : 'off'}
             placeholder={spec.type === 'secret' && stored[spec.name] ? t('sources.form.secretStored') : undefined}
             value={values[spec.name] ?? ''}

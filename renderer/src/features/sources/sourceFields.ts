@@ -32,7 +32,7 @@ const matches =
     pattern.test(value) ? null : error;
 
 /** The fields of each kind, in the order the form shows them; the engine checks them again. */
-export const KIND_FIELDS: Record<SourceKind, readonly FieldSpec[]> = {
+const KIND_FIELDS: Record<SourceKind, readonly FieldSpec[]> = {
   rss: [
     { name: 'url', type: 'url', required: true, check: isUrl },
     { name: 'channel', type: 'select', options: ['rss', 'forum'] },
