@@ -33,8 +33,8 @@ async function open(options?: SessionOptions): Promise<AppFrame> {
   return frame;
 }
 
-const DUTCH_NAV = ['Inbox', 'Trends', 'Meldingen', 'Wandscherm', 'Rapporten', 'Instellingen'];
-const ENGLISH_NAV = ['Inbox', 'Trends', 'Alerts', 'Wall', 'Reports', 'Settings'];
+const DUTCH_NAV = ['Inbox', 'Trends', 'Meldingen', 'Wandscherm', 'Rapporten', 'Importeren', 'Instellingen'];
+const ENGLISH_NAV = ['Inbox', 'Trends', 'Alerts', 'Wall', 'Reports', 'Import', 'Settings'];
 
 async function navLabels(frame: AppFrame): Promise<string[]> {
   return (await frame.navigation.getByRole('link').allTextContents()).map((text) => text.trim());

@@ -7,7 +7,7 @@ import type { SentimentLabel } from '../../../shared/domain/mention';
 import { Engine } from '../engine';
 import type { ParsedMention } from '../ingest/formats/types';
 import { ensureSource } from '../mentions/write';
-import { sampleMention } from '../testing/fixtures';
+import { sampleMention, storeMentions } from '../testing/fixtures';
 
 const engines: Engine[] = [];
 const folders: string[] = [];
@@ -166,6 +166,23 @@ describe('explaining a mention', () => {
     const factors = Object.fromEntries(explained.priority.factors.map((f) => [f.factor, f.evidence]));
     expect(factors).toMatchObject({ question: 'waarom', complaint: 'storing', reach: '20000 followers' });
     expect(explained.priority.score).toBe(sentimentOf(engine, id!)?.priority);
+    expect(explained.priority.stored).toBe(explained.priority.score);
     expect(explained.corrections).toEqual([]);
+  });
+
+  it('tells apart what is stored (by older rules or a demo) from what the analysis says now', async () => {
+    const engine = open();
+    storeMentions(engine.db, [
+      sampleMention({
+        externalId: 'old',
+        text: 'Wat een prachtig park',
+        sentiment: { label: 'negative', score: -0.4 },
+        priority: 99,
+      }),
+    ]);
+    const explained = await call(engine, 'mentions.explain', { id: 1 });
+    expect(explained.sentiment).toMatchObject({ label: 'negative', automatic: 'negative', now: { label: 'positive' } });
+    expect(explained.priority.stored).toBe(99);
+    expect(explained.priority.score).toBeLessThan(99);
   });
 });

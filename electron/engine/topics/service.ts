@@ -85,10 +85,14 @@ export class TopicService {
       this.live = this.store
         .stored()
         .filter((topic) => !this.removing.has(topic.id))
-        .map((topic) => ({
-          id: topic.id,
-          compiled: compileTopicQuery(topic.query, (match) => this.tagger.membershipFor(match)),
-        }));
+        .flatMap((topic) => {
+          try {
+            return [{ id: topic.id, compiled: compileTopicQuery(topic.query, (m) => this.tagger.membershipFor(m)) }];
+          } catch {
+            // A saved query an older version accepted must not stop mentions from being stored.
+            return [];
+          }
+        });
     }
     for (const topic of this.live) this.tagger.tag(topic.id, topic.compiled, afterId + 1, upToId);
   }

@@ -138,6 +138,30 @@ describe('topics', () => {
     expect(topicsOf.get('Mooi weer')).toEqual([]);
   });
 
+  it('keeps storing mentions when a saved query no longer reads (written by an older version)', async () => {
+    engine.db
+      .prepare(
+        "INSERT INTO topics (name, query, colour, created_at, updated_at) VALUES ('Oud', 'storing AND', '#2f6fde', 0, 0)",
+      )
+      .run();
+    const { topic } = await call('topics.save', { name: 'Park', query: 'park', colour: '#2f6fde' });
+    await engine.jobs.idle();
+    const sourceId = ensureSource(engine.db, 'test', 'live');
+    const {
+      sourceId: _s,
+      lang: _l,
+      sentiment: _m,
+      priority: _p,
+      ...parsed
+    } = sampleMention({
+      externalId: 'p1',
+      text: 'Storing in het park',
+    });
+    const counts = engine.pipeline.store({ sourceId, file: null }, { mentions: [parsed], rejects: [], recordsRead: 1 });
+    expect(counts.imported).toBe(1);
+    expect(taggedIds(topic.id)).toEqual([1]);
+  });
+
   it('shows topic ids on list and search rows, and a second topic with the same name is a conflict', async () => {
     seed(10);
     const a = await call('topics.save', { name: 'Glasvezel', query: 'glasvezel', colour: '#2f6fde' });

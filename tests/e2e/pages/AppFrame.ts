@@ -4,8 +4,9 @@ import type { Locator, Page } from 'playwright-core';
 export class AppFrame {
   constructor(readonly page: Page) {}
 
+  /** The main menu; pages have navigation of their own (section links), named differently. */
   get navigation(): Locator {
-    return this.page.getByRole('navigation');
+    return this.page.getByRole('navigation', { name: /^(Hoofdmenu|Main)$/ });
   }
 
   navLink(name: string): Locator {

@@ -209,7 +209,7 @@ export function PreviewStep(props: {
       {preview.rows.length > 0 && <PreviewTable rows={preview.rows} />}
       {!preview.problem && preview.rows.length === 0 && <p className="muted">{t('importer.preview.empty')}</p>}
 
-      <div className="wizard__actions">
+      <div className="wizard__actions wizard__actions--sticky">
         <button
           type="button"
           className="button button--primary"
