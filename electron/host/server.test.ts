@@ -73,6 +73,26 @@ describe('the host door', () => {
     await app.close();
   });
 
+  it('refuses methods that read local paths when serving the LAN', async () => {
+    const app = await buildHost({ engine: inProcessEngine(engine), rendererDir, host: '0.0.0.0', port: 0 });
+    const importing = await app.inject({
+      method: 'POST',
+      url: '/api/ingest.importFiles',
+      headers: { host: '192.168.1.20:4870' },
+      payload: { files: ['/etc/passwd'] },
+    });
+    expect(importing.statusCode).toBe(403);
+    expect(importing.json().error.message).toMatch(/only allowed on this machine/);
+    const stats = await app.inject({
+      method: 'POST',
+      url: '/api/workspace.stats',
+      headers: { host: '192.168.1.20:4870' },
+      payload: {},
+    });
+    expect(stats.statusCode).toBe(200);
+    await app.close();
+  });
+
   it('serves the renderer and falls back to it for app routes', async () => {
     const index = await fetch(`${host.url}/`);
     expect(await index.text()).toContain('<title>Watchpost</title>');

@@ -66,7 +66,17 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
   });
 
   app.post('/api/:method', async (request: FastifyRequest<{ Params: { method: string } }>, reply) => {
-    const result = await options.engine.call(request.params.method, request.body ?? {});
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (!loopbackOnly && readsLocalFiles(request.params.method, body)) {
+      return reply.code(403).send({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `${request.params.method} with a file path is only allowed on this machine; upload the file instead`,
+        },
+      });
+    }
+    const result = await options.engine.call(request.params.method, body);
     return reply.code(result.ok ? 200 : STATUS[result.error.code]).send(result);
   });
 
@@ -149,6 +159,14 @@ function listenError(err: unknown, options: HostOptions): WatchpostError {
     'unavailable',
     `cannot listen on ${options.host}:${options.port}: ${(err as Error).message}`,
   );
+}
+
+/**
+ * Methods that read a path on the engine's machine. A browser elsewhere on the LAN must not make the
+ * engine read local files into the workspace: it uploads content instead.
+ */
+function readsLocalFiles(method: string, body: Record<string, unknown>): boolean {
+  return method === 'ingest.importFiles' || (method.startsWith('ingest.') && typeof body.file === 'string');
 }
 
 function hostnameOf(host: string | undefined): string | null {
