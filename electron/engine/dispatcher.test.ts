@@ -85,7 +85,10 @@ describe('the dispatcher', () => {
     const either = await engine.dispatch('mentions.search', { query: 'cafe OR glasvezel NOT channel:facebook' });
     expect(either.ok && (either.value as { total: number }).total).toBe(2);
     const mistake = await engine.dispatch('mentions.search', { query: 'storing AND' });
-    expect(mistake).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/column \d+: /) } });
+    expect(mistake).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/column \d+: /) },
+    });
   });
 
   it('reports workspace figures for the status bar', async () => {

@@ -80,7 +80,9 @@ describe('the workspace store', () => {
       { version: 1, name: 'good', sql: 'CREATE TABLE good (x)' },
       { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); THIS IS NOT SQL' },
     ];
-    expect(() => migrate(db, ':memory:', migrations)).toThrow(/migration 2 \(broken\) failed .* nothing of it was applied/);
+    expect(() => migrate(db, ':memory:', migrations)).toThrow(
+      /migration 2 \(broken\) failed .* nothing of it was applied/,
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(['good']);
