@@ -31,8 +31,16 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
       'storing',
       'kroegstraat overlast',
       'de',
-      'lantaarnpaal',
-    ].map((text) => ['mentions.search', { text, limit: 100 }]);
+      '"slimme verlichting"',
+      'storing channel:x',
+      '(glasvezel OR internet) NOT sentiment:positive',
+      '#kroegstraat after:2026-01-01',
+      'verlicht*',
+      'lantaarnpaal NEAR/5 kapot',
+    ].flatMap((query): [MethodName, unknown][] => [
+      ['mentions.search', { query, limit: 100 }],
+      ['mentions.search', { query, limit: 100, sort: 'relevance' }],
+    ]);
     const search = await latencies(engine, searchCalls, 10);
 
     // An import of 100k CSV rows with full enrichment, and inbox pages asked for while it runs.
