@@ -23,7 +23,12 @@ const results: Record<string, unknown> = {
 for (const name of wanted.length ? wanted : Object.keys(BENCHMARKS)) {
   process.stderr.write(`bench: ${name}...\n`);
   const started = performance.now();
-  results[name] = await BENCHMARKS[name]!();
+  try {
+    results[name] = await BENCHMARKS[name]!();
+  } catch (err) {
+    // One broken benchmark must not cost the figures of the others.
+    results[name] = { error: err instanceof Error ? err.message : String(err) };
+  }
   process.stderr.write(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 console.log(JSON.stringify(results, null, 2));
