@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_CHUNK_SIZE, type DemoOptions, generateDemo } from '../electron/engine/demo/generate';
@@ -12,7 +12,8 @@ import { openWorkspace } from '../electron/engine/store/db';
 /**
  * The demo generator at scale (DESIGN §11: 1M mentions in ≤ 60 s), next to its floor: a bare
  * better-sqlite3 insert loop of the same rows into a plain table (same columns, no indexes, no full text,
- * no author upsert) in transactions of the same size, measured in the same run. Wall time is what a user
+ * no author upsert) in transactions of the same size, measured in the same run. The demo goes into an empty
+ * workspace, so it takes the deferred-indexing path (electron/engine/demo/bulk.ts). Wall time is what a user
  * waits; CPU time is reported too because other work on the machine inflates wall time.
  */
 export async function benchDemo(): Promise<Record<string, unknown>> {
@@ -20,6 +21,7 @@ export async function benchDemo(): Promise<Record<string, unknown>> {
   const options: DemoOptions = { mentions, years: 5, seed: 1, until: Date.parse('2026-11-01T00:00:00Z') };
   const dir = mkdtempSync(path.join(tmpdir(), 'watchpost-bench-demo-'));
   try {
+    const loadBefore = loadavg()[0]!;
     const db = openWorkspace(path.join(dir, 'workspace'));
     const demo = await measure(() => generateDemo(db, options));
     const stored = db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number };
@@ -43,7 +45,8 @@ export async function benchDemo(): Promise<Record<string, unknown>> {
       seconds: round(demo.seconds),
       cpuSeconds: round(demo.cpuSeconds),
       mentionsPerSecond: Math.round(demoRate),
-      budget: { seconds: 60, met: demo.seconds <= 60 },
+      // DESIGN §11: 1M mentions in 60 s; a smaller run (BENCH_MENTIONS) cannot say whether that is met.
+      budget: { mentions: 1_000_000, seconds: 60, met: mentions >= 1_000_000 ? demo.seconds <= 60 : null },
       generationOnlySeconds: round(generation.seconds),
       writeSecondsWithoutGeneration: round(demo.seconds - generation.seconds),
       floorRowsPerSecond: Math.round(floorRate),
@@ -53,6 +56,8 @@ export async function benchDemo(): Promise<Record<string, unknown>> {
       chunkSize: DEMO_CHUNK_SIZE,
       dbMegabytes: round(dbBytes / 1e6),
       bytesPerMention: Math.round(dbBytes / mentions),
+      // Other work on the machine stretches wall time; the 1-minute load average says how much there was.
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { EventSink } from './events';
 import { JobRunner } from './jobs/runner';
 import { analysisHandlers } from './analysis/workspace-handlers';
 import { AnalysisService } from './analysis/workspace-service';
+import { finishDeferredIndexing } from './demo/bulk';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { sourcesHandlers } from './ingest/sources/handlers';
@@ -90,6 +91,10 @@ export class Engine {
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     const db = options.dataDir === ':memory:' ? openMemoryWorkspace() : openWorkspace(options.dataDir);
     const engine = new Engine(db, options.dataDir, log);
+    // A demo killed while its indexes were deferred left them dropped: put them back before anything else waits on them.
+    void finishDeferredIndexing(db).catch((err: unknown) =>
+      log(`restoring the indexes of an interrupted demo failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
     if (options.liveSources) engine.liveSources.start();
     return engine;
   }

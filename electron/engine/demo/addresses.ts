@@ -68,7 +68,7 @@ export function addressFor(
     case 'rss': {
       const date = new Date(createdAt);
       const section = author.lang === 'en' ? 'news' : 'nieuws';
-      const url = `https://www.${author.handle}/${section}/${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1, 2)}/${slug(headline)}-${seq}`;
+      const url = `https://www.${author.handle}/${section}/${date.getUTCFullYear()}/${pad(date.getUTCMonth() + 1, 2)}/${slug(headline)}-${articleId(createdAt, seq)}`;
       return { externalId: url, url };
     }
     case 'forum': {
@@ -79,8 +79,20 @@ export function addressFor(
 }
 
 /** A link to an article on a news account's own site, for its posts on social channels. */
-export function articleUrl(site: string, lang: 'nl' | 'en', headline: string, seq: number): string {
-  return `https://www.${site}/${lang === 'en' ? 'news' : 'nieuws'}/${slug(headline)}-${seq}`;
+export function articleUrl(site: string, lang: 'nl' | 'en', headline: string, createdAt: number, seq: number): string {
+  return `https://www.${site}/${lang === 'en' ? 'news' : 'nieuws'}/${slug(headline)}-${articleId(createdAt, seq)}`;
+}
+
+/**
+ * Numbers for articles and forum topics come from the time as well, so a second demo with another seed in
+ * the same workspace does not reuse them (a counter would start at the same number every run).
+ */
+function articleId(createdAt: number, seq: number): string {
+  return `${Math.floor(createdAt / 1000)}${pad(seq % 100, 2)}`;
+}
+
+export function forumTopicId(createdAt: number, seq: number): number {
+  return Math.floor(createdAt / 60_000) * 100 + (seq % 100);
 }
 
 /** An 11-character YouTube video id, for the videos comments are written under. */

@@ -14,14 +14,16 @@ export interface Draft {
   core: string;
   shared: SharedVocabulary;
   topicTags: readonly string[];
+  createdAt: number;
   /** Unique number of the post in the run, for article links. */
   seq: number;
 }
 
 /** A headline: with a lead sentence on the news feed, with a link to the article on social channels. */
 export function newsText(random: DemoRandom, draft: Draft): string {
-  const { channel, core, shared, author, lang, seq } = draft;
-  if (channel !== 'rss') return `${core} ${articleUrl(author.site ?? 'dommelstadcourant.nl', lang, core, seq)}`;
+  const { channel, core, shared, author, lang, createdAt, seq } = draft;
+  if (channel !== 'rss')
+    return `${core} ${articleUrl(author.site ?? 'dommelstadcourant.nl', lang, core, createdAt, seq)}`;
   return random.chance(0.7) ? `${core}. ${random.pick(shared.newsLeads)}` : core;
 }
 

@@ -1,6 +1,6 @@
 import { DEMO_TOPIC_KEYS, OPERATORS, ORGANISATION, type DemoSentiment } from '../../../resources/demo';
 import type { NewMention } from '../mentions/write';
-import { type ThreadPlace, addressFor, videoId } from './addresses';
+import { type ThreadPlace, addressFor, forumTopicId, videoId } from './addresses';
 import type { AuthorPool, DemoAuthor } from './authors';
 import { DAY_MS } from './calendar';
 import {
@@ -34,7 +34,6 @@ export class MentionFactory {
   /** [topic][era] */
   private readonly channelPickers: WeightedPicker[][];
   private readonly videos: string[][];
-  private forumTopic = 1000;
   private seq = 0;
 
   constructor(
@@ -84,6 +83,7 @@ export class MentionFactory {
       core,
       shared: this.vocabulary.shared[lang],
       topicTags: this.vocabulary.hashtags(topic, incidentKind, lang),
+      createdAt,
       seq,
     };
     const replyToRoot = thread !== null && random.chance(0.6);
@@ -95,7 +95,7 @@ export class MentionFactory {
 
     const where: ThreadPlace = thread ?? {
       video: random.pick(this.videos[topic]!),
-      forumTopic: channel === 'forum' ? ++this.forumTopic : 0,
+      forumTopic: channel === 'forum' ? forumTopicId(createdAt, seq) : 0,
       posts: 0,
     };
     const address = addressFor(channel, author, seq, createdAt, where, core);
@@ -149,14 +149,9 @@ export class MentionFactory {
     thread: Conversation | null,
   ): DemoAuthor {
     const random = this.random;
-    const other = (lang: DemoLanguage): DemoLanguage => (lang === 'nl' ? 'en' : 'nl');
-    const lang: DemoLanguage = thread
-      ? random.chance(0.85)
-        ? thread.lang
-        : other(thread.lang)
-      : random.chance(ENGLISH_SHARE[channel])
-        ? 'en'
-        : 'nl';
+    let lang: DemoLanguage;
+    if (thread) lang = random.chance(0.85) ? thread.lang : thread.lang === 'nl' ? 'en' : 'nl';
+    else lang = random.chance(ENGLISH_SHARE[channel]) ? 'en' : 'nl';
     const account =
       !thread && random.chance(ACCOUNT_CHANCE[channel]) ? this.authors.account(channel, lang, topicKey, random) : null;
     if (account) return account;
@@ -181,7 +176,8 @@ export class MentionFactory {
     }
     if (!this.random.chance(THREAD_CHANCE[post.channel])) return { parentExternalId: null, conversationId: null };
     this.conversations.start(post.place, {
-      ...post.where,
+      video: post.where.video,
+      forumTopic: post.where.forumTopic,
       posts: 1,
       rootId: post.externalId,
       rootHandle: post.author.handle,

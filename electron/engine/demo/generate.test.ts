@@ -45,6 +45,15 @@ function digest(db: Db): string {
   return hash.digest('hex');
 }
 
+/** Indexes and triggers as SQLite reports them, to compare with a freshly migrated workspace. */
+function schemaOf(db: Db): { type: string; name: string; sql: string }[] {
+  return db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name`,
+    )
+    .all() as { type: string; name: string; sql: string }[];
+}
+
 async function demo(mentions: number, seed: number, years = 1): Promise<Db> {
   const db = openMemoryWorkspace();
   await generateDemo(db, { mentions, years, seed, until: UNTIL });
@@ -174,6 +183,22 @@ describe('generateDemo', () => {
     expect(rows.every((row) => row.priority >= 0 && row.priority <= 100)).toBe(true);
   });
 
+  it('leaves the schema exactly as the migrations made it, with a complete full-text index', () => {
+    expect(schemaOf(db)).toEqual(schemaOf(openMemoryWorkspace()));
+    expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
+    expect(getMeta(db, 'demo_deferred_indexing')).toBeNull();
+  });
+
+  it('adds a second demo to a workspace that already has mentions, searchable right away', async () => {
+    const workspace = await demo(3_000, 1);
+    const added = await generateDemo(workspace, { mentions: 2_000, years: 1, seed: 2, until: UNTIL });
+    expect(added.inserted).toBeGreaterThan(1_900);
+    const count = (sql: string): number => (workspace.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM mentions')).toBe(3_000 + added.inserted);
+    expect(() => workspace.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
+    expect(schemaOf(workspace)).toEqual(schemaOf(openMemoryWorkspace()));
+  });
+
   it('gives the same rows for the same seed and other rows for another seed', async () => {
     const [first, second, other] = await Promise.all([demo(5_000, 7), demo(5_000, 7), demo(5_000, 8)]);
     expect(digest(first)).toBe(digest(second));
@@ -205,6 +230,11 @@ describe('generateDemo', () => {
     expect(progress.at(-1)).toEqual([2 * DEMO_CHUNK_SIZE, 4 * DEMO_CHUNK_SIZE]);
     expect(cancelled.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(() => cancelled.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
+    expect(schemaOf(cancelled)).toEqual(schemaOf(openMemoryWorkspace()));
+    const searchable = cancelled.prepare(
+      `SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH 'kroegstraat'`,
+    );
+    expect((searchable.get() as { n: number }).n).toBeGreaterThan(0);
     expect(getMeta(cancelled, 'last_ingest_at')).not.toBeNull();
   });
 

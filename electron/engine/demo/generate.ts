@@ -2,6 +2,7 @@ import { WatchpostError } from '../../../shared/api/result';
 import type { JobControl } from '../jobs/runner';
 import { MentionWriter, type NewMention, ensureSource, setMeta } from '../mentions/write';
 import type { Db } from '../store/db';
+import { deferIndexing, finishDeferredIndexing } from './bulk';
 import { demoMentions } from './mentions';
 
 export interface DemoOptions {
@@ -39,6 +40,8 @@ export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } a
  * Fills the workspace with a deterministic demo: the same seed, number, years and `until` give identical
  * rows. Writes in chunks of DEMO_CHUNK_SIZE, each in its own transaction; between chunks it reports progress
  * and lets the job runner cancel it (what was committed stays). Generating the same demo twice adds nothing.
+ * Into an empty workspace, indexes and full text are built once at the end (see bulk.ts); until then the
+ * new mentions are listed but not yet found by search.
  */
 export async function generateDemo(
   db: Db,
@@ -46,6 +49,8 @@ export async function generateDemo(
   control?: Pick<JobControl, 'progress' | 'checkpoint'>,
 ): Promise<DemoResult> {
   checkOptions(options);
+  // A demo that was interrupted (crash, kill) may have left its indexes to be built; do that first.
+  await finishDeferredIndexing(db);
   const sourceId = ensureSource(db, DEMO_SOURCE.kind, DEMO_SOURCE.name, {
     seed: options.seed,
     years: options.years,
@@ -61,6 +66,7 @@ export async function generateDemo(
   const chunk: NewMention[] = [];
   const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
+  const deferred = deferIndexing(db);
   control?.progress(0, stream.total);
   try {
     for (const mention of stream.mentions) {
@@ -77,8 +83,10 @@ export async function generateDemo(
       control?.progress(done, stream.total);
     }
   } finally {
+    // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
+    // ends, and the chunks already committed are real, fresh data.
+    if (deferred) await finishDeferredIndexing(db);
     db.pragma(`wal_autocheckpoint = ${walPages}`);
-    // Also after a cancel: the chunks already committed are real, fresh data.
     if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
   }
   return { inserted, newestAt };

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { MentionWriter, ensureSource, getMeta } from '../mentions/write';
+import { type Db, openMemoryWorkspace } from '../store/db';
+import { deferIndexing, finishDeferredIndexing } from './bulk';
+import { demoMentions } from './mentions';
+
+const schemaOf = (db: Db): unknown[] =>
+  db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`).all();
+const found = (db: Db, words: string): number =>
+  (db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(words) as { n: number }).n;
+
+function writeDemo(db: Db, mentions: number): void {
+  const writer = new MentionWriter(db);
+  const rows = [
+    ...demoMentions(
+      { mentions, years: 1, seed: 9, until: Date.parse('2026-03-01T12:00:00Z') },
+      ensureSource(db, 'demo', 'test'),
+    ).mentions,
+  ];
+  db.transaction(() => writer.write(rows))();
+}
+
+describe('deferred indexing for a demo in an empty workspace', () => {
+  it('drops only non-unique indexes and the full-text insert trigger, and puts them back verbatim', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    expect(deferIndexing(db)).toBe(true);
+    const during = db
+      .prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' AND sql IS NOT NULL`)
+      .pluck()
+      .all();
+    expect(during).toContain('mentions_url_key');
+    expect(during).not.toContain('mentions_created');
+    expect(during).not.toContain('mentions_fts_insert');
+    expect(during).toContain('mentions_fts_delete');
+
+    writeDemo(db, 2_000);
+    expect(found(db, 'kroegstraat')).toBe(0);
+    expect(await finishDeferredIndexing(db)).toBe(true);
+    expect(schemaOf(db)).toEqual(before);
+    expect(found(db, 'kroegstraat')).toBeGreaterThan(100);
+    expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
+  });
+
+  it('repairs a workspace a crash left half-indexed, and does nothing on a healthy one', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    deferIndexing(db);
+    writeDemo(db, 1_000);
+    // The process died here: the marker is all that remembers what to rebuild.
+    expect(getMeta(db, 'demo_deferred_indexing')).not.toBeNull();
+    expect(await finishDeferredIndexing(db)).toBe(true);
+    expect(schemaOf(db)).toEqual(before);
+    expect(getMeta(db, 'demo_deferred_indexing')).toBeNull();
+    expect(await finishDeferredIndexing(db)).toBe(false);
+  });
+
+  it('leaves a workspace that already has mentions alone', () => {
+    const db = openMemoryWorkspace();
+    writeDemo(db, 100);
+    const before = schemaOf(db);
+    expect(deferIndexing(db)).toBe(false);
+    expect(schemaOf(db)).toEqual(before);
+  });
+});
