@@ -1,18 +1,9 @@
 import type { Channel } from '../../../../shared/domain/mention';
 import type { NewMention } from '../../mentions/write';
 
-export const FORMAT_IDS = [
-  'csv',
-  'json',
-  'ndjson',
-  'x-archive',
-  'x-api',
-  'facebook',
-  'mastodon',
-  'bluesky',
-  'rss',
-] as const;
-export type FormatId = (typeof FORMAT_IDS)[number];
+// The lists live in the API contract, so the engine and the wizard can never disagree.
+export { FORMAT_IDS, MAPPABLE_FIELDS, type FormatId, type MappableField } from '../../../../shared/api/imports';
+import type { FormatId, MappableField } from '../../../../shared/api/imports';
 
 /** A mention as a format reads it; the pipeline adds the source, language, sentiment and priority. */
 export type ParsedMention = Omit<NewMention, 'sourceId' | 'lang' | 'sentiment' | 'priority'>;
@@ -37,21 +28,6 @@ export interface ParsedBatch {
 
 /** A whole file, or a stream of its chunks (e.g. `fs.createReadStream`) for files too big to hold. */
 export type ImportInput = Buffer | AsyncIterable<Buffer | string>;
-
-/** Mention fields a column (CSV) or a path (JSON, e.g. `user.name`) can be mapped to. */
-export const MAPPABLE_FIELDS = [
-  'externalId',
-  'createdAt',
-  'author',
-  'authorName',
-  'text',
-  'channel',
-  'url',
-  'reach',
-  'parentId',
-  'geo',
-] as const;
-export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** Which column feeds which field. Plain and serialisable, so it can be saved as a named preset. */
 export type FieldMapping = Partial<Record<MappableField, string>>;
