@@ -18,6 +18,9 @@ import { searchMentions } from './search/search';
 import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
 import { topicHandlers } from './topics/handlers';
+import { inboxHandlers } from './inbox/handlers';
+import { replyHandlers } from './replies/handlers';
+import { trendHandlers } from './trends/handlers';
 import { RowTopics } from './topics/row-topics';
 import { TopicService } from './topics/service';
 
@@ -83,6 +86,9 @@ export class Engine {
       ...sourcesHandlers(this),
       ...analysisHandlers(this.analysis),
       ...topicHandlers(this.topics),
+      ...inboxHandlers(this),
+      ...replyHandlers(this),
+      ...trendHandlers(this),
     };
     this.dispatch = createDispatcher(handlers, log);
   }

@@ -5,6 +5,8 @@ import { StatusBar } from './components/StatusBar';
 import { ImportPage } from './features/import/ImportPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { PlannedPage } from './features/planned/PlannedPage';
+import { RepliesPage } from './features/replies/RepliesPage';
+import { TrendsPage } from './features/trends/TrendsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useCurrentPage, type PageId } from './route';
 import { applyTheme, usePreferences } from './stores/preferences';
@@ -14,6 +16,10 @@ function Page({ page }: { page: PageId }) {
   switch (page) {
     case 'inbox':
       return <InboxPage />;
+    case 'replies':
+      return <RepliesPage />;
+    case 'trends':
+      return <TrendsPage />;
     case 'import':
       return <ImportPage />;
     case 'settings':

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const PAGES = ['inbox', 'trends', 'alerts', 'wall', 'reports', 'import', 'settings'] as const;
+export const PAGES = ['inbox', 'replies', 'trends', 'alerts', 'wall', 'reports', 'import', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /**

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Channel, Language, MentionDetail, MentionRow, MentionStatus, SentimentLabel } from '../domain/mention';
 import { JobInfo } from './events';
+import { command, Empty, query } from './spec';
+import { inboxMethods } from './inbox';
+import { replyMethods } from './replies';
+import { trendMethods } from './trends';
 import {
   FieldMapping,
   FormatId,
@@ -42,24 +46,9 @@ import {
 /**
  * The one API of Watchpost. Every door (Electron IPC, the HTTP host, the CLI) calls these
  * methods through the engine's dispatcher, which validates input and output against the schemas.
- * `query` methods only read; `command` methods change the workspace.
+ * `query` methods only read; `command` methods change the workspace. The inbox's, replies' and trends'
+ * methods are declared beside this file and merged in below.
  */
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
-  kind: 'query' | 'command';
-  input: I;
-  output: O;
-  summary: string;
-}
-
-function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
-  return { kind: 'query', input, output, summary };
-}
-
-function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string): MethodSpec<I, O> {
-  return { kind: 'command', input, output, summary };
-}
-
-const Empty = z.object({}).strict();
 
 export const MentionSort = z.enum(['newest', 'oldest', 'priority']);
 
@@ -289,6 +278,9 @@ export const contract = {
     JobInfo,
     'Ask a running job to stop after its current chunk; what it committed stays.',
   ),
+  ...inboxMethods,
+  ...replyMethods,
+  ...trendMethods,
 } as const;
 
 export type Contract = typeof contract;

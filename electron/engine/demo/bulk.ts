@@ -1,5 +1,6 @@
 import { getMeta, setMeta } from '../mentions/write';
 import type { Db } from '../store/db';
+import { rebuildRollups } from '../trends/rollups';
 
 /**
  * Filling an empty workspace with a large demo is several times faster when the secondary indexes and the
@@ -31,7 +32,7 @@ export function deferIndexing(db: Db): boolean {
       `SELECT type, name, sql FROM sqlite_master
        WHERE tbl_name = 'mentions' AND sql IS NOT NULL
          AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%')
-           OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON mentions%' AND sql LIKE '%mentions_fts%'))
+           OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON mentions%' AND (sql LIKE '%mentions_fts%' OR name LIKE 'rollup%')))
        ORDER BY type, name`,
     )
     .all();
@@ -57,6 +58,7 @@ export async function finishDeferredIndexing(db: Db): Promise<boolean> {
   }
   db.transaction(() => {
     db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
+    rebuildRollups(db);
     db.prepare('DELETE FROM workspace_meta WHERE key = ?').run(MARKER);
   }).immediate();
   return true;

@@ -1,9 +1,20 @@
-import { Bell, ChartLine, FileChartColumn, FileUp, Inbox, Monitor, Settings, type LucideIcon } from 'lucide-react';
+import {
+  Bell,
+  ChartLine,
+  FileChartColumn,
+  FileUp,
+  Inbox,
+  MessageSquareReply,
+  Monitor,
+  Settings,
+  type LucideIcon,
+} from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { hrefFor, type PageId } from '../route';
 
 const ITEMS: { page: PageId; icon: LucideIcon }[] = [
   { page: 'inbox', icon: Inbox },
+  { page: 'replies', icon: MessageSquareReply },
   { page: 'trends', icon: ChartLine },
   { page: 'alerts', icon: Bell },
   { page: 'wall', icon: Monitor },

@@ -1,4 +1,7 @@
 import { analysisEn } from './analysis.en';
+import { inboxUiEn } from './inbox.en';
+import { repliesEn } from './replies.en';
+import { trendsEn } from './trends.en';
 import type { nl } from './nl';
 
 /** The same shape as the Dutch resources, with any text in place of the Dutch strings. */
@@ -20,6 +23,7 @@ export const en: Messages = {
     alerts: 'Alerts',
     wall: 'Wall',
     reports: 'Reports',
+    replies: 'Replies',
     import: 'Import',
     settings: 'Settings',
   },
@@ -132,6 +136,8 @@ export const en: Messages = {
       label: 'Settings sections',
       general: 'General',
       sources: 'Sources',
+      tone: 'Tone of voice',
+      templates: 'Templates',
     },
     appearance: 'Appearance',
     appearanceHelp:
@@ -492,4 +498,7 @@ export const en: Messages = {
     internal: 'Something went wrong inside Watchpost',
   },
   ...analysisEn,
+  ...inboxUiEn,
+  ...repliesEn,
+  ...trendsEn,
 };

@@ -1,4 +1,7 @@
 import { analysisNl } from './analysis.nl';
+import { inboxUiNl } from './inbox.nl';
+import { repliesNl } from './replies.nl';
+import { trendsNl } from './trends.nl';
 
 /** Dutch, the first language of Watchpost. English (en.ts) must have exactly the same keys. */
 export const nl = {
@@ -17,6 +20,7 @@ export const nl = {
     alerts: 'Meldingen',
     wall: 'Wandscherm',
     reports: 'Rapporten',
+    replies: 'Antwoorden',
     import: 'Importeren',
     settings: 'Instellingen',
   },
@@ -129,6 +133,8 @@ export const nl = {
       label: 'Onderdelen van instellingen',
       general: 'Algemeen',
       sources: 'Bronnen',
+      tone: 'Toon',
+      templates: 'Sjablonen',
     },
     appearance: 'Weergave',
     appearanceHelp:
@@ -489,4 +495,7 @@ export const nl = {
     internal: 'Er ging iets mis in Watchpost',
   },
   ...analysisNl,
+  ...inboxUiNl,
+  ...repliesNl,
+  ...trendsNl,
 };

@@ -2,6 +2,9 @@ import core from './0001_core';
 import topics from './0002_topics';
 import importPresets from './0003_import_presets';
 import sentimentLearning from './0004_sentiment_learning';
+import inbox from './0005_inbox';
+import replies from './0006_replies';
+import rollups from './0007_rollups';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -13,6 +16,9 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 2, name: 'topics and search indexes', sql: topics },
   { version: 3, name: 'import presets and removed sources', sql: importPresets },
   { version: 4, name: 'workspace lexicon, sentiment corrections and model', sql: sentimentLearning },
+  { version: 5, name: 'inbox workflow', sql: inbox },
+  { version: 6, name: 'replies', sql: replies },
+  { version: 7, name: 'trend rollups', sql: rollups },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

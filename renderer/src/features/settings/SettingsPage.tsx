@@ -4,6 +4,8 @@ import type { MethodOutput } from '../../../../shared/api/contract';
 import { ApiError, call, transportKind } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionTabs } from '../../components/SectionTabs';
+import { TemplateLibrary } from '../replies/TemplateLibrary';
+import { ToneSettings } from '../replies/ToneSettings';
 import { useCurrentSection } from '../../route';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { AnalysisSettings } from '../analysis-settings/AnalysisSettings';
@@ -77,10 +79,14 @@ function WorkspaceInfo() {
   );
 }
 
+const SECTIONS = ['sources', 'topics', 'analysis', 'tone', 'templates'] as const;
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const current = useCurrentSection();
-  const section = current === 'sources' || current === 'topics' || current === 'analysis' ? current : null;
+  const section = (SECTIONS as readonly string[]).includes(current ?? '')
+    ? (current as (typeof SECTIONS)[number])
+    : null;
   return (
     <>
       <PageHeader title={t('settings.title')}>
@@ -93,6 +99,8 @@ export function SettingsPage() {
             { section: 'sources', label: t('settings.sections.sources') },
             { section: 'topics', label: t('topics.title') },
             { section: 'analysis', label: t('analysis.title') },
+            { section: 'tone', label: t('settings.sections.tone') },
+            { section: 'templates', label: t('settings.sections.templates') },
           ]}
         />
       </PageHeader>
@@ -100,6 +108,8 @@ export function SettingsPage() {
         {section === 'sources' && <SourcesPanel />}
         {section === 'topics' && <TopicsSection />}
         {section === 'analysis' && <AnalysisSettings />}
+        {section === 'tone' && <ToneSettings />}
+        {section === 'templates' && <TemplateLibrary />}
         {section === null && <GeneralSettings />}
       </div>
     </>

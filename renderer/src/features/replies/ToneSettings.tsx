@@ -1,0 +1,4 @@
+/** Settings → Tone of voice (being built). */
+export function ToneSettings() {
+  return null;
+}
