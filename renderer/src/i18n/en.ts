@@ -1,5 +1,6 @@
 import { analysisEn } from './analysis.en';
 import { inboxUiEn } from './inbox.en';
+import { ingestEn } from './ingest.en';
 import { repliesEn } from './replies.en';
 import { trendsEn } from './trends.en';
 import type { nl } from './nl';
@@ -499,6 +500,7 @@ export const en: Messages = {
   },
   ...analysisEn,
   ...inboxUiEn,
+  ...ingestEn,
   ...repliesEn,
   ...trendsEn,
 };

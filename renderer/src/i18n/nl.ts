@@ -1,5 +1,6 @@
 import { analysisNl } from './analysis.nl';
 import { inboxUiNl } from './inbox.nl';
+import { ingestNl } from './ingest.nl';
 import { repliesNl } from './replies.nl';
 import { trendsNl } from './trends.nl';
 
@@ -496,6 +497,7 @@ export const nl = {
   },
   ...analysisNl,
   ...inboxUiNl,
+  ...ingestNl,
   ...repliesNl,
   ...trendsNl,
 };
