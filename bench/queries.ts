@@ -5,6 +5,8 @@ import { Engine } from '../electron/engine/engine';
 import { generateDemo } from '../electron/engine/demo/generate';
 import { importFiles } from '../electron/engine/ingest/import-files';
 import type { MethodName } from '../shared/api/contract';
+import type { MentionFilter } from '../shared/api/inbox';
+import { filterCounts } from '../electron/engine/inbox/counts';
 
 /**
  * The interactive budgets at scale (DESIGN §11): an inbox page at 1M mentions (p95 ≤ 30 ms idle,
@@ -18,14 +20,23 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
     const engine = Engine.open({ dataDir: path.join(dir, 'workspace'), log: () => {} });
     await generateDemo(engine.db, { mentions, years: 5, seed: 2, until: Date.parse('2026-11-01T00:00:00Z') });
 
-    const inboxCalls: [MethodName, unknown][] = [
-      ['mentions.list', { sort: 'newest', limit: 100 }],
-      ['mentions.list', { sort: 'newest', limit: 100, offset: 50_000 }],
-      ['mentions.list', { sort: 'priority', limit: 100 }],
-      ['mentions.list', { sort: 'newest', limit: 100, filter: { status: ['new', 'open'] } }],
-      ['mentions.list', { sort: 'newest', limit: 100, filter: { channel: ['x', 'facebook'] } }],
-    ];
+    const views = inboxViews(engine);
+    const inboxCalls = views.map((view): [MethodName, unknown] => ['mentions.list', view.input]);
+    // Steady pages: the view's total is counted on its first page and kept, as when the operator scrolls.
+    await latencies(engine, inboxCalls, 1);
     const inboxIdle = await latencies(engine, inboxCalls, 20);
+    const perView = Object.fromEntries(
+      await sequence(views, async (view) => [view.name, await latencies(engine, [['mentions.list', view.input]], 20)]),
+    );
+    // A filter change: the first page with a fresh exact count (nothing cached), and without one.
+    const firstPageCounted = await latencies(engine, inboxCalls, 5, () => filterCounts(engine.db).clear());
+    const firstPageUncounted = await latencies(
+      engine,
+      views.map((view): [MethodName, unknown] => ['mentions.list', { ...view.input, withTotal: false }]),
+      5,
+      () => filterCounts(engine.db).clear(),
+    );
+    const sidebar = await latencies(engine, [['inbox.views', { operator: views[0]?.operator ?? 'x' }]], 5);
     const searchCalls: [MethodName, unknown][] = [
       'glasvezel',
       'storing',
@@ -61,9 +72,10 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
       return summary;
     });
     const duringImport: number[] = [];
-    while (!importDone) {
+    for (let i = 0; !importDone; i++) {
+      const [method, input] = inboxCalls[i % inboxCalls.length] as [MethodName, unknown];
       const t = performance.now();
-      await engine.dispatch('mentions.list', { sort: 'newest', limit: 100 });
+      await engine.dispatch(method, input);
       duringImport.push(performance.now() - t);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -76,6 +88,10 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
       mentions,
       inboxPageMs: { ...inboxIdle, budgetP95: 30 },
       inboxPageDuringImportMs: { ...summarise(duringImport), budgetP95: 100 },
+      inboxPagePerViewMs: perView,
+      inboxFirstPageWithFreshCountMs: firstPageCounted,
+      inboxFirstPageWithoutCountMs: firstPageUncounted,
+      inboxSidebarViewsMs: sidebar,
       searchMs: { ...search, budgetP95: 100 },
       import: {
         rows: importRows,
@@ -90,10 +106,58 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
   }
 }
 
-async function latencies(engine: Engine, calls: [MethodName, unknown][], rounds: number) {
+/** The inbox's lists as the desk uses them: the seeded saved views, the filter bar's usual picks, deep pages. */
+function inboxViews(engine: Engine): { name: string; operator: string; input: Record<string, unknown> }[] {
+  const operator =
+    (engine.db
+      .prepare(
+        'SELECT assignee FROM mentions WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY count(*) DESC LIMIT 1',
+      )
+      .pluck()
+      .get() as string | undefined) ?? 'nobody';
+  const topic = engine.db.prepare('SELECT id FROM topics ORDER BY id LIMIT 1').pluck().get() as number | undefined;
+  const working: MentionFilter['status'] = ['new', 'open', 'waiting'];
+  const weekAgo = new Date(Date.parse('2026-11-01T00:00:00Z') - 7 * 86_400_000).toISOString();
+  const list = (name: string, sort: string, filter: MentionFilter, offset = 0) => ({
+    name,
+    operator,
+    input: { sort, limit: 100, offset, filter, operator },
+  });
+  return [
+    list('all newest', 'newest', {}),
+    list('all newest, page 500', 'newest', {}, 50_000),
+    list('all by priority', 'priority', {}),
+    list('all oldest', 'oldest', {}),
+    list('working statuses newest', 'newest', { status: working }),
+    list('working statuses by priority', 'priority', { status: working }),
+    list('new only by priority', 'priority', { status: ['new'] }),
+    list('mine open by priority', 'priority', { assignee: ['$me'], status: working }),
+    list('unassigned new', 'newest', { assignee: ['$unassigned'], status: ['new'] }),
+    list('negative, reach 10k, open, by priority', 'priority', {
+      sentiment: ['negative'],
+      reachMin: 10_000,
+      status: working,
+    }),
+    list('negative newest', 'newest', { sentiment: ['negative'] }),
+    list('x + facebook newest', 'newest', { channel: ['x', 'facebook'] }),
+    list('english newest', 'newest', { lang: ['en'] }),
+    list('last 7 days by priority', 'priority', { from: weekAgo }),
+    list('query storing, open', 'newest', { query: 'storing', status: working }),
+    ...(topic === undefined ? [] : [list('topic newest', 'newest', { topicId: [topic] })]),
+  ];
+}
+
+async function sequence<T, R>(items: T[], each: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await each(item));
+  return out;
+}
+
+async function latencies(engine: Engine, calls: [MethodName, unknown][], rounds: number, before?: () => void) {
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [method, input] of calls) {
+      before?.();
       const started = performance.now();
       const result = await engine.dispatch(method, input);
       times.push(performance.now() - started);

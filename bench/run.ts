@@ -1,12 +1,14 @@
 import { benchDemo } from './demo';
 import { benchQueries } from './queries';
 import { benchSentiment } from './sentiment';
+import { benchTrends } from './trends';
 
 // `npm run bench` (or `npm run bench -- demo sentiment`): every benchmark, one JSON document on stdout.
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   demo: benchDemo,
   sentiment: benchSentiment,
   queries: benchQueries,
+  trends: benchTrends,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

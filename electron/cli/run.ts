@@ -4,6 +4,7 @@ import { CliError } from './args';
 import { analyzeCommand, analyzeHelp } from './commands/analyze';
 import { demoCommand, demoHelp } from './commands/demo';
 import { importCommand, importHelp } from './commands/import';
+import { rollupsCommand, rollupsHelp } from './commands/rollups';
 import { searchCommand, searchHelp } from './commands/search';
 import { serveCommand, serveHelp } from './commands/serve';
 import type { Io } from './io';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'language and sentiment for posts on stdin', help: analyzeHelp, run: analyzeCommand },
   demo: { summary: 'fill a workspace with a realistic demo', help: demoHelp, run: demoCommand },
   import: { summary: 'import mentions from exports, feeds and spreadsheets', help: importHelp, run: importCommand },
+  rollups: { summary: 'verify or rebuild the trend rollups', help: rollupsHelp, run: rollupsCommand },
   serve: { summary: 'serve the app, its API and events to a browser', help: serveHelp, run: serveCommand },
   search: { summary: 'full-text search over mentions', help: searchHelp, run: searchCommand },
 };

@@ -21,8 +21,16 @@ export type FromWorker =
 
 export interface WorkerOptions {
   dataDir: string;
+  /** The desktop app's credential key, unsealed by main with the OS keychain; absent: the engine uses the key file. */
+  secretKey?: Uint8Array;
   /** The built `engine-worker.js`, or the `.ts` source (tests), which is loaded through tsx. */
   workerFile: string;
+}
+
+/** What the engine worker starts with. */
+export interface EngineWorkerData {
+  dataDir: string;
+  secretKey?: Uint8Array;
 }
 
 /** Node 20 workers do not inherit the parent's TypeScript loader: register tsx inside the worker first. */
@@ -38,7 +46,8 @@ function workerEntry(file: string): { entry: string; eval: boolean } {
  */
 export function startEngineWorker(options: WorkerOptions): Promise<EngineClient> {
   const { entry, eval: evaluate } = workerEntry(options.workerFile);
-  const worker = new Worker(entry, { eval: evaluate, workerData: { dataDir: options.dataDir } });
+  const workerData: EngineWorkerData = { dataDir: options.dataDir, secretKey: options.secretKey };
+  const worker = new Worker(entry, { eval: evaluate, workerData });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: EngineEvent) => void>();
   let nextId = 1;

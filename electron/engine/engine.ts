@@ -30,6 +30,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Poll live sources from the start: the app and the host do, one-shot CLI commands and tests do not. */
   liveSources?: boolean;
+  /** The desktop app's credential key (kept sealed by the OS keychain); without it, the key file in `dataDir`. */
+  secretKey?: Uint8Array;
 }
 
 /** The product's brain: one workspace, its handlers, its jobs and its events. Plain Node, no Electron. */
@@ -49,6 +51,7 @@ export class Engine {
     readonly db: Db,
     readonly dataDir: string,
     log: (line: string) => void,
+    secretKey?: Uint8Array,
   ) {
     const mentions = new MentionReader(db);
     this.analysis = new AnalysisService(db, this.jobs, this.events, { fallbackLanguage: 'nl' });
@@ -63,7 +66,7 @@ export class Engine {
       db,
       events: this.events,
       pipeline: this.pipeline,
-      box: workspaceSecretBox(folder),
+      box: workspaceSecretBox(folder, secretKey),
     });
     const handlers: Handlers = {
       'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),
@@ -96,7 +99,7 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     const db = options.dataDir === ':memory:' ? openMemoryWorkspace() : openWorkspace(options.dataDir);
-    const engine = new Engine(db, options.dataDir, log);
+    const engine = new Engine(db, options.dataDir, log, options.secretKey);
     // A demo killed while its indexes were deferred left them dropped: put them back before anything else waits on them.
     void finishDeferredIndexing(db).catch((err: unknown) =>
       log(`restoring the indexes of an interrupted demo failed: ${err instanceof Error ? err.message : String(err)}`),

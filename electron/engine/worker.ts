@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WatchpostError } from '../../shared/api/result';
-import type { FromWorker, ToWorker } from './client';
+import type { EngineWorkerData, FromWorker, ToWorker } from './client';
 import { Engine } from './engine';
 
 // The engine's thread: owns the workspace's write connection, runs jobs in chunks between calls.
@@ -10,7 +10,8 @@ const send = (message: FromWorker): void => port.postMessage(message);
 
 let engine: Engine;
 try {
-  engine = Engine.open({ dataDir: (workerData as { dataDir: string }).dataDir, liveSources: true });
+  const { dataDir, secretKey } = workerData as EngineWorkerData;
+  engine = Engine.open({ dataDir, secretKey, liveSources: true });
 } catch (err) {
   const code = err instanceof WatchpostError ? err.code : 'internal';
   send({ type: 'fatal', code, message: err instanceof Error ? err.message : String(err) });

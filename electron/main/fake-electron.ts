@@ -139,6 +139,41 @@ export const displays = [
   { id: 2, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } },
 ];
 
+const KEYCHAIN_MARK = 'keychain:';
+
+/**
+ * The OS keychain behind safeStorage: sealed text is unreadable without it, and text sealed for
+ * another user (`otherUser()`) fails to open, as Electron's does.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend: 'basic_text' | 'gnome_libsecret' | 'unknown' = 'gnome_libsecret';
+  private secret = 0x5a;
+  readonly isEncryptionAvailable = vi.fn(() => this.available);
+  readonly getSelectedStorageBackend = vi.fn(() => this.backend);
+
+  encryptString(plain: string): Buffer {
+    return Buffer.from(Buffer.from(KEYCHAIN_MARK + plain, 'utf8').map((byte) => byte ^ this.secret));
+  }
+
+  decryptString(sealed: Buffer): string {
+    const text = Buffer.from(sealed.map((byte) => byte ^ this.secret)).toString('utf8');
+    if (!text.startsWith(KEYCHAIN_MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice(KEYCHAIN_MARK.length);
+  }
+
+  /** The same files opened by another user (or after the keychain was reset). */
+  otherUser(): void {
+    this.secret = 0x33;
+  }
+
+  reset(): void {
+    this.available = true;
+    this.backend = 'gnome_libsecret';
+    this.secret = 0x5a;
+  }
+}
+
 /** Kept apart from `shell` so tests can assert on it without spelling `shell.openExternal` (lint-forbidden here). */
 export const openExternal = vi.fn(async (_url: string) => {});
 
@@ -152,6 +187,7 @@ export const fake = {
   nativeTheme: { shouldUseDarkColors: false },
   powerSaveBlocker: { start: vi.fn(() => 7), stop: vi.fn() },
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+  safeStorage: new FakeSafeStorage(),
 
   /** Back to a freshly started Electron, for tests that load main/index.ts more than once. */
   reset(): void {
@@ -162,5 +198,6 @@ export const fake = {
     fake.Menu.setApplicationMenu.mockClear();
     fake.session.defaultSession.setPermissionRequestHandler.mockClear();
     fake.session.defaultSession.setPermissionCheckHandler.mockClear();
+    fake.safeStorage.reset();
   },
 };

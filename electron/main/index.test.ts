@@ -5,9 +5,12 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from '../preload/channels';
 import { startEngineWorker } from '../engine/client';
 import * as mockedElectron from 'electron';
 import { FakeWebContents, type fake as Fake } from './fake-electron';
+import { keychainSecretKey } from './secret-key';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fake);
 vi.mock('../engine/client', () => ({ startEngineWorker: vi.fn() }));
+// The keychain itself is tested in secret-key.test.ts; here only that main asks it, after ready, and passes the key on.
+vi.mock('./secret-key', () => ({ keychainSecretKey: vi.fn() }));
 
 // The fakes main/index.ts really gets: modules are reset between launches, the 'electron' mock is not.
 const fake = mockedElectron as unknown as typeof Fake;
@@ -32,12 +35,15 @@ function emptyEngine() {
   };
 }
 
+const KEYCHAIN_KEY = Buffer.alloc(32, 7);
+
 /** Loads main/index.ts afresh, as Electron would at start. */
 async function launch(options: { lock?: boolean } = {}) {
   fake.reset();
   fake.app.requestSingleInstanceLock.mockReturnValue(options.lock ?? true);
   const engine = emptyEngine();
   vi.mocked(startEngineWorker).mockReset().mockResolvedValue(engine);
+  vi.mocked(keychainSecretKey).mockReset().mockReturnValue(KEYCHAIN_KEY);
   vi.resetModules();
   await import('./index');
   return { engine };
@@ -54,10 +60,31 @@ afterEach(() => {
 describe('starting the desktop app', () => {
   it('opens the workspace in the user data folder with the worker next to the main bundle', async () => {
     await launch();
-    expect(startEngineWorker).toHaveBeenCalledOnce();
+    fake.app.becomeReady();
+    await vi.waitFor(() => expect(startEngineWorker).toHaveBeenCalledOnce());
     const [options] = vi.mocked(startEngineWorker).mock.calls[0]!;
     expect(options.dataDir).toBe('/home/operator/.config/Watchpost/');
     expect(options.workerFile).toMatch(/[/\\]engine-worker\.js$/);
+  });
+
+  it('starts the engine once Electron is ready, with the credential key the OS keychain keeps', async () => {
+    await launch();
+    await Promise.resolve();
+    // safeStorage answers only after ready: nothing may ask it, or start the engine, before.
+    expect(keychainSecretKey).not.toHaveBeenCalled();
+    expect(startEngineWorker).not.toHaveBeenCalled();
+    fake.app.becomeReady();
+    await vi.waitFor(() => expect(startEngineWorker).toHaveBeenCalledOnce());
+    expect(keychainSecretKey).toHaveBeenCalledWith(fake.safeStorage, '/home/operator/.config/Watchpost/', expect.any(Function));
+    expect(vi.mocked(startEngineWorker).mock.calls[0]![0].secretKey).toBe(KEYCHAIN_KEY);
+  });
+
+  it('lets the engine use its key file when the keychain cannot be used', async () => {
+    await launch();
+    vi.mocked(keychainSecretKey).mockReturnValue(null);
+    fake.app.becomeReady();
+    await vi.waitFor(() => expect(startEngineWorker).toHaveBeenCalledOnce());
+    expect(vi.mocked(startEngineWorker).mock.calls[0]![0].secretKey).toBeUndefined();
   });
 
   it('shows the desk, generates the demo on an empty workspace and wires the door and events', async () => {

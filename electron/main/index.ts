@@ -1,9 +1,10 @@
-import { app, session } from 'electron';
+import { app, safeStorage, session } from 'electron';
 import { startEngineWorker } from '../engine/client';
 import { appLocation, isAppUrl } from './app-location';
 import { forwardEngineEvents, openEngineDoor } from './ipc';
 import { closeEngineOnQuit, ensureDemoWorkspace, workspaceFolder } from './lifecycle';
 import { installMenu, menuLanguage } from './menu';
+import { keychainSecretKey } from './secret-key';
 import { lockNavigation, lockPermissions } from './security';
 import { AppWindows } from './windows';
 
@@ -27,7 +28,14 @@ function startDesktopApp(): void {
   app.on('second-instance', () => windows.focusDesk());
 
   const dataDir = workspaceFolder(app, process.env);
-  const engine = startEngineWorker({ dataDir, workerFile: location.workerFile });
+  // safeStorage answers only once Electron is ready; the engine gets the keychain's credential key at its start.
+  const engine = app.whenReady().then(() =>
+    startEngineWorker({
+      dataDir,
+      workerFile: location.workerFile,
+      secretKey: keychainSecretKey(safeStorage, dataDir, log) ?? undefined,
+    }),
+  );
   // The door answers with this error too, so the desk can show it; here it is only logged.
   engine.catch((err: unknown) =>
     log(`the workspace in ${dataDir} could not be opened: ${err instanceof Error ? err.message : String(err)}`),

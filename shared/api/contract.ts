@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Channel, Language, MentionDetail, MentionRow, MentionStatus, SentimentLabel } from '../domain/mention';
+import { Channel, Language, MentionDetail, MentionRow, SentimentLabel } from '../domain/mention';
 import { JobInfo } from './events';
 import { command, Empty, query } from './spec';
-import { inboxMethods } from './inbox';
+import { inboxMethods, ListMentionsInput, MentionPage } from './inbox';
 import { replyMethods } from './replies';
 import { trendMethods } from './trends';
 import {
@@ -13,6 +13,7 @@ import {
   MappingPreset,
   PreviewInput,
   RejectGroup,
+  RejectParams,
   RejectsOfInput,
   RetryOutcome,
   RetryRejectsInput,
@@ -50,16 +51,8 @@ import {
  * methods are declared beside this file and merged in below.
  */
 
-export const MentionSort = z.enum(['newest', 'oldest', 'priority']);
-
-export const MentionFilter = z
-  .object({
-    status: z.array(MentionStatus).optional(),
-    channel: z.array(Channel).optional(),
-    /** Only mentions up to this id: a view's snapshot, so paging stays exact while mentions arrive. */
-    maxId: z.number().int().min(0).optional(),
-  })
-  .strict();
+// The inbox's list filter and sort live beside the inbox's methods (shared/api/inbox.ts); this is their public home.
+export { MentionFilter, MentionSort } from './inbox';
 
 export const WorkspaceStats = z.object({
   mentions: z.number().int(),
@@ -77,7 +70,11 @@ export const RejectedRecord = z.object({
   id: z.number().int(),
   file: z.string().nullable(),
   recordNo: z.number().int().nullable(),
+  /** In English; shown as it is when there is no code (rejects kept before codes existed). */
   reason: z.string(),
+  /** Why, as a code the UI translates with `params`; absent on older rejects. */
+  code: z.string().optional(),
+  params: RejectParams.optional(),
   raw: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -95,16 +92,9 @@ export const contract = {
   ),
   'workspace.stats': query(Empty, WorkspaceStats, 'Figures for the status bar.'),
   'mentions.list': query(
-    z
-      .object({
-        offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-        sort: MentionSort.default('newest'),
-        filter: MentionFilter.default({}),
-      })
-      .strict(),
-    z.object({ total: z.number().int(), offset: z.number().int(), maxId: z.number().int(), rows: z.array(MentionRow) }),
-    'One page of the inbox, filtered and sorted by the engine; maxId is the newest mention id at the time of reading.',
+    ListMentionsInput,
+    MentionPage,
+    'One page of the inbox, filtered and sorted by the engine, read from a snapshot (maxId) so pages line up while mentions arrive.',
   ),
   'mentions.get': query(
     z.object({ id: z.number().int().positive() }).strict(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const JobKind = z.enum(['demo', 'import', 'rescore', 'retag', 'report']);
+export const JobKind = z.enum(['demo', 'import', 'rescore', 'retag', 'report', 'rollups']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobState = z.enum(['running', 'done', 'cancelled', 'failed']);
@@ -31,6 +31,28 @@ export const events = {
   'sources.changed': z.object({ sourceId: z.number().int() }),
   /** A topic was saved or removed, or finished re-tagging history. */
   'topics.changed': z.object({ topicId: z.number().int() }),
+  /** A reply moved state (drafted, submitted, approved, rejected, sent, failed); the operator sees the outcome. */
+  'replies.changed': z.object({
+    replyId: z.number().int(),
+    mentionId: z.number().int(),
+    state: z.string(),
+    operator: z.string(),
+  }),
+  /** A saved view was created, changed or removed (the sidebar reads `inbox.views` again). */
+  'inbox.views.changed': z.object({ viewId: z.number().int() }),
+  /** Who is on which mention changed: everyone present now (see `inbox.presence`). */
+  'inbox.presence': z.object({
+    entries: z.array(
+      z.object({
+        clientId: z.string(),
+        operator: z.string(),
+        mentionId: z.number().int().nullable(),
+        activity: z.enum(['viewing', 'replying']),
+        since: z.iso.datetime(),
+        lastSeen: z.iso.datetime(),
+      }),
+    ),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -86,6 +86,82 @@ export const PreviewInput = ReadOptions.extend({
   .strict()
   .refine((input) => Boolean(input.upload) !== Boolean(input.file), 'name either an upload or a file');
 
+/**
+ * Why a record was rejected, as a stable code the UI translates. The engine keeps an English
+ * sentence beside it (CLI, logs); rejects kept before codes existed have only that sentence.
+ */
+export const REJECT_CODES = [
+  /** A CSV row with a quoted field that is never closed: the rest of the file is one broken row. */
+  'csv_quote_unclosed',
+  /** Any other CSV row that could not be split into fields: `detail` is the parser's message. */
+  'csv_malformed',
+  /** A CSV row with more or fewer fields than the header: `found`, `expected`, `delimiter`. */
+  'csv_field_count',
+  /** A line or record that is not valid JSON: `detail` is the parser's message. */
+  'json_invalid',
+  /** A JSON value that is not an object (a number, a list, ...) where a record was expected. */
+  'not_an_object',
+  /** A record of the right file that is not a post of its kind (an ActivityPub Follow, a boost without text). */
+  'not_a_post',
+  /** The record has no id of its own (`field` names which). */
+  'id_missing',
+  /** The field mapped to the text is empty, or holds no text (`value`). */
+  'text_missing',
+  /** A post with nothing to show: no text, title, link or media description. */
+  'content_missing',
+  /** The field mapped to the time is empty or absent. */
+  'time_missing',
+  /** The time field holds something that is not a date (`value`). */
+  'date_unparseable',
+  /** An X API v2 response without created_at: it must be requested with tweet.fields=created_at. */
+  'time_not_requested',
+  /** The field mapped to the reach holds something that is not a number (`value`). */
+  'number_unparseable',
+  /** Fields of a pushed mention (webhook) that are missing or of the wrong type: `detail` lists them. */
+  'fields_invalid',
+  /** A record of a shape nobody foresaw: `detail` is the error. */
+  'unreadable',
+] as const;
+export const RejectCode = z.enum(REJECT_CODES);
+export type RejectCode = z.infer<typeof RejectCode>;
+
+/** What a record is called in its input: the spreadsheet row, the NDJSON line, the n-th post... */
+export const RECORD_UNITS = [
+  'row',
+  'line',
+  'record',
+  'post',
+  'tweet',
+  'status',
+  'item',
+  'entry',
+  'mention',
+  'comment_thread',
+] as const;
+export const RecordUnit = z.enum(RECORD_UNITS);
+export type RecordUnit = z.infer<typeof RecordUnit>;
+
+/** Where a rejected record is (`unit` `no`, and `part` within it) and what about it failed. */
+export const RejectParams = z.object({
+  unit: RecordUnit,
+  no: z.number().int(),
+  /** The n-th tweet of one NDJSON line (a saved v2 response holds several). */
+  part: z.number().int().optional(),
+  /** The record's own id, when it has one. */
+  id: z.string().optional(),
+  /** The column (CSV) or field (JSON) that failed, as the file names it. */
+  field: z.string().optional(),
+  fieldKind: z.enum(['column', 'field']).optional(),
+  /** The value found there, as written (shortened when long). */
+  value: z.string().optional(),
+  /** The parser's own words, in English (a JSON syntax error, a list of field problems). */
+  detail: z.string().optional(),
+  found: z.number().int().optional(),
+  expected: z.number().int().optional(),
+  delimiter: z.string().optional(),
+});
+export type RejectParams = z.infer<typeof RejectParams>;
+
 /** One record of the preview, as it would be imported, or why it would be rejected. */
 export const PreviewRow = z.object({
   mention: z
@@ -100,6 +176,8 @@ export const PreviewRow = z.object({
     })
     .nullable(),
   reject: z.string().nullable(),
+  /** The reject as a code the UI translates; absent for a mention. */
+  rejectWhy: z.object({ code: RejectCode, params: RejectParams }).optional(),
 });
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
@@ -191,3 +269,4 @@ export const RetryOutcome = z.object({
   stillRejected: z.number().int(),
 });
 export type RetryOutcome = z.infer<typeof RetryOutcome>;
+

@@ -17,7 +17,8 @@ export const CHANNELS = [
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const MENTION_STATUSES = ['new', 'open', 'waiting', 'resolved', 'archived'] as const;
+/** The workflow: new → open → waiting → resolved, plus archived and spam (both out of the working lists). */
+export const MENTION_STATUSES = ['new', 'open', 'waiting', 'resolved', 'archived', 'spam'] as const;
 export const MentionStatus = z.enum(MENTION_STATUSES);
 export type MentionStatus = z.infer<typeof MentionStatus>;
 
@@ -47,6 +48,10 @@ export const MentionRow = z.object({
   priority: z.number().int(),
   /** Ids of the topics the mention is tagged with (see `topics.list` for names and colours). */
   topicIds: z.array(z.number().int()).optional(),
+  /** The operators' tags, lower-case, sorted. */
+  tags: z.array(z.string()).optional(),
+  /** Bumped by every workflow change: pass it back as `expectedVersion` so a change made meanwhile is not overwritten. */
+  version: z.number().int().optional(),
 });
 export type MentionRow = z.infer<typeof MentionRow>;
 
@@ -59,5 +64,10 @@ export const MentionDetail = MentionRow.extend({
   conversationId: z.string().nullable(),
   sentimentOverride: SentimentLabel.nullable(),
   raw: z.unknown().nullable(),
+  version: z.number().int(),
+  /** When the first reply to it was sent (or marked sent). */
+  firstResponseAt: Instant.nullable(),
+  /** When it was last set to resolved; null while not resolved. */
+  resolvedAt: Instant.nullable(),
 });
 export type MentionDetail = z.infer<typeof MentionDetail>;

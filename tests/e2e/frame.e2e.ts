@@ -33,8 +33,8 @@ async function open(options?: SessionOptions): Promise<AppFrame> {
   return frame;
 }
 
-const DUTCH_NAV = ['Inbox', 'Trends', 'Meldingen', 'Wandscherm', 'Rapporten', 'Importeren', 'Instellingen'];
-const ENGLISH_NAV = ['Inbox', 'Trends', 'Alerts', 'Wall', 'Reports', 'Import', 'Settings'];
+const DUTCH_NAV = ['Inbox', 'Antwoorden', 'Trends', 'Meldingen', 'Wandscherm', 'Rapporten', 'Importeren', 'Instellingen'];
+const ENGLISH_NAV = ['Inbox', 'Replies', 'Trends', 'Alerts', 'Wall', 'Reports', 'Import', 'Settings'];
 
 async function navLabels(frame: AppFrame): Promise<string[]> {
   return (await frame.navigation.getByRole('link').allTextContents()).map((text) => text.trim());
@@ -113,7 +113,11 @@ describe('app frame', () => {
   it('shows a designed page for every navigation item, without errors or traffic to other hosts', async () => {
     const frame = await open();
     await new InboxPage(frame.page).waitForRow(0);
-    for (const name of ['Trends', 'Meldingen', 'Wandscherm', 'Rapporten']) {
+    for (const name of ['Antwoorden', 'Trends']) {
+      await frame.goTo(name);
+      await frame.page.getByRole('heading', { level: 1, name }).waitFor();
+    }
+    for (const name of ['Meldingen', 'Wandscherm', 'Rapporten']) {
       await frame.goTo(name);
       await frame.page.getByText('Komt in een volgende versie').waitFor();
       expect(await frame.page.getByRole('link', { name: 'Naar de inbox' }).getAttribute('href')).toBe('#/inbox');

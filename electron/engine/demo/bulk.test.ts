@@ -29,14 +29,14 @@ describe('deferred indexing for a demo in an empty workspace', () => {
       .prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' AND sql IS NOT NULL`)
       .pluck()
       .all();
-    expect(during).toContain('mentions_url_key');
+    expect(during).not.toContain('mentions_url_key');
     expect(during).not.toContain('mentions_created');
     expect(during).not.toContain('mentions_fts_insert');
     expect(during).toContain('mentions_fts_delete');
 
     writeDemo(db, 2_000);
     expect(found(db, 'kroegstraat')).toBe(0);
-    expect(await finishDeferredIndexing(db)).toBe(true);
+    expect(await finishDeferredIndexing(db)).toBe(0);
     expect(schemaOf(db)).toEqual(before);
     expect(found(db, 'kroegstraat')).toBeGreaterThan(100);
     expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
@@ -49,10 +49,30 @@ describe('deferred indexing for a demo in an empty workspace', () => {
     writeDemo(db, 1_000);
     // The process died here: the marker is all that remembers what to rebuild.
     expect(getMeta(db, 'demo_deferred_indexing')).not.toBeNull();
-    expect(await finishDeferredIndexing(db)).toBe(true);
+    expect(await finishDeferredIndexing(db)).toBe(0);
     expect(schemaOf(db)).toEqual(before);
     expect(getMeta(db, 'demo_deferred_indexing')).toBeNull();
-    expect(await finishDeferredIndexing(db)).toBe(false);
+    expect(await finishDeferredIndexing(db)).toBeNull();
+  });
+
+  it('keeps the first of two mentions with the same canonical URL, as the unique index would have', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    deferIndexing(db);
+    const sourceId = ensureSource(db, 'demo', 'test');
+    const [first, second, third] = [
+      ...demoMentions({ mentions: 3, years: 1, seed: 4, until: Date.parse('2026-03-01T12:00:00Z') }, sourceId)
+        .mentions,
+    ];
+    const sameUrl = { ...second!, externalId: 'another-id', url: first!.url };
+    const writer = new MentionWriter(db);
+    expect(db.transaction(() => writer.write([first!, sameUrl, third!]))()).toEqual({ inserted: 3, duplicates: 0 });
+
+    expect(await finishDeferredIndexing(db)).toBe(1);
+    expect(schemaOf(db)).toEqual(before);
+    const kept = db.prepare('SELECT external_id FROM mentions ORDER BY id').pluck().all();
+    expect(kept).toEqual([first!.externalId, third!.externalId]);
+    expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')`)).not.toThrow();
   });
 
   it('leaves a workspace that already has mentions alone', () => {

@@ -85,7 +85,8 @@ export async function generateDemo(
   } finally {
     // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
     // ends, and the chunks already committed are real, fresh data.
-    if (deferred) await finishDeferredIndexing(db);
+    // Repeats the deferred unique index would have refused are removed again (normally none).
+    if (deferred) inserted -= (await finishDeferredIndexing(db)) ?? 0;
     db.pragma(`wal_autocheckpoint = ${walPages}`);
     if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
   }

@@ -78,6 +78,7 @@ const ASSIGNED: Readonly<Record<MentionStatus, number>> = {
   waiting: 0.92,
   resolved: 0.8,
   archived: 0.5,
+  spam: 0,
 };
 /** Some operators carry more of the work than others. */
 const OPERATOR_WEIGHTS = [5, 4, 3, 3, 2, 1];

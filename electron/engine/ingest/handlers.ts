@@ -1,14 +1,12 @@
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 import { importFiles } from './import-files';
+import { REJECT_COLUMNS, toRejectedRecord, type RejectRow } from './reject-rows';
 
 export function ingestHandlers(engine: Engine): Pick<Handlers, 'ingest.importFiles' | 'ingest.rejects'> {
   const countRejects = engine.db.prepare<[], number>('SELECT count(*) FROM rejected_records').pluck();
-  const pageRejects = engine.db.prepare<
-    [number, number],
-    { id: number; file: string | null; record_no: number | null; reason: string; raw: string; created_at: number }
-  >(
-    'SELECT id, file, record_no, reason, raw, created_at FROM rejected_records ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+  const pageRejects = engine.db.prepare<[number, number], RejectRow>(
+    `SELECT ${REJECT_COLUMNS} FROM rejected_records ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
 
   return {
@@ -26,14 +24,7 @@ export function ingestHandlers(engine: Engine): Pick<Handlers, 'ingest.importFil
     },
     'ingest.rejects': (input) => ({
       total: countRejects.get() ?? 0,
-      rows: pageRejects.all(input.limit, input.offset).map((row) => ({
-        id: row.id,
-        file: row.file,
-        recordNo: row.record_no,
-        reason: row.reason,
-        raw: row.raw,
-        createdAt: new Date(row.created_at).toISOString(),
-      })),
+      rows: pageRejects.all(input.limit, input.offset).map(toRejectedRecord),
     }),
   };
 }

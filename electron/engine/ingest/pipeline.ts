@@ -34,7 +34,7 @@ export interface IngestCounts {
  */
 export class IngestPipeline {
   private readonly writer: MentionWriter;
-  private readonly keepReject: Statement<[number, string | null, number, string, string, number]>;
+  private readonly keepReject: Statement<[number, string | null, number, string, string, string | null, string | null, number]>;
   private readonly newestId: Statement<[], number>;
   private readonly afterStore: AfterStore[] = [];
 
@@ -45,9 +45,9 @@ export class IngestPipeline {
   ) {
     this.writer = new MentionWriter(db);
     this.keepReject = db.prepare(
-      `INSERT INTO rejected_records (source_id, file, record_no, raw, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO rejected_records (source_id, file, record_no, raw, reason, code, params, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source_id, file, record_no) DO UPDATE SET raw = excluded.raw, reason = excluded.reason,
-         created_at = excluded.created_at`,
+         code = excluded.code, params = excluded.params, created_at = excluded.created_at`,
     );
     this.newestId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck();
   }
@@ -87,7 +87,8 @@ export class IngestPipeline {
         for (const step of this.afterStore) step({ afterId, upToId });
       }
       for (const reject of batch.rejects) {
-        this.keepReject.run(origin.sourceId, origin.file, reject.recordNo, reject.raw, reject.reason, now);
+        const params = reject.params ? JSON.stringify(reject.params) : null;
+        this.keepReject.run(origin.sourceId, origin.file, reject.recordNo, reject.raw, reject.reason, reject.code ?? null, params, now);
       }
       if (written.inserted > 0) setMeta(this.db, 'last_ingest_at', String(now));
       return { imported: written.inserted, duplicates: written.duplicates, rejected: batch.rejects.length };

@@ -4,6 +4,7 @@ import type { RejectGroup } from '../../../shared/api/imports';
 import { WatchpostError } from '../../../shared/api/result';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
+import { REJECT_COLUMNS, toRejectedRecord, type RejectRow } from './reject-rows';
 import { importUpload } from './wizard/import-upload';
 import { MappingPresets } from './wizard/presets';
 import { previewFile } from './wizard/preview';
@@ -30,15 +31,6 @@ interface GroupRow {
   last_at: number;
 }
 
-interface RejectRow {
-  id: number;
-  file: string | null;
-  record_no: number | null;
-  reason: string;
-  raw: string;
-  created_at: number;
-}
-
 /** The import wizard (upload → preview → mapping → import), mapping presets and the rejected-records view. */
 export function wizardHandlers(engine: Engine): Pick<Handlers, WizardMethods> {
   const presets = new MappingPresets(engine.db);
@@ -51,7 +43,7 @@ export function wizardHandlers(engine: Engine): Pick<Handlers, WizardMethods> {
     .prepare<[number, string | null], number>('SELECT count(*) FROM rejected_records WHERE source_id = ? AND file IS ?')
     .pluck();
   const pageOf = engine.db.prepare<[number, string | null, number, number], RejectRow>(
-    `SELECT id, file, record_no, reason, raw, created_at FROM rejected_records WHERE source_id = ? AND file IS ?
+    `SELECT ${REJECT_COLUMNS} FROM rejected_records WHERE source_id = ? AND file IS ?
      ORDER BY record_no, id LIMIT ? OFFSET ?`,
   );
 
@@ -88,14 +80,7 @@ export function wizardHandlers(engine: Engine): Pick<Handlers, WizardMethods> {
     },
     'ingest.rejectsOf': (input) => ({
       total: countOf.get(input.sourceId, input.file) ?? 0,
-      rows: pageOf.all(input.sourceId, input.file, input.limit, input.offset).map((row) => ({
-        id: row.id,
-        file: row.file,
-        recordNo: row.record_no,
-        reason: row.reason,
-        raw: row.raw,
-        createdAt: new Date(row.created_at).toISOString(),
-      })),
+      rows: pageOf.all(input.sourceId, input.file, input.limit, input.offset).map(toRejectedRecord),
     }),
     'ingest.retryRejects': (input) => retryRejects(engine.db, engine.pipeline, input),
   };

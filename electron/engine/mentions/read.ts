@@ -4,6 +4,12 @@ import { WatchpostError } from '../../../shared/api/result';
 import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contract';
 import type { MentionDetail, MentionRow } from '../../../shared/domain/mention';
 import { getMeta } from './write';
+import { Statements } from '../search/statements';
+import { filterCounts, countUpToCap } from '../inbox/counts';
+import { filterKey, filterWhere } from '../inbox/filter-sql';
+
+/** The "N new" pill counts no further than this. */
+const NEWER_CAP = 10_000;
 
 export interface RowRecord {
   id: number;
@@ -20,6 +26,9 @@ export interface RowRecord {
   status: MentionRow['status'];
   assignee: string | null;
   priority: number;
+  version: number;
+  /** JSON array of the mention's tags, sorted. */
+  tags: string;
 }
 
 interface DetailRecord extends RowRecord {
@@ -31,10 +40,13 @@ interface DetailRecord extends RowRecord {
   conversation_id: string | null;
   sentiment_override: MentionDetail['sentimentOverride'];
   raw: string | null;
+  first_response_at: number | null;
+  resolved_at: number | null;
 }
 
 export const ROW_COLUMNS = `m.id, m.channel, a.handle, a.display_name, a.followers, m.text, m.url, m.created_at, m.lang,
-  m.sentiment, m.sentiment_score, m.status, m.assignee, m.priority`;
+  m.sentiment, m.sentiment_score, m.status, m.assignee, m.priority, m.version,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM mention_tags WHERE mention_id = m.id ORDER BY tag)) AS tags`;
 
 const ORDER_BY = {
   newest: 'm.created_at DESC, m.id DESC',
@@ -58,45 +70,89 @@ export function toRow(r: RowRecord): MentionRow {
     status: r.status,
     assignee: r.assignee,
     priority: r.priority,
+    tags: JSON.parse(r.tags) as string[],
+    version: r.version,
   };
 }
 
 /** Read side of mentions. SQL is composed from fixed fragments only; every user value is a bound parameter. */
 export class MentionReader {
   private readonly statements = new Map<string, Statement<unknown[]>>();
+  private readonly sql: Statements;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.sql = new Statements(db);
+  }
 
+  /**
+   * One page: the ids of the page first (through an index when one fits the filter and the order), then
+   * their rows. The total is counted once per filter and snapshot and kept for the next pages.
+   */
   list(input: MethodParsedInput<'mentions.list'>): MethodOutput<'mentions.list'> {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (input.filter.status?.length) {
-      where.push(`m.status IN (${input.filter.status.map(() => '?').join(', ')})`);
-      params.push(...input.filter.status);
-    }
-    if (input.filter.channel?.length) {
-      where.push(`m.channel IN (${input.filter.channel.map(() => '?').join(', ')})`);
-      params.push(...input.filter.channel);
-    }
-    if (input.filter.maxId !== undefined) {
-      where.push('m.id <= ?');
-      params.push(input.filter.maxId);
-    }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const maxId = (this.statement('SELECT coalesce(max(id), 0) AS n FROM mentions').get() as { n: number }).n;
-    const total = (this.statement(`SELECT count(*) AS n FROM mentions m ${whereSql}`).get(...params) as { n: number })
-      .n;
-    const rows = this.statement(
-      `SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id ${whereSql}
-       ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`,
-    ).all(...params, input.limit, input.offset) as RowRecord[];
-    return { total, offset: input.offset, maxId, rows: rows.map(toRow) };
+    const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
+    const snapshot = input.filter.maxId ?? top;
+    const where = filterWhere(input.filter, input.operator, this.sql);
+    // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
+    const upTo = snapshot < top ? ' AND m.id <= ?' : '';
+    const ids = this.sql.ids(
+      `SELECT m.id FROM mentions m WHERE ${where.sql}${upTo} ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`,
+      ...where.params,
+      ...(upTo ? [snapshot] : []),
+      input.limit + 1,
+      input.offset,
+    );
+    const more = ids.length > input.limit;
+    const rows = this.rowsById(ids.slice(0, input.limit));
+    const counts = filterCounts(this.db);
+    const key = filterKey(input.filter, input.operator);
+    const counted = input.withTotal ? counts.total(this.sql, key, where, snapshot, top) : counts.known(key, snapshot);
+    const seen = input.offset + rows.length;
+    const exactBySeeing = !more && (rows.length > 0 || input.offset === 0);
+    const total = counted ?? (exactBySeeing ? seen : seen + 1);
+    const newerThanSnapshot = snapshot < top ? countUpToCap(this.sql, where, NEWER_CAP, snapshot) : 0;
+    return {
+      total,
+      totalIsEstimate: counted === undefined && !exactBySeeing,
+      offset: input.offset,
+      maxId: snapshot,
+      newerThanSnapshot,
+      rows,
+    };
+  }
+
+  /** The exact number of mentions a filter matches in the current snapshot (cached). */
+  count(
+    filter: MethodParsedInput<'inbox.count'>['filter'],
+    operator: string | undefined,
+  ): { total: number; maxId: number } {
+    const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
+    const snapshot = filter.maxId ?? top;
+    const where = filterWhere(filter, operator, this.sql);
+    return {
+      total: filterCounts(this.db).total(this.sql, filterKey(filter, operator), where, snapshot, top),
+      maxId: snapshot,
+    };
+  }
+
+  /** Rows for ids, in the order of the ids (ids that no longer exist are left out). */
+  rowsById(ids: number[]): MentionRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.sql.all(
+      `SELECT ${ROW_COLUMNS} FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value
+       LEFT JOIN authors a ON a.id = m.author_id`,
+      JSON.stringify(ids),
+    ) as RowRecord[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toRow(row)] : [];
+    });
   }
 
   get(id: number): MentionDetail {
     const r = this.statement(
       `SELECT ${ROW_COLUMNS}, m.external_id, m.source_id, m.fetched_at, m.reach, m.parent_external_id,
-         m.conversation_id, m.sentiment_override, m.raw
+         m.conversation_id, m.sentiment_override, m.raw, m.first_response_at, m.resolved_at
        FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.id = ?`,
     ).get(id) as DetailRecord | undefined;
     if (!r) throw new WatchpostError('not_found', `mention ${id} does not exist`);
@@ -110,6 +166,9 @@ export class MentionReader {
       conversationId: r.conversation_id,
       sentimentOverride: r.sentiment_override,
       raw: r.raw === null ? null : safeJson(r.raw),
+      version: r.version,
+      firstResponseAt: r.first_response_at === null ? null : iso(r.first_response_at),
+      resolvedAt: r.resolved_at === null ? null : iso(r.resolved_at),
     };
   }
 

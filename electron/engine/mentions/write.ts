@@ -21,7 +21,7 @@ export interface NewMention {
   geo: string | null;
   sentiment: { label: SentimentLabel; score: number } | null;
   priority: number;
-  status?: 'new' | 'open' | 'waiting' | 'resolved' | 'archived';
+  status?: 'new' | 'open' | 'waiting' | 'resolved' | 'archived' | 'spam';
   assignee?: string | null;
   /** The original record, kept so nothing of the source is lost. Stored as JSON text. */
   raw: string | null;
@@ -33,6 +33,30 @@ export interface NewAuthor {
   followers: number;
   location: string | null;
 }
+
+/** The bound values of one mentions row, in the column order of the insert. */
+type MentionRow = [
+  sourceId: number,
+  channel: string,
+  externalId: string,
+  url: string | null,
+  urlKey: string | null,
+  authorId: number | null,
+  text: string,
+  lang: string | null,
+  createdAt: number,
+  fetchedAt: number,
+  parentExternalId: string | null,
+  conversationId: string | null,
+  reach: number,
+  geo: string | null,
+  sentimentLabel: string | null,
+  sentimentScore: number | null,
+  status: string,
+  assignee: string | null,
+  priority: number,
+  raw: string | null,
+];
 
 export interface WriteCounts {
   inserted: number;
@@ -52,7 +76,8 @@ export function pseudonymFor(channel: string, handle: string): string {
 export class MentionWriter {
   private readonly upsertAuthor;
   private readonly insertMention;
-  private readonly authorIds = new Map<string, number>();
+  /** channel → handle → id */
+  private readonly authorIds = new Map<string, Map<string, number>>();
 
   constructor(private readonly db: Db) {
     this.upsertAuthor = db.prepare<[string, string, string | null, number, string | null, string], { id: number }>(
@@ -64,13 +89,11 @@ export class MentionWriter {
          location = coalesce(excluded.location, location)
        RETURNING id`,
     );
-    this.insertMention = db.prepare(
+    this.insertMention = db.prepare<MentionRow>(
       `INSERT INTO mentions (source_id, channel, external_id, url, url_key, author_id, text, lang, created_at, fetched_at,
          parent_external_id, conversation_id, reach, geo, sentiment_label, sentiment_score, status, assignee,
          priority, raw)
-       VALUES (@sourceId, @channel, @externalId, @url, @urlKey, @authorId, @text, @lang, @createdAt, @fetchedAt,
-         @parentExternalId, @conversationId, @reach, @geo, @sentimentLabel, @sentimentScore, @status, @assignee,
-         @priority, @raw)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
     );
   }
@@ -81,38 +104,41 @@ export class MentionWriter {
    */
   write(batch: readonly NewMention[]): WriteCounts {
     let inserted = 0;
+    // Positional parameters: binding twenty named ones cost more than the insert itself.
+    const insert = this.insertMention;
     for (const mention of batch) {
       const authorId = mention.author ? this.authorId(mention.channel, mention.author) : null;
-      const result = this.insertMention.run({
-        sourceId: mention.sourceId,
-        channel: mention.channel,
-        externalId: mention.externalId,
-        url: mention.url,
-        urlKey: canonicalUrl(mention.url),
+      const sentiment = mention.sentiment;
+      inserted += insert.run(
+        mention.sourceId,
+        mention.channel,
+        mention.externalId,
+        mention.url,
+        canonicalUrl(mention.url),
         authorId,
-        text: mention.text,
-        lang: mention.lang,
-        createdAt: mention.createdAt,
-        fetchedAt: mention.fetchedAt,
-        parentExternalId: mention.parentExternalId,
-        conversationId: mention.conversationId,
-        reach: mention.reach,
-        geo: mention.geo,
-        sentimentLabel: mention.sentiment?.label ?? null,
-        sentimentScore: mention.sentiment?.score ?? null,
-        status: mention.status ?? 'new',
-        assignee: mention.assignee ?? null,
-        priority: mention.priority,
-        raw: mention.raw,
-      });
-      inserted += result.changes;
+        mention.text,
+        mention.lang,
+        mention.createdAt,
+        mention.fetchedAt,
+        mention.parentExternalId,
+        mention.conversationId,
+        mention.reach,
+        mention.geo,
+        sentiment ? sentiment.label : null,
+        sentiment ? sentiment.score : null,
+        mention.status ?? 'new',
+        mention.assignee ?? null,
+        mention.priority,
+        mention.raw,
+      ).changes;
     }
     return { inserted, duplicates: batch.length - inserted };
   }
 
   private authorId(channel: string, author: NewAuthor): number {
-    const key = `${channel}\u0000${author.handle}`;
-    const known = this.authorIds.get(key);
+    let ids = this.authorIds.get(channel);
+    if (!ids) this.authorIds.set(channel, (ids = new Map()));
+    const known = ids.get(author.handle);
     if (known !== undefined) return known;
     const row = this.upsertAuthor.get(
       channel,
@@ -123,7 +149,7 @@ export class MentionWriter {
       pseudonymFor(channel, author.handle),
     );
     if (!row) throw new Error(`author ${author.handle} on ${channel} could not be stored`);
-    this.authorIds.set(key, row.id);
+    ids.set(author.handle, row.id);
     return row.id;
   }
 }

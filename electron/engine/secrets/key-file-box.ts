@@ -1,12 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WatchpostError } from '../../../shared/api/result';
 import type { SecretBox } from './secret-box';
 
 export const KEY_FILE = 'secret.key';
+/** The desktop app's copy of the key, sealed by the OS keychain (Electron's safeStorage). */
+export const KEYCHAIN_KEY_FILE = 'secret.key.keychain';
 
-const KEY_BYTES = 32;
+export const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** Names the scheme, so a future key rotation or another box can tell its own text apart. */
@@ -19,8 +21,24 @@ const AAD = Buffer.from('watchpost-secret-v1');
  * because anyone who can read it can read every stored credential.
  */
 export function openKeyFileBox(dataDir: string, platform: NodeJS.Platform = process.platform): SecretBox {
-  const file = path.join(path.resolve(dataDir), KEY_FILE);
-  return new KeyFileBox(loadOrCreateKey(file, platform), file);
+  const folder = path.resolve(dataDir);
+  const file = path.join(folder, KEY_FILE);
+  // Credentials the desktop app sealed with the keychain's key cannot be opened with a key file.
+  const hint = existsSync(path.join(folder, KEYCHAIN_KEY_FILE))
+    ? 'the desktop app keeps this workspace\'s key in the OS keychain: open the workspace in the app, or enter the credential again'
+    : `was the data folder copied without its key file? Enter the credential again`;
+  return new KeyBox(loadOrCreateKey(file, platform), `the key file ${file} (${hint})`);
+}
+
+/**
+ * The same AES-256-GCM box over a key the caller holds: the desktop app's key, kept sealed by the OS
+ * keychain and handed to the engine at start. `keyName` says in errors which key could not open a credential.
+ */
+export function keyBox(key: Uint8Array, keyName: string): SecretBox {
+  if (key.length !== KEY_BYTES) {
+    throw new WatchpostError('unavailable', `${keyName} is not a Watchpost key (expected ${KEY_BYTES} bytes, found ${key.length})`);
+  }
+  return new KeyBox(Buffer.from(key), keyName);
 }
 
 function loadOrCreateKey(file: string, platform: NodeJS.Platform): Buffer {
@@ -57,10 +75,10 @@ function errnoText(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? String(err);
 }
 
-class KeyFileBox implements SecretBox {
+class KeyBox implements SecretBox {
   constructor(
     private readonly key: Buffer,
-    private readonly file: string,
+    private readonly keyName: string,
   ) {}
 
   seal(plain: string): string {
@@ -76,7 +94,7 @@ class KeyFileBox implements SecretBox {
     if (!packed || packed.length < IV_BYTES + TAG_BYTES) {
       throw new WatchpostError(
         'unavailable',
-        'a stored credential is not in the form this key file seals; enter it again',
+        'a stored credential is not in the form this key seals; enter it again',
       );
     }
     try {
@@ -87,7 +105,7 @@ class KeyFileBox implements SecretBox {
     } catch {
       throw new WatchpostError(
         'unavailable',
-        `a stored credential cannot be opened with ${this.file} (was the data folder copied without its key file?); enter the credential again`,
+        `a stored credential cannot be opened with ${this.keyName}`,
       );
     }
   }

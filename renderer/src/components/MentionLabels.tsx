@@ -1,6 +1,7 @@
 import {
   Archive,
   AtSign,
+  Ban,
   BriefcaseBusiness,
   Camera,
   Circle,
@@ -52,6 +53,7 @@ const STATUS_ICONS: Record<MentionStatus, LucideIcon> = {
   waiting: Clock,
   resolved: CircleCheck,
   archived: Archive,
+  spam: Ban,
 };
 
 export function ChannelLabel({ channel }: { channel: Channel }) {

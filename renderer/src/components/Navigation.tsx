@@ -10,6 +10,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { PinnedViews } from '../features/inbox/PinnedViews';
 import { hrefFor, type PageId } from '../route';
 
 const ITEMS: { page: PageId; icon: LucideIcon }[] = [
@@ -46,6 +47,7 @@ export function Navigation({ current }: { current: PageId }) {
           <NavLink key={item.page} {...item} current={current === item.page} />
         ))}
       </ul>
+      <PinnedViews />
       <ul className="nav nav--bottom">
         <NavLink page="import" icon={FileUp} current={current === 'import'} />
         <NavLink page="settings" icon={Settings} current={current === 'settings'} />

@@ -55,9 +55,9 @@ async function pollFeed(config: RssConfig, cursor: RssCursor | null, ctx: PollCo
   const mentions: ParsedMention[] = [];
   const rejects: Reject[] = [];
   for (const [index, item] of feed.items.entries()) {
-    const outcome = feedEntryMention(feed, item, `entry ${index + 1}`, fetchedAt);
+    const outcome = feedEntryMention(feed, item, { unit: 'entry', no: index + 1 }, fetchedAt);
     if ('mention' in outcome) mentions.push({ ...outcome.mention, channel: config.channel });
-    else rejects.push({ recordNo: index + 1, raw: JSON.stringify(item.toJSON()), reason: outcome.reason });
+    else rejects.push({ recordNo: index + 1, raw: JSON.stringify(item.toJSON()), ...outcome });
   }
   return { mentions, rejects, cursor: next };
 }

@@ -61,6 +61,10 @@ interface SourceRow {
   health: SourceHealth['health'];
   last_success_at: number | null;
   last_error: string | null;
+  /** The backoff, kept so a restart continues it instead of polling at once (migration 8). */
+  error_count: number;
+  next_try_at: number | null;
+  not_before: number | null;
 }
 
 interface SourceState {
@@ -94,12 +98,19 @@ export class SourceScheduler {
     this.getRow = db.prepare<[number], SourceRow>('SELECT * FROM sources WHERE id = ?');
     this.listRows = db.prepare<[], SourceRow>('SELECT * FROM sources WHERE paused = 0 ORDER BY id');
     this.saveSuccess = db.prepare<[string | null, number, number]>(
-      `UPDATE sources SET cursor = ?, health = 'ok', last_success_at = ?, last_error = NULL WHERE id = ?`,
+      `UPDATE sources SET cursor = ?, health = 'ok', last_success_at = ?, last_error = NULL,
+         error_count = 0, next_try_at = NULL, not_before = NULL WHERE id = ?`,
     );
-    this.saveError = db.prepare<[string, string, number]>('UPDATE sources SET health = ?, last_error = ? WHERE id = ?');
+    this.saveError = db.prepare<[string, string, number, number, number | null, number]>(
+      `UPDATE sources SET health = ?, last_error = ?, error_count = ?, next_try_at = ?, not_before = ? WHERE id = ?`,
+    );
   }
 
-  /** Schedules every unpaused source of a kind this scheduler knows. Sources that never succeeded are polled at once. */
+  /**
+   * Schedules every unpaused source of a kind this scheduler knows. Sources that never succeeded are
+   * polled at once; a source that was backing off when the app stopped waits out its backoff (and a
+   * server's Retry-After) first, and continues the backoff where it was.
+   */
   start(): void {
     this.running = true;
     const now = this.clock.now();
@@ -107,8 +118,12 @@ export class SourceScheduler {
     for (const row of this.listRows.all()) {
       const connector = this.connectors[row.kind];
       if (!connector) continue;
-      const due =
-        row.health === 'ok' && row.last_success_at !== null ? row.last_success_at + this.intervalMs(row) : now;
+      const state = this.state(row.id, row);
+      const due = Math.max(
+        row.health === 'ok' && row.last_success_at !== null ? row.last_success_at + this.intervalMs(row) : now,
+        row.next_try_at ?? now,
+        state.notBefore ?? now,
+      );
       // Sources due at once go a second apart, so a start does not send every request together.
       this.schedule(row.id, due > now ? due - now : START_STAGGER_MS * waiting++);
     }
@@ -140,7 +155,10 @@ export class SourceScheduler {
       return;
     }
     state.consecutiveErrors = 0;
-    if (this.running && !state.inFlight) this.schedule(sourceId, 0);
+    // An edit may fix a refused token, but a server's Retry-After still stands (unless the source now polls elsewhere).
+    const now = this.clock.now();
+    state.notBefore = row.not_before !== null && row.not_before > now ? row.not_before : undefined;
+    if (this.running && !state.inFlight) this.schedule(sourceId, (state.notBefore ?? now) - now);
   }
 
   /**
@@ -175,10 +193,14 @@ export class SourceScheduler {
     };
   }
 
-  private state(sourceId: number): SourceState {
+  /** A source's polling state; the first time, its backoff as the database kept it (it may predate a restart). */
+  private state(sourceId: number, known?: SourceRow): SourceState {
     let state = this.states.get(sourceId);
     if (!state) {
-      state = { nextPollAt: null, consecutiveErrors: 0 };
+      const row = known ?? this.getRow.get(sourceId);
+      const notBefore = row?.not_before ?? null;
+      state = { nextPollAt: null, consecutiveErrors: row?.error_count ?? 0 };
+      if (notBefore !== null && notBefore > this.clock.now()) state.notBefore = notBefore;
       this.states.set(sourceId, state);
     }
     return state;
@@ -274,7 +296,8 @@ export class SourceScheduler {
     const delay = error.retryable ? backoff : Math.max(backoff, this.intervalMs(row));
     state.notBefore = error.details.retryAfterMs !== undefined ? now + error.details.retryAfterMs : undefined;
     const health = healthAfterError(error, state.consecutiveErrors, this.options.failAfter ?? 3);
-    this.saveError.run(health, errorWithNextTry(error, now + delay, now, this.options.timeZone), sourceId);
+    const text = errorWithNextTry(error, now + delay, now, this.options.timeZone);
+    this.saveError.run(health, text, state.consecutiveErrors, now + delay, state.notBefore ?? null, sourceId);
     this.reschedule(sourceId, delay);
     return this.outcome(sourceId, 'error', 0, 0);
   }

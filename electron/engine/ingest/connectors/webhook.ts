@@ -4,6 +4,7 @@ import { WatchpostError } from '../../../../shared/api/result';
 import { Channel } from '../../../../shared/domain/mention';
 import type { Db } from '../../store/db';
 import { parseTime } from '../formats/dates';
+import { rejectReason, timeReason } from '../formats/reject-reason';
 import type { ParsedMention, Reject } from '../formats/types';
 import { quote } from '../formats/values';
 
@@ -91,10 +92,17 @@ export function parseWebhookBody(
   records.forEach((record, index) => {
     const recordNo = index + 1;
     const raw = JSON.stringify(record) ?? String(record);
+    const place = { unit: 'mention', no: recordNo } as const;
     const parsed = WebhookMention.safeParse(record);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => fieldProblem(issue, record));
-      rejects.push({ recordNo, raw, reason: `mention ${recordNo}: ${problems.join('; ')}` });
+      const reason = `mention ${recordNo}: ${problems.join('; ')}`;
+      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')).filter(Boolean))];
+      const why =
+        fields.length === 0
+          ? rejectReason('not_an_object', place, reason)
+          : rejectReason('fields_invalid', place, reason, { field: fields.join(', '), detail: problems.join('; ') });
+      rejects.push({ recordNo, raw, ...why });
       return;
     }
     const mention = parsed.data;
@@ -102,11 +110,8 @@ export function parseWebhookBody(
     if (mention.created_at !== undefined) {
       const time = parseTime(mention.created_at);
       if (time === null) {
-        rejects.push({
-          recordNo,
-          raw,
-          reason: `mention ${recordNo}: 'created_at' is not a date: ${quote(mention.created_at)}`,
-        });
+        const reason = `mention ${recordNo}: 'created_at' is not a date: ${quote(mention.created_at)}`;
+        rejects.push({ recordNo, raw, ...timeReason(place, 'created_at', mention.created_at, reason) });
         return;
       }
       createdAt = time;

@@ -5,6 +5,7 @@ import { openSecret } from './config';
 import { SourceError } from './errors';
 import { httpJson } from './http';
 import { baseConfig, httpUrl, sealedSecrets, type Connector, type PollContext, type PollResult } from './types';
+import { placeText, rejectReason, timeReason, type RecordPlace, type RejectReason } from '../formats/reject-reason';
 
 export const YOUTUBE_API_ROOT = 'https://www.googleapis.com/youtube/v3';
 
@@ -161,27 +162,31 @@ function threadMentions(
   const threadId = asText(object?.id);
   const comments = [asObject(object?.snippet)?.topLevelComment, ...asArray(asObject(object?.replies)?.comments)];
   for (const comment of comments) {
-    const mention = commentMention(comment, threadId, fetchedAt);
-    if (typeof mention === 'string')
-      rejects.push({
-        recordNo,
-        raw: JSON.stringify(comment) ?? 'null',
-        reason: `comment thread ${recordNo}: ${mention}`,
-      });
+    const mention = commentMention(comment, threadId, fetchedAt, { unit: 'comment_thread', no: recordNo });
+    if ('reason' in mention) rejects.push({ recordNo, raw: JSON.stringify(comment) ?? 'null', ...mention });
     else mentions.push(mention);
   }
 }
 
-/** A `youtube#comment` as a mention, or why it cannot be one. */
-export function commentMention(comment: unknown, threadId: string | null, fetchedAt: number): ParsedMention | string {
+/** A `youtube#comment` as a mention, or why it cannot be one (`place`: the thread it came in). */
+export function commentMention(
+  comment: unknown,
+  threadId: string | null,
+  fetchedAt: number,
+  place: RecordPlace,
+): ParsedMention | RejectReason {
   const object = asObject(comment);
   const snippet = asObject(object?.snippet);
   const id = asText(object?.id);
   const text = asText(snippet?.textOriginal) ?? asText(snippet?.textDisplay);
   const publishedAt = Date.parse(asText(snippet?.publishedAt) ?? '');
-  if (!id) return 'the comment has no id';
-  if (!text) return `comment ${id} has no text`;
-  if (Number.isNaN(publishedAt)) return `comment ${id} has no readable publishedAt`;
+  const label = placeText(place);
+  if (!id) return rejectReason('id_missing', place, `${label}: the comment has no id`, { field: 'id', fieldKind: 'field' });
+  if (!text) return rejectReason('content_missing', place, `${label}: comment ${id} has no text`, { id });
+  if (Number.isNaN(publishedAt)) {
+    const why = timeReason(place, 'publishedAt', snippet?.publishedAt, `${label}: comment ${id} has no readable publishedAt`);
+    return { ...why, params: { ...why.params, id } };
+  }
   const videoId = asText(snippet?.videoId);
   const authorName = asText(snippet?.authorDisplayName);
   return {

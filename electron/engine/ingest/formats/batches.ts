@@ -1,4 +1,5 @@
 import type { ParsedBatch, ParsedMention, Reject } from './types';
+import { rejectReason, type RejectReason } from './reject-reason';
 import { errorText } from './values';
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -16,8 +17,8 @@ export class BatchCollector {
     this.recordsRead += 1;
   }
 
-  reject(recordNo: number, raw: string, reason: string): void {
-    this.rejects.push({ recordNo, raw, reason });
+  reject(recordNo: number, raw: string, why: RejectReason): void {
+    this.rejects.push({ recordNo, raw, reason: why.reason, code: why.code, params: why.params });
     this.recordsRead += 1;
   }
 
@@ -49,10 +50,12 @@ export function* batchesOf<T>(
       convert(record, index + 1, out);
     } catch (err) {
       // A shape nobody foresaw must cost one record, never the whole file.
+      const place = { unit: 'record', no: index + 1 } as const;
+      const detail = errorText(err);
       out.reject(
         index + 1,
         JSON.stringify(record) ?? String(record),
-        `record ${index + 1} could not be read: ${errorText(err)}`,
+        rejectReason('unreadable', place, `record ${index + 1} could not be read: ${detail}`, { detail }),
       );
     }
     if (out.full) yield out.take();

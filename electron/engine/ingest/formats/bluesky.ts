@@ -5,6 +5,7 @@ import { parseJsonDocument, readText } from './json-input';
 import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions } from './types';
 import { asArray, asNumber, asObject, asText, type JsonObject } from './values';
+import { placeText, rejectReason, timeReason, type RecordPlace, type RejectReason } from './reject-reason';
 
 /** One post to import; `repostBy` when it reached the feed as someone's repost. */
 interface PostItem {
@@ -112,20 +113,27 @@ function postText(record: JsonObject): string {
 
 function postMention(
   item: PostItem,
-  label: string,
+  place: RecordPlace,
   fetchedAt: number,
-): { mention: ParsedMention } | { reason: string } {
+): { mention: ParsedMention } | RejectReason {
+  const label = placeText(place);
   const { post } = item;
   const uri = asText(post.uri);
   const parts = uri ? atUri(uri) : null;
-  if (!uri || !parts) return { reason: `${label}: the post has no at:// uri of an app.bsky.feed.post` };
+  if (!uri || !parts) {
+    const reason = `${label}: the post has no at:// uri of an app.bsky.feed.post`;
+    return rejectReason('id_missing', place, reason, { field: 'uri', fieldKind: 'field' });
+  }
   const record = asObject(post.record) ?? {};
   const createdAt = parseTime(record.createdAt) ?? parseTime(post.indexedAt);
-  if (createdAt === null)
-    return { reason: `${label}: createdAt is missing or not a date: ${JSON.stringify(record.createdAt ?? null)}` };
+  if (createdAt === null) {
+    const reason = `${label}: createdAt is missing or not a date: ${JSON.stringify(record.createdAt ?? null)}`;
+    return timeReason(place, 'createdAt', record.createdAt, reason);
+  }
   const author = blueskyAuthor(post.author, parts.did);
   const text = postText(record);
-  if (text === '') return { reason: `${label}: the post has no text, link or image description` };
+  if (text === '')
+    return rejectReason('content_missing', place, `${label}: the post has no text, link or image description`);
   const url = `https://bsky.app/profile/${author.handle}/post/${parts.rkey}`;
   const reply = asObject(record.reply);
   const common = { channel: 'bluesky' as const, fetchedAt, geo: null, url };
@@ -166,11 +174,12 @@ async function* parseBluesky(input: ImportInput, options: ParseOptions): AsyncIt
   yield* batchesOf(items, batchSize, (value, recordNo, out) => {
     const item = value as Partial<PostItem>;
     const post = asObject(item.post);
+    const place = { unit: 'post', no: recordNo } as const;
     const outcome = post
-      ? postMention({ ...item, post } as PostItem, `post ${recordNo}`, fetchedAt)
-      : { reason: `post ${recordNo} is not an object` };
+      ? postMention({ ...item, post } as PostItem, place, fetchedAt)
+      : rejectReason('not_an_object', place, `post ${recordNo} is not an object`);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(item.post ?? null), outcome.reason);
+    else out.reject(recordNo, JSON.stringify(item.post ?? null), outcome);
   });
 }
 

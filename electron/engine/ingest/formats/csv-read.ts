@@ -2,6 +2,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { decodeChunks, decodeText, detectEncoding, isKnownEncoding, peek, type Encoding } from './decode';
 import { unreadable } from './options';
+import { rejectReason, type RejectReason } from './reject-reason';
 import type { ImportInput } from './types';
 
 export interface CsvRow {
@@ -13,7 +14,7 @@ export interface CsvRow {
 export interface CsvProblem {
   rowNo: number;
   raw: string;
-  reason: string;
+  why: RejectReason;
 }
 
 export interface OpenedCsv {
@@ -64,10 +65,14 @@ function headerNames(record: string[]): string[] {
   });
 }
 
-function describeCsvError(err: CsvError | undefined): string {
-  if (err?.code === 'CSV_QUOTE_NOT_CLOSED')
-    return 'a quoted field is never closed, so the rest of the file is one broken row';
-  return err?.message ?? 'the row could not be read';
+function csvErrorReason(rowNo: number, err: CsvError | undefined): RejectReason {
+  const place = { unit: 'row', no: rowNo } as const;
+  if (err?.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const reason = `row ${rowNo}: a quoted field is never closed, so the rest of the file is one broken row`;
+    return rejectReason('csv_quote_unclosed', place, reason);
+  }
+  const detail = err?.message ?? 'the row could not be read';
+  return rejectReason('csv_malformed', place, `row ${rowNo}: ${detail}`, { detail });
 }
 
 /**
@@ -121,7 +126,7 @@ export async function openCsv(
     },
     on_skip: (err: CsvError | undefined, raw: string | undefined) => {
       rowNo += 1;
-      pending.push({ rowNo, raw: raw ?? '', reason: `row ${rowNo}: ${describeCsvError(err)}` });
+      pending.push({ rowNo, raw: raw ?? '', why: csvErrorReason(rowNo, err) });
       return undefined;
     },
   });
@@ -139,8 +144,8 @@ export async function openCsv(
 
   while (headers === null && (await feed()));
   if (headers === null) {
-    const problem = pending.find((row): row is CsvProblem => 'reason' in row);
-    throw unreadable(fileName, problem?.reason ?? 'the file has no header row');
+    const problem = pending.find((row): row is CsvProblem => 'why' in row);
+    throw unreadable(fileName, problem?.why.reason ?? 'the file has no header row');
   }
   const names: string[] = headers;
 
@@ -167,11 +172,9 @@ function toRow(
 ): CsvRow | CsvProblem | null {
   if (record.every((cell) => cell.trim() === '')) return null;
   if (record.slice(headers.length).some((cell) => cell.trim() !== '')) {
-    return {
-      rowNo,
-      raw,
-      reason: `row ${rowNo}: has ${record.length} fields but the header names ${headers.length}; is a quote missing, or is the delimiter not '${printable(delimiter)}'?`,
-    };
+    const reason = `row ${rowNo}: has ${record.length} fields but the header names ${headers.length}; is a quote missing, or is the delimiter not '${printable(delimiter)}'?`;
+    const counts = { found: record.length, expected: headers.length, delimiter: printable(delimiter) };
+    return { rowNo, raw, why: rejectReason('csv_field_count', { unit: 'row', no: rowNo }, reason, counts) };
   }
   const values: Record<string, string> = {};
   headers.forEach((header, i) => (values[header] = record[i] ?? ''));

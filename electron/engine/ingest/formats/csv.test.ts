@@ -14,7 +14,7 @@ async function records(file: string): Promise<Record<string, string>[]> {
   const out: Record<string, string>[] = [];
   for await (const chunk of csv.rows) {
     for (const row of chunk) {
-      if (!('values' in row)) throw new Error(row.reason);
+      if (!('values' in row)) throw new Error(row.why.reason);
       out.push(row.values);
     }
   }

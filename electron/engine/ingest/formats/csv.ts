@@ -2,6 +2,7 @@ import { BatchCollector } from './batches';
 import { openCsv, type CsvProblem, type CsvRow } from './csv-read';
 import { mentionFromRecord, suggestMapping, type MappingSettings } from './mapping';
 import { commonOptions, type CommonOptions } from './options';
+import type { CodedReject } from './reject-reason';
 import { checkMapping } from './table-mapping';
 import type {
   FieldMapping,
@@ -57,11 +58,12 @@ function rowOutcome(
   row: CsvRow | CsvProblem,
   mapping: FieldMapping,
   settings: MappingSettings,
-): { mention: ParsedMention } | { reject: Reject } {
-  if (!('values' in row)) return { reject: { recordNo: row.rowNo, raw: row.raw, reason: row.reason } };
+): { mention: ParsedMention } | { reject: CodedReject } {
+  if (!('values' in row)) return { reject: { recordNo: row.rowNo, raw: row.raw, ...row.why } };
   const rawJson = JSON.stringify(row.values);
-  const result = mentionFromRecord(mapping, settings, `row ${row.rowNo}`, (column) => row.values[column], rawJson);
-  return 'mention' in result ? result : { reject: { recordNo: row.rowNo, raw: rawJson, reason: result.reason } };
+  const place = { unit: 'row', no: row.rowNo } as const;
+  const result = mentionFromRecord(mapping, settings, place, (column) => row.values[column], rawJson);
+  return 'mention' in result ? result : { reject: { recordNo: row.rowNo, raw: rawJson, ...result } };
 }
 
 async function* parseCsv(input: ImportInput, options: ParseOptions): AsyncIterable<ParsedBatch> {
@@ -74,7 +76,7 @@ async function* parseCsv(input: ImportInput, options: ParseOptions): AsyncIterab
     for (const row of chunk) {
       const outcome = rowOutcome(row, mapping, settings);
       if ('mention' in outcome) out.add(outcome.mention);
-      else out.reject(outcome.reject.recordNo, outcome.reject.raw, outcome.reject.reason);
+      else out.reject(outcome.reject.recordNo, outcome.reject.raw, outcome.reject);
       if (out.full) yield out.take();
     }
   }

@@ -5,6 +5,7 @@ import { repairMojibakeDeep } from './mojibake';
 import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions } from './types';
 import { asArray, asNumber, asObject, asText, contentHash, type JsonObject } from './values';
+import { placeText, rejectReason, timeReason, type RecordPlace, type RejectReason } from './reject-reason';
 
 /** The posts of an export file: a bare list, or a list under a key such as `status_updates_v2`. */
 function exportPosts(document: unknown, fileName: string): unknown[] {
@@ -53,13 +54,18 @@ function postText(post: JsonObject): string | null {
 
 function postMention(
   post: JsonObject,
-  label: string,
+  place: RecordPlace,
   context: { fetchedAt: number; account: NewAuthor | null },
-): { mention: ParsedMention } | { reason: string } {
+): { mention: ParsedMention } | RejectReason {
+  const label = placeText(place);
   const seconds = asNumber(post.timestamp);
-  if (seconds === null) return { reason: `${label}: the post has no timestamp` };
+  if (seconds === null)
+    return timeReason(place, 'timestamp', post.timestamp, `${label}: the post has no timestamp`);
   const text = postText(post);
-  if (text === null) return { reason: `${label}: the post has no text, title or link (only media or an empty update)` };
+  if (text === null) {
+    const reason = `${label}: the post has no text, title or link (only media or an empty update)`;
+    return rejectReason('content_missing', place, reason);
+  }
   const commenter = asArray(post.data)
     .map((item) => asText(asObject(asObject(item)?.comment)?.author))
     .find((name) => name !== null);
@@ -94,11 +100,12 @@ async function* parseFacebook(input: ImportInput, options: ParseOptions): AsyncI
   const account = handle ? { handle, displayName: options.accountName ?? null, followers: 0, location: null } : null;
   yield* batchesOf(posts, batchSize, (item, recordNo, out) => {
     const post = asObject(item);
+    const place = { unit: 'post', no: recordNo } as const;
     const outcome = post
-      ? postMention(post, `post ${recordNo}`, { fetchedAt, account })
-      : { reason: `post ${recordNo} is not an object` };
+      ? postMention(post, place, { fetchedAt, account })
+      : rejectReason('not_an_object', place, `post ${recordNo} is not an object`);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome.reason);
+    else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome);
   });
 }
 

@@ -2,6 +2,7 @@ import { decodeChunks, decodeText, detectEncoding, peek, readAll } from './decod
 import { unreadable } from './options';
 import type { ImportInput } from './types';
 import { errorText } from './values';
+import { rejectReason, type RejectReason } from './reject-reason';
 
 /** JSON.parse's complaint in words a person can find in an editor: "at line 3, column 5". */
 export function describeJsonError(err: unknown, text: string): string {
@@ -52,10 +53,12 @@ export async function* readLines(input: ImportInput): AsyncIterable<JsonLine> {
 }
 
 /** JSON parsed from one line, or the reason it cannot be. */
-export function parseJsonLine(line: JsonLine): { value: unknown } | { reason: string } {
+export function parseJsonLine(line: JsonLine): { value: unknown } | RejectReason {
   try {
     return { value: JSON.parse(line.text) };
   } catch (err) {
-    return { reason: `line ${line.lineNo} is not valid JSON: ${describeJsonError(err, line.text)}` };
+    const detail = describeJsonError(err, line.text);
+    const reason = `line ${line.lineNo} is not valid JSON: ${detail}`;
+    return rejectReason('json_invalid', { unit: 'line', no: line.lineNo }, reason, { detail });
   }
 }

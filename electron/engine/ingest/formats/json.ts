@@ -13,6 +13,7 @@ import type {
   Reject,
 } from './types';
 import { asArray, asObject, getPath, type JsonObject } from './values';
+import { placeText, rejectReason, type CodedReject, type RecordPlace } from './reject-reason';
 
 const PREVIEW_RECORDS = 20;
 // Where APIs and tools put the list of records when the file is an object, not an array.
@@ -42,7 +43,7 @@ function jsonPaths(records: readonly unknown[], depth = 4): string[] {
   return [...paths];
 }
 
-type Outcome = { mention: ParsedMention } | { reject: Reject };
+type Outcome = { mention: ParsedMention } | { reject: CodedReject };
 
 function settingsFor(options: ParseOptions): MappingSettings & CommonOptions {
   return { ...commonOptions(options), columnNoun: 'field', idPrefix: 'json' };
@@ -50,15 +51,18 @@ function settingsFor(options: ParseOptions): MappingSettings & CommonOptions {
 
 function recordOutcome(
   record: unknown,
-  recordNo: number,
-  label: string,
+  place: RecordPlace,
   mapping: FieldMapping,
   settings: MappingSettings,
 ): Outcome {
+  const recordNo = place.no;
   const rawJson = JSON.stringify(record) ?? 'null';
-  if (!asObject(record)) return { reject: { recordNo, raw: rawJson, reason: `${label} is not a JSON object` } };
-  const result = mentionFromRecord(mapping, settings, label, (path) => getPath(record, path), rawJson);
-  return 'mention' in result ? result : { reject: { recordNo, raw: rawJson, reason: result.reason } };
+  if (!asObject(record)) {
+    const why = rejectReason('not_an_object', place, `${placeText(place)} is not a JSON object`);
+    return { reject: { recordNo, raw: rawJson, ...why } };
+  }
+  const result = mentionFromRecord(mapping, settings, place, (path) => getPath(record, path), rawJson);
+  return 'mention' in result ? result : { reject: { recordNo, raw: rawJson, ...result } };
 }
 
 export interface JsonPreview {
@@ -77,20 +81,16 @@ export async function previewJson(
   options: Omit<ParseOptions, 'batchSize'> = { fileName: `file.${format}` },
 ): Promise<JsonPreview> {
   const settings = settingsFor(options);
-  const numbered: { recordNo: number; label: string; value: unknown }[] = [];
+  const numbered: { place: RecordPlace; value: unknown }[] = [];
   if (format === 'json') {
     const records = jsonRecords(parseJsonDocument(await readText(input), options.fileName), options.fileName);
     records
       .slice(0, PREVIEW_RECORDS)
-      .forEach((value, i) => numbered.push({ recordNo: i + 1, label: `record ${i + 1}`, value }));
+      .forEach((value, i) => numbered.push({ place: { unit: 'record', no: i + 1 }, value }));
   } else {
     for await (const line of readLines(input)) {
       const parsed = parseJsonLine(line);
-      numbered.push({
-        recordNo: line.lineNo,
-        label: `line ${line.lineNo}`,
-        value: 'value' in parsed ? parsed.value : line.text,
-      });
+      numbered.push({ place: { unit: 'line', no: line.lineNo }, value: 'value' in parsed ? parsed.value : line.text });
       if (numbered.length >= PREVIEW_RECORDS) break;
     }
   }
@@ -99,8 +99,8 @@ export async function previewJson(
   const suggestedMapping = suggestMapping(columns);
   const mapping = options.mapping ?? suggestedMapping;
   const preview: JsonPreview = { format, columns, rows, suggestedMapping, mentions: [], rejects: [] };
-  for (const { recordNo, label, value } of numbered) {
-    const outcome = recordOutcome(value, recordNo, label, mapping, settings);
+  for (const { place, value } of numbered) {
+    const outcome = recordOutcome(value, place, mapping, settings);
     if ('mention' in outcome) preview.mentions.push(outcome.mention);
     else preview.rejects.push(outcome.reject);
   }
@@ -114,9 +114,9 @@ async function* parseJson(input: ImportInput, options: ParseOptions): AsyncItera
   const mapping = options.mapping ?? suggestMapping(paths);
   checkMapping(mapping, paths, options.fileName, 'field');
   yield* batchesOf(records, settings.batchSize, (record, recordNo, out) => {
-    const outcome = recordOutcome(record, recordNo, `record ${recordNo}`, mapping, settings);
+    const outcome = recordOutcome(record, { unit: 'record', no: recordNo }, mapping, settings);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, outcome.reject.raw, outcome.reject.reason);
+    else out.reject(recordNo, outcome.reject.raw, outcome.reject);
   });
 }
 
@@ -132,15 +132,15 @@ async function* parseNdjson(input: ImportInput, options: ParseOptions): AsyncIte
       if (firstLine && !/^[[{]/.test(line.text)) {
         throw unreadable(options.fileName, `this is not NDJSON (one JSON object a line): ${parsed.reason}`);
       }
-      out.reject(line.lineNo, line.text, parsed.reason);
+      out.reject(line.lineNo, line.text, parsed);
     } else {
       if (!mapping) {
         mapping = suggestMapping(jsonPaths([parsed.value]));
         checkMapping(mapping, jsonPaths([parsed.value]), options.fileName, 'field');
       }
-      const outcome = recordOutcome(parsed.value, line.lineNo, `line ${line.lineNo}`, mapping, settings);
+      const outcome = recordOutcome(parsed.value, { unit: 'line', no: line.lineNo }, mapping, settings);
       if ('mention' in outcome) out.add(outcome.mention);
-      else out.reject(line.lineNo, outcome.reject.raw, outcome.reject.reason);
+      else out.reject(line.lineNo, outcome.reject.raw, outcome.reject);
     }
     firstLine = false;
     if (out.full) yield out.take();

@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '../../../../shared/domain/mention';
 import { parseTime } from './dates';
 import type { FieldMapping, MappableField, ParsedMention } from './types';
+import { clipValue, placeText, rejectReason, type RecordPlace, type RejectReason } from './reject-reason';
 import { contentHash, quote } from './values';
 
 /**
@@ -168,7 +169,7 @@ export interface MappingSettings {
   fetchedAt: number;
 }
 
-export type MappedRecord = { mention: ParsedMention } | { reason: string };
+export type MappedRecord = { mention: ParsedMention } | RejectReason;
 
 function textOf(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -179,16 +180,22 @@ function textOf(value: unknown): string | null {
 
 /**
  * Applies a mapping to one record; a record that cannot become a mention gets a reason a person
- * can act on. `label` names the record (`row 17`, `line 3`), `read` gets a column's value.
+ * can act on. `place` names the record (`row 17`, `line 3`), `read` gets a column's value.
  */
 export function mentionFromRecord(
   mapping: FieldMapping,
   ctx: MappingSettings,
-  label: string,
+  place: RecordPlace,
   read: (column: string) => unknown,
   rawJson: string,
 ): MappedRecord {
+  const label = placeText(place);
   const name = (field: MappableField) => `${ctx.columnNoun} '${mapping[field]}'`;
+  const about = (field: MappableField, found?: unknown) => ({
+    field: mapping[field] ?? field,
+    fieldKind: ctx.columnNoun,
+    ...(found === undefined || found === null || found === '' ? {} : { value: clipValue(found) }),
+  });
   const value = (field: MappableField): unknown => (mapping[field] === undefined ? undefined : read(mapping[field]));
   const text = (field: MappableField) => textOf(value(field));
 
@@ -197,20 +204,25 @@ export function mentionFromRecord(
   if (body === null) {
     const what =
       rawText === undefined || rawText === null || rawText === '' ? 'is empty' : `is not text: ${quote(rawText)}`;
-    return { reason: `${label}: ${name('text')} ${what}; a mention needs text` };
+    return rejectReason('text_missing', place, `${label}: ${name('text')} ${what}; a mention needs text`, about('text', rawText));
   }
   const rawTime = value('createdAt');
   const timeText = textOf(rawTime);
-  if (timeText === null) return { reason: `${label}: ${name('createdAt')} is empty; a mention needs a time` };
+  if (timeText === null)
+    return rejectReason('time_missing', place, `${label}: ${name('createdAt')} is empty; a mention needs a time`, about('createdAt'));
   const createdAt = parseTime(typeof rawTime === 'number' ? rawTime : timeText, ctx.timeZone);
   if (createdAt === null) {
-    return {
-      reason: `${label}: ${name('createdAt')} is not a date: ${quote(timeText)} (expected e.g. 2024-03-05T14:30, 05-03-2024 14:30 or Unix time)`,
-    };
+    return rejectReason(
+      'date_unparseable',
+      place,
+      `${label}: ${name('createdAt')} is not a date: ${quote(timeText)} (expected e.g. 2024-03-05T14:30, 05-03-2024 14:30 or Unix time)`,
+      about('createdAt', timeText),
+    );
   }
   const reachText = text('reach');
   const reach = reachText === null ? 0 : parseCount(reachText);
-  if (reach === null) return { reason: `${label}: ${name('reach')} is not a number: ${quote(reachText)}` };
+  if (reach === null)
+    return rejectReason('number_unparseable', place, `${label}: ${name('reach')} is not a number: ${quote(reachText)}`, about('reach', reachText));
 
   const handle = (text('author') ?? text('authorName'))?.replace(/^@/, '') ?? null;
   const channelText = text('channel');

@@ -4,6 +4,7 @@ import { parseTime } from './dates';
 import { htmlToText } from './html-text';
 import type { ParsedMention } from './types';
 import { asArray, asObject, asText, type JsonObject } from './values';
+import { clipValue, rejectReason, timeReason, type RejectCode, type RejectParams } from './reject-reason';
 
 /**
  * A Mastodon account archive's `outbox.json` (ActivityStreams): the account's own posts as
@@ -57,20 +58,26 @@ export function outboxConverter(
     const raw = JSON.stringify(item) ?? 'null';
     const activity = asObject(item);
     const type = asText(activity?.type);
-    const reject = (reason: string) => out.reject(recordNo, raw, `item ${recordNo}: ${reason}`);
-    if (type === 'Announce')
-      return reject(
-        `a boost of ${asText(activity?.object) ?? 'a post'}; the archive holds only its link, not its text`,
-      );
+    const place = { unit: 'item', no: recordNo } as const;
+    const reject = (code: RejectCode, reason: string, details?: Partial<RejectParams>) =>
+      out.reject(recordNo, raw, rejectReason(code, place, `item ${recordNo}: ${reason}`, details));
+    if (type === 'Announce') {
+      const boosted = asText(activity?.object) ?? 'a post';
+      const reason = `a boost of ${boosted}; the archive holds only its link, not its text`;
+      return reject('not_a_post', reason, { detail: 'Announce', value: clipValue(boosted) });
+    }
     const note = asObject(activity?.object);
-    if (type !== 'Create' || !note) return reject(`a ${type ?? 'nameless'} activity, not a post`);
+    if (type !== 'Create' || !note)
+      return reject('not_a_post', `a ${type ?? 'nameless'} activity, not a post`, { detail: type ?? '' });
     const id = asText(note.id);
-    if (!id) return reject('the post has no id');
+    if (!id) return reject('id_missing', 'the post has no id', { field: 'id', fieldKind: 'field' });
     const createdAt = parseTime(note.published) ?? parseTime(activity?.published);
-    if (createdAt === null)
-      return reject(`published is missing or not a date: ${JSON.stringify(note.published ?? null)}`);
+    if (createdAt === null) {
+      const reason = `item ${recordNo}: published is missing or not a date: ${JSON.stringify(note.published ?? null)}`;
+      return out.reject(recordNo, raw, timeReason(place, 'published', note.published, reason));
+    }
     const text = noteText(note);
-    if (!text) return reject('the post has no text and no media');
+    if (!text) return reject('content_missing', 'the post has no text and no media');
     const mention: ParsedMention = {
       channel: 'mastodon',
       externalId: id,

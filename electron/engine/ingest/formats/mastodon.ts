@@ -7,6 +7,7 @@ import { isOutbox, outboxConverter } from './mastodon-outbox';
 import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions } from './types';
 import { asArray, asNumber, asObject, asText, type JsonObject } from './values';
+import { placeText, rejectReason, timeReason, type RecordPlace, type RejectReason } from './reject-reason';
 
 /** The statuses of a file: one status, a timeline, a search result or a thread context. */
 function statusesOf(document: unknown, fileName: string): unknown[] {
@@ -64,20 +65,25 @@ function statusId(status: JsonObject): string | null {
 
 function statusMention(
   status: JsonObject,
-  label: string,
+  place: RecordPlace,
   thread: Thread,
   fetchedAt: number,
-): { mention: ParsedMention } | { reason: string } {
+): { mention: ParsedMention } | RejectReason {
+  const label = placeText(place);
   const externalId = statusId(status);
-  if (!externalId) return { reason: `${label}: the status has no uri` };
+  if (!externalId)
+    return rejectReason('id_missing', place, `${label}: the status has no uri`, { field: 'uri', fieldKind: 'field' });
   const createdAt = parseTime(status.created_at);
-  if (createdAt === null)
-    return { reason: `${label}: created_at is missing or not a date: ${JSON.stringify(status.created_at ?? null)}` };
+  if (createdAt === null) {
+    const reason = `${label}: created_at is missing or not a date: ${JSON.stringify(status.created_at ?? null)}`;
+    return timeReason(place, 'created_at', status.created_at, reason);
+  }
   const author = mastodonAuthor(status.account);
   const boosted = asObject(status.reblog);
   const boostedAuthor = boosted ? mastodonAuthor(boosted.account) : null;
   const text = boosted ? `RT @${boostedAuthor?.handle ?? '?'}: ${statusText(boosted)}` : statusText(status);
-  if (!boosted && text.trim() === '') return { reason: `${label}: the status has no text and no media` };
+  if (!boosted && text.trim() === '')
+    return rejectReason('content_missing', place, `${label}: the status has no text and no media`);
   const parent = boosted ? null : thread.parentOf(status);
   return {
     mention: {
@@ -143,11 +149,12 @@ async function* parseMastodon(input: ImportInput, options: ParseOptions): AsyncI
   const thread = new Thread(statuses);
   yield* batchesOf(statuses, batchSize, (item, recordNo, out) => {
     const status = asObject(item);
+    const place = { unit: 'status', no: recordNo } as const;
     const outcome = status
-      ? statusMention(status, `status ${recordNo}`, thread, fetchedAt)
-      : { reason: `status ${recordNo} is not an object` };
+      ? statusMention(status, place, thread, fetchedAt)
+      : rejectReason('not_an_object', place, `status ${recordNo} is not an object`);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome.reason);
+    else out.reject(recordNo, JSON.stringify(item) ?? 'null', outcome);
   });
 }
 

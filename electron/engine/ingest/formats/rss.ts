@@ -8,6 +8,7 @@ import { htmlToText } from './html-text';
 import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParsedMention, ParseOptions } from './types';
 import { contentHash } from './values';
+import { placeText, rejectReason, type RecordPlace, type RejectReason } from './reject-reason';
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed['items'][number];
@@ -112,14 +113,15 @@ function entryText(title: string, body: string, url: string | null): string {
 export function feedEntryMention(
   feed: Feed,
   item: FeedItem,
-  label: string,
+  place: RecordPlace,
   fetchedAt: number,
-): { mention: ParsedMention } | { reason: string } {
+): { mention: ParsedMention } | RejectReason {
   const title = demoronize(htmlToText(item.title ?? ''));
   const body = demoronize(htmlToText(item.content ?? item.description ?? ''));
   const url = realLink(item.url);
   const text = entryText(title, body, url);
-  if (text === '') return { reason: `${label}: the entry has no title, text or link` };
+  if (text === '')
+    return rejectReason('content_missing', place, `${placeText(place)}: the entry has no title, text or link`);
   const feedKey = feed.self ?? feed.url ?? feed.title ?? '';
   const entry = item.toJSON();
   const id = item.id?.trim() || null;
@@ -165,9 +167,9 @@ async function* parseRss(input: ImportInput, options: ParseOptions): AsyncIterab
   const feed = readFeed(text, options.fileName);
   if (!feed) return;
   yield* batchesOf(feed.items, batchSize, (item, recordNo, out) => {
-    const outcome = feedEntryMention(feed, item, `entry ${recordNo}`, fetchedAt);
+    const outcome = feedEntryMention(feed, item, { unit: 'entry', no: recordNo }, fetchedAt);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(item.toJSON()), outcome.reason);
+    else out.reject(recordNo, JSON.stringify(item.toJSON()), outcome);
   });
 }
 

@@ -3,7 +3,7 @@ import type { NewMention } from '../../mentions/write';
 
 // The lists live in the API contract, so the engine and the wizard can never disagree.
 export { FORMAT_IDS, MAPPABLE_FIELDS, type FormatId, type MappableField } from '../../../../shared/api/imports';
-import type { FormatId, MappableField } from '../../../../shared/api/imports';
+import type { FormatId, MappableField, RejectCode, RejectParams } from '../../../../shared/api/imports';
 
 /** A mention as a format reads it; the pipeline adds the source, language, sentiment and priority. */
 export type ParsedMention = Omit<NewMention, 'sourceId' | 'lang' | 'sentiment' | 'priority'>;
@@ -16,7 +16,11 @@ export type ParsedMention = Omit<NewMention, 'sourceId' | 'lang' | 'sentiment' |
 export interface Reject {
   recordNo: number;
   raw: string;
+  /** In English, for the CLI and logs. */
   reason: string;
+  /** The same as a code + parameters the UI translates (see reject-reason.ts). */
+  code?: RejectCode;
+  params?: RejectParams;
 }
 
 export interface ParsedBatch {

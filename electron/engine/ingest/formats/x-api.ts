@@ -1,13 +1,14 @@
 import { batchesOf } from './batches';
 import { describeJsonError, readText } from './json-input';
 import { commonOptions, unreadable } from './options';
+import { placeText, rejectReason, type RecordPlace, type RejectReason } from './reject-reason';
 import type { FormatParser, ImportInput, ParsedBatch, ParseOptions } from './types';
 import { asArray, asObject, asText, type JsonObject } from './values';
 import { v1TweetMention, v2Includes, v2TweetMention, type V2Includes } from './x-tweet';
 
 interface TweetRecord {
   recordNo: number;
-  label: string;
+  place: RecordPlace;
   tweet: unknown;
   /** Present for API v2 tweets. */
   includes?: V2Includes;
@@ -22,8 +23,10 @@ function looksLikeV1Tweet(value: JsonObject): boolean {
 
 /** The tweets of one parsed JSON value, numbered from `recordNo` (or all under one line number). */
 function tweetsOf(document: unknown, fileName: string, line?: number): TweetRecord[] {
-  const label = (index: number) =>
-    line ? `line ${line}${index > 0 ? `, tweet ${index + 1}` : ''}` : `tweet ${index + 1}`;
+  const placeOf = (index: number): RecordPlace =>
+    line
+      ? { unit: 'line', no: line, ...(index > 0 ? { part: index + 1 } : {}) }
+      : { unit: 'tweet', no: index + 1 };
   const at = (index: number) => line ?? index + 1;
   const object = asObject(document);
   if (object && 'data' in object) {
@@ -37,7 +40,7 @@ function tweetsOf(document: unknown, fileName: string, line?: number): TweetReco
           `the file holds only API errors: ${asText(error.detail) ?? asText(error.title) ?? 'unknown'}`,
         );
     }
-    return data.map((tweet, i) => ({ recordNo: at(i), label: label(i), tweet, includes }));
+    return data.map((tweet, i) => ({ recordNo: at(i), place: placeOf(i), tweet, includes }));
   }
   const list = Array.isArray(document) ? document : Array.isArray(object?.statuses) ? asArray(object?.statuses) : null;
   if (list) {
@@ -45,17 +48,17 @@ function tweetsOf(document: unknown, fileName: string, line?: number): TweetReco
       const envelope = asObject(item);
       if (envelope && 'data' in envelope && !looksLikeV1Tweet(envelope))
         return tweetsOf(envelope, fileName, line ?? i + 1);
-      return [{ recordNo: at(i), label: label(i), tweet: item }];
+      return [{ recordNo: at(i), place: placeOf(i), tweet: item }];
     });
   }
-  if (object && looksLikeV1Tweet(object)) return [{ recordNo: at(0), label: label(0), tweet: object }];
+  if (object && looksLikeV1Tweet(object)) return [{ recordNo: at(0), place: placeOf(0), tweet: object }];
   throw unreadable(fileName, NOT_X);
 }
 
 interface BrokenLine {
   recordNo: number;
   raw: string;
-  reason: string;
+  why: RejectReason;
 }
 
 /** A file of tweets: one JSON document, or one tweet / v2 response a line (a saved stream). */
@@ -76,13 +79,16 @@ function readTweets(text: string, fileName: string): (TweetRecord | BrokenLine)[
       try {
         return tweetsOf(JSON.parse(raw), fileName, lineNo);
       } catch (lineError) {
-        const what =
-          lineError instanceof SyntaxError ? `not valid JSON: ${describeJsonError(lineError, raw)}` : 'not a tweet';
-        return [{ recordNo: lineNo, raw, reason: `line ${lineNo} is ${what}` }];
+        const place = { unit: 'line', no: lineNo } as const;
+        if (!(lineError instanceof SyntaxError))
+          return [{ recordNo: lineNo, raw, why: rejectReason('not_a_post', place, `line ${lineNo} is not a tweet`) }];
+        const detail = describeJsonError(lineError, raw);
+        const why = rejectReason('json_invalid', place, `line ${lineNo} is not valid JSON: ${detail}`, { detail });
+        return [{ recordNo: lineNo, raw, why }];
       }
     });
     // Not one line was a tweet: the file is one broken document, so report where it breaks.
-    if (items.every((item) => 'reason' in item))
+    if (items.every((item) => 'why' in item))
       throw unreadable(fileName, `this is not valid JSON: ${describeJsonError(err, text)}`);
     return items;
   }
@@ -92,16 +98,16 @@ async function* parseXApi(input: ImportInput, options: ParseOptions): AsyncItera
   const { fetchedAt, batchSize } = commonOptions(options);
   const items = readTweets(await readText(input), options.fileName);
   yield* batchesOf(items, batchSize, (item, _position, out) => {
-    if ('reason' in item) return out.reject(item.recordNo, item.raw, item.reason);
-    const { tweet, label, recordNo, includes } = item;
+    if ('why' in item) return out.reject(item.recordNo, item.raw, item.why);
+    const { tweet, place, recordNo, includes } = item;
     const object = asObject(tweet);
     const outcome = !object
-      ? { reason: `${label} is not a tweet object` }
+      ? rejectReason('not_an_object', place, `${placeText(place)} is not a tweet object`)
       : includes
-        ? v2TweetMention(object, includes, label, fetchedAt)
-        : v1TweetMention(object, label, { fetchedAt });
+        ? v2TweetMention(object, includes, place, fetchedAt)
+        : v1TweetMention(object, place, { fetchedAt });
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(tweet) ?? 'null', outcome.reason);
+    else out.reject(recordNo, JSON.stringify(tweet) ?? 'null', outcome);
   });
 }
 

@@ -7,6 +7,7 @@ import { commonOptions, unreadable } from './options';
 import type { FormatParser, ImportInput, ParsedBatch, ParseOptions } from './types';
 import { asArray, asObject, asText } from './values';
 import { v1TweetMention } from './x-tweet';
+import { rejectReason } from './reject-reason';
 
 // Every file of an X archive is `window.YTD.<name>.part<n> = <JSON>`.
 const YTD = /^\s*window\.YTD\.([\w-]+)\.part(\d+)\s*=\s*/;
@@ -63,11 +64,12 @@ async function* parseArchive(input: ImportInput, options: ParseOptions): AsyncIt
   yield* batchesOf(data, batchSize, (entry, recordNo, out) => {
     // Newer archives wrap each tweet as { "tweet": {...} }; older ones list tweets bare.
     const tweet = asObject(asObject(entry)?.tweet) ?? asObject(entry);
+    const place = { unit: 'tweet', no: recordNo } as const;
     const outcome = tweet
-      ? v1TweetMention(tweet, `tweet ${recordNo}`, { fetchedAt, author })
-      : { reason: `tweet ${recordNo} is not an object` };
+      ? v1TweetMention(tweet, place, { fetchedAt, author })
+      : rejectReason('not_an_object', place, `tweet ${recordNo} is not an object`);
     if ('mention' in outcome) out.add(outcome.mention);
-    else out.reject(recordNo, JSON.stringify(entry) ?? 'null', outcome.reason);
+    else out.reject(recordNo, JSON.stringify(entry) ?? 'null', outcome);
   });
 }
 

@@ -3,8 +3,9 @@ import type { NewAuthor } from '../../mentions/write';
 import { parseTime } from './dates';
 import type { ParsedMention } from './types';
 import { asArray, asNumber, asObject, asText, type JsonObject } from './values';
+import { placeText, rejectReason, timeReason, type RecordPlace, type RejectReason } from './reject-reason';
 
-type TweetOutcome = { mention: ParsedMention } | { reason: string };
+type TweetOutcome = { mention: ParsedMention } | RejectReason;
 
 /** Replaces each t.co link with the address it stands for. */
 function expandLinks(text: string, ...entityLists: unknown[]): string {
@@ -63,20 +64,23 @@ function v1Geo(tweet: JsonObject): string | null {
 /** A v1.1 tweet (API or archive) as a mention. Archives name no author: pass the account's. */
 export function v1TweetMention(
   tweet: JsonObject,
-  label: string,
+  where: RecordPlace,
   context: { fetchedAt: number; author?: NewAuthor | null },
 ): TweetOutcome {
+  const label = placeText(where);
   const id = tweetId(tweet);
-  if (!id) return { reason: `${label}: the tweet has no id_str` };
+  if (!id)
+    return rejectReason('id_missing', where, `${label}: the tweet has no id_str`, { field: 'id_str', fieldKind: 'field' });
   const createdAt = parseTime(tweet.created_at);
-  if (createdAt === null)
-    return {
-      reason: `${label} (id ${id}): created_at is missing or not a date: ${JSON.stringify(tweet.created_at ?? null)}`,
-    };
+  if (createdAt === null) {
+    const reason = `${label} (id ${id}): created_at is missing or not a date: ${JSON.stringify(tweet.created_at ?? null)}`;
+    const why = timeReason(where, 'created_at', tweet.created_at, reason);
+    return { ...why, params: { ...why.params, id } };
+  }
   const retweeted = asObject(tweet.retweeted_status);
   const retweetedAuthor = v1Author(retweeted?.user);
   const text = retweeted && retweetedAuthor ? `RT @${retweetedAuthor.handle}: ${v1Text(retweeted)}` : v1Text(tweet);
-  if (text.trim() === '') return { reason: `${label} (id ${id}) has no text` };
+  if (text.trim() === '') return rejectReason('content_missing', where, `${label} (id ${id}) has no text`, { id });
   const author = v1Author(tweet.user) ?? context.author ?? null;
   const parent = tweetId(tweet, 'in_reply_to_status_id');
   return {
@@ -145,14 +149,16 @@ function referenced(tweet: JsonObject, type: string): string | null {
 export function v2TweetMention(
   tweet: JsonObject,
   includes: V2Includes,
-  label: string,
+  where: RecordPlace,
   fetchedAt: number,
 ): TweetOutcome {
+  const label = placeText(where);
   const id = asText(tweet.id);
-  if (!id) return { reason: `${label}: the tweet has no id` };
+  if (!id) return rejectReason('id_missing', where, `${label}: the tweet has no id`, { field: 'id', fieldKind: 'field' });
   const createdAt = parseTime(tweet.created_at);
   if (createdAt === null) {
-    return { reason: `${label} (id ${id}): created_at is missing; request it with tweet.fields=created_at` };
+    const reason = `${label} (id ${id}): created_at is missing; request it with tweet.fields=created_at`;
+    return rejectReason('time_not_requested', where, reason, { id, field: 'created_at', fieldKind: 'field' });
   }
   const userRecord = includes.users.get(asText(tweet.author_id) ?? '');
   const author = v2Author(userRecord);
@@ -160,7 +166,7 @@ export function v2TweetMention(
   const original = retweetId ? includes.tweets.get(retweetId) : undefined;
   const originalAuthor = original ? v2Author(includes.users.get(asText(original.author_id) ?? '')) : null;
   const text = original && originalAuthor ? `RT @${originalAuthor.handle}: ${v2Text(original)}` : v2Text(tweet);
-  if (text.trim() === '') return { reason: `${label} (id ${id}) has no text` };
+  if (text.trim() === '') return rejectReason('content_missing', where, `${label} (id ${id}) has no text`, { id });
   const point = asArray(asObject(asObject(tweet.geo)?.coordinates)?.coordinates).map(asNumber);
   const place = includes.places.get(asText(asObject(tweet.geo)?.place_id) ?? '');
   return {

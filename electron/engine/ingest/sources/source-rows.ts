@@ -48,8 +48,13 @@ export class SourceRows {
       'INSERT INTO sources (kind, name, config, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     );
     this.renameRow = db.prepare<[string, number]>('UPDATE sources SET name = ? WHERE id = ?');
-    this.configRow = db.prepare<[string, number, number]>(
-      'UPDATE sources SET config = ?, cursor = CASE WHEN ? THEN NULL ELSE cursor END WHERE id = ?',
+    // Settings that poll elsewhere start afresh: no cursor, and no backoff the old server asked for.
+    this.configRow = db.prepare<[{ config: string; fresh: number; id: number }]>(
+      `UPDATE sources SET config = @config, cursor = CASE WHEN @fresh THEN NULL ELSE cursor END,
+         error_count = CASE WHEN @fresh THEN 0 ELSE error_count END,
+         next_try_at = CASE WHEN @fresh THEN NULL ELSE next_try_at END,
+         not_before = CASE WHEN @fresh THEN NULL ELSE not_before END
+       WHERE id = @id`,
     );
     this.pauseRow = db.prepare<[number, number]>('UPDATE sources SET paused = ? WHERE id = ?');
     // Mentions refer to their source, so the row stays: paused, without settings or token, its name freed.
@@ -82,7 +87,7 @@ export class SourceRows {
 
   /** New settings; the cursor starts afresh when what is polled changed (another feed, another hashtag). */
   setConfig(id: number, config: object, resetCursor: boolean): void {
-    this.configRow.run(JSON.stringify(config), resetCursor ? 1 : 0, id);
+    this.configRow.run({ config: JSON.stringify(config), fresh: resetCursor ? 1 : 0, id });
   }
 
   setPaused(id: number, paused: boolean): void {

@@ -96,7 +96,10 @@ async function firstRecords(
   const rows: PreviewRow[] = [];
   for await (const batch of formatById(format).parse(input, { ...options, batchSize: 1 })) {
     for (const mention of batch.mentions) rows.push({ mention: shown(mention), reject: null });
-    for (const reject of batch.rejects) rows.push({ mention: null, reject: reject.reason });
+    for (const reject of batch.rejects) {
+      const why = reject.code && reject.params ? { code: reject.code, params: reject.params } : undefined;
+      rows.push({ mention: null, reject: reject.reason, ...(why ? { rejectWhy: why } : {}) });
+    }
     if (rows.length >= PREVIEW_RECORDS) break;
   }
   return rows.slice(0, PREVIEW_RECORDS);

@@ -115,13 +115,13 @@ export async function retryRejects(db: Db, pipeline: IngestPipeline, request: Re
         still.push({ id: row.id, recordNo, raw: row.raw, reason: '' });
         continue;
       }
-      const label =
-        format === 'csv' ? `row ${recordNo}` : format === 'ndjson' ? `line ${recordNo}` : `record ${recordNo}`;
-      const result = mentionFromRecord(request.mapping, settings, label, (column) => getPath(record, column), row.raw);
+      const unit = format === 'csv' ? 'row' : format === 'ndjson' ? 'line' : 'record';
+      const place = { unit, no: recordNo } as const;
+      const result = mentionFromRecord(request.mapping, settings, place, (column) => getPath(record, column), row.raw);
       if ('mention' in result) {
         mentions.push(result.mention);
         fixed.push(row.id);
-      } else still.push({ id: row.id, recordNo, raw: row.raw, reason: result.reason });
+      } else still.push({ id: row.id, recordNo, raw: row.raw, ...result });
     }
     const now = Date.now();
     const counts = db.transaction(() => {

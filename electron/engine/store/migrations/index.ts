@@ -5,6 +5,7 @@ import sentimentLearning from './0004_sentiment_learning';
 import inbox from './0005_inbox';
 import replies from './0006_replies';
 import rollups from './0007_rollups';
+import rejectCodes from './0008_reject_codes';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 5, name: 'inbox workflow', sql: inbox },
   { version: 6, name: 'replies', sql: replies },
   { version: 7, name: 'trend rollups', sql: rollups },
+  { version: 8, name: 'reject codes and persisted source backoff', sql: rejectCodes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,38 +1,33 @@
-import { create } from 'zustand';
-import { safeRead } from '../../i18n';
+import {
+  currentOperatorName,
+  initialsOf,
+  useOperator as useDeskOperator,
+  useOperatorStore,
+} from '../../stores/operator';
 
 /**
- * The name recorded with corrections and changes. There are no operator accounts yet, so each
- * device remembers the name its operator typed in Settings → Analysis; until then it is 'operator'.
+ * The name recorded with corrections and changes: the operator at the desk (stores/operator.ts).
+ * Settings → Analysis can still rename the current profile; until someone chose, it is 'operator'.
  */
-const KEY = 'watchpost.operator';
 export const DEFAULT_OPERATOR = 'operator';
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+export function useOperator(): { operator: string; setOperator(name: string): void } {
+  const current = useDeskOperator();
+  return {
+    operator: current?.name ?? DEFAULT_OPERATOR,
+    setOperator(name) {
+      const trimmed = name.trim().slice(0, 80);
+      if (!trimmed) return;
+      const base = useOperatorStore.getState().current;
+      useOperatorStore.getState().setCurrent({
+        name: trimmed,
+        initials: initialsOf(trimmed),
+        colour: base?.colour ?? '#2f5bd3',
+        language: base?.language ?? 'nl',
+      });
+    },
+  };
 }
-
-interface OperatorState {
-  operator: string;
-  setOperator(name: string): void;
-}
-
-export const useOperator = create<OperatorState>((set) => ({
-  operator: safeRead(storage(), KEY)?.trim() || DEFAULT_OPERATOR,
-  setOperator(name) {
-    const operator = name.trim().slice(0, 80) || DEFAULT_OPERATOR;
-    try {
-      storage()?.setItem(KEY, operator);
-    } catch {
-      // not remembered; still used for this session
-    }
-    set({ operator });
-  },
-}));
 
 /** The name to send with a command, read at the moment of sending. */
-export const currentOperator = (): string => useOperator.getState().operator;
+export const currentOperator = (): string => currentOperatorName();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreviewRow } from '../../../../shared/api/imports';
 import { ChannelLabel } from '../../components/MentionLabels';
 import { useFormat } from '../../i18n/format';
+import { RejectReasonText } from './RejectReason';
 
 /** The first records exactly as the import will read them; a rejected one says why, in its own row. */
 export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
@@ -61,7 +62,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                 <span className="reject-reason">
                   <CircleAlert aria-hidden="true" size={14} />
                   <strong>{t('importer.preview.rejected')}</strong>
-                  <span>{row.reject}</span>
+                  <RejectReasonText why={{ reason: row.reject ?? '', ...row.rejectWhy }} />
                 </span>
               </td>
             )}

@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../../../shared/api/contract';
 import type { RejectGroup, RetryOutcome } from '../../../../shared/api/imports';
 import { call } from '../../api/client';
 import { useFormat } from '../../i18n/format';
+import { RejectReasonText } from './RejectReason';
 import { groupName } from './rejects';
 import { RetryPanel } from './RetryPanel';
 
@@ -65,7 +66,9 @@ export function RejectRecords({ group, onRetried }: { group: RejectGroup; onRetr
             {page.rows.map((row) => (
               <tr key={row.id}>
                 <td className="numeric">{row.recordNo === null ? t('common.missing') : fmt.number(row.recordNo)}</td>
-                <td className="reject-table__reason">{row.reason}</td>
+                <td className="reject-table__reason">
+                  <RejectReasonText why={row} />
+                </td>
                 <td>
                   <details className="reject-table__raw">
                     <summary>{t('rejects.showRaw')}</summary>

@@ -1,165 +1,476 @@
-import { ArrowUp, CircleAlert, LoaderCircle, SearchX } from 'lucide-react';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  ArrowUp,
+  BookmarkPlus,
+  CircleAlert,
+  Columns3,
+  Keyboard,
+  LoaderCircle,
+  MousePointerClick,
+  SearchX,
+} from 'lucide-react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MentionSort, type WorkflowOutcome } from '../../../../shared/api/inbox';
+import type { MentionRow, MentionStatus } from '../../../../shared/domain/mention';
 import { call, subscribe } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
+import { useOperator } from '../../stores/operator';
+import { OperatorPrompt } from '../operators/OperatorPrompt';
+import { OperatorSwitcher } from '../operators/OperatorSwitcher';
+import { loadOperators } from '../operators/operatorsStore';
+import { ReplyComposer } from '../replies/ReplyComposer';
+import { SearchBar } from '../search/SearchBar';
+import { createSearchPager, type AppliedSearch, type SearchMeta, type SearchSort } from '../search/searchPager';
+import { useRowRefresh } from '../search/useRowRefresh';
+import { useTopicFeed } from '../topics/topicsStore';
+import { ActionToast } from './ActionToast';
+import { AssignDialog, StatusDialog, TagDialog } from './ActionDialogs';
+import { BulkBar } from './BulkBar';
+import { ColumnMenu } from './ColumnMenu';
+import { loadColumnState, resizeColumn, saveColumnState, type ColumnState } from './columnState';
+import { EmptyInbox } from './EmptyInbox';
+import { FilterBar } from './FilterBar';
+import { searchTerms, termPattern } from './highlight';
+import { inboxHref, parseInboxHash, useInboxHash, type InboxFilter } from './link';
 import { MentionDetailPane } from './MentionDetailPane';
 import { MentionPager } from './mentionPager';
 import { MentionTable } from './MentionTable';
-import { EmptyInbox } from './EmptyInbox';
+import { SaveViewDialog } from './SaveViewDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInboxKeys } from './useInboxKeys';
-import { SearchBar } from '../search/SearchBar';
-import { createSearchPager, type AppliedSearch, type SearchMeta } from '../search/searchPager';
-import { useRowRefresh } from '../search/useRowRefresh';
-import { useTopicFeed } from '../topics/topicsStore';
+import { useWorkflow, type ActionTarget, type WorkflowAction } from './useWorkflow';
+import { refreshViews, useInboxViews } from './viewsStore';
+import './inbox-workflow.css';
 
-function createPager(): MentionPager {
+type Dialog = 'assign' | 'status' | 'tag' | 'help' | 'columns' | 'saveView' | null;
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The list's pages: the engine filters and sorts; a relevance-ranked search reads through the search method. */
+function createPager(
+  filter: InboxFilter,
+  sort: MentionSort,
+  searchSort: SearchSort,
+  operator: string | undefined,
+  onMeta: (meta: SearchMeta) => void,
+): MentionPager {
+  if (filter.query && searchSort === 'relevance')
+    return createSearchPager({ query: filter.query, sort: 'relevance' }, onMeta);
   return new MentionPager((offset, limit, maxId) =>
-    call('mentions.list', { offset, limit, sort: 'newest', filter: maxId === undefined ? {} : { maxId } }),
+    call('mentions.list', {
+      offset,
+      limit,
+      sort,
+      filter: maxId === undefined ? filter : { ...filter, maxId },
+      ...(operator ? { operator } : {}),
+    }),
   );
 }
 
+/**
+ * The desk's inbox: filters and search over a virtualised list, the open mention beside it, saved views
+ * in the sidebar, and every action on the keyboard. The address (`#/inbox?filter=…`) holds the filter,
+ * so links, Back and a reload all land on the same list.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [search, setSearch] = useState<AppliedSearch | null>(null);
+  const operator = useOperator();
+  const hash = useInboxHash();
+  const route = useMemo(() => parseInboxHash(hash), [hash]);
+  const { filter, sort } = route;
+  const [searchSort, setSearchSort] = useState<SearchSort>('newest');
   const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
-  const [pager, setPager] = useState(createPager);
+  const [columns, setColumns] = useState<ColumnState>(() => loadColumnState(storage()));
+  const filterKey = JSON.stringify([filter, sort, searchSort, operator?.name]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the list is a different one
+  const pager = useMemo(() => createPager(filter, sort, searchSort, operator?.name, setSearchMeta), [filterKey]);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
-  const [selectedIndex, setSelectedIndex] = useState<number | null>(null);
+  const [currentIndex, setCurrentIndex] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [seen, setSeen] = useState<{ id: number; version: number } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [selected, setSelected] = useState<Map<number, MentionRow>>(new Map());
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [replyingTo, setReplyingTo] = useState<number | null>(null);
+  const versions = useRef(new Map<number, number>());
+  const views = useInboxViews((state) => state.views);
 
+  // A different list starts with nothing current, open or selected.
+  const [listShown, setListShown] = useState(pager);
+  if (listShown !== pager) {
+    setListShown(pager);
+    setCurrentIndex(null);
+    setOpenId(null);
+    setSelected(new Map());
+  }
   useEffect(() => {
     void pager.reload();
     return subscribe('mentions.added', (added) => pager.noteAdded(added.count));
   }, [pager]);
+  useEffect(() => {
+    void loadOperators().catch(() => undefined);
+  }, []);
   useTopicFeed();
   useRowRefresh(pager);
 
-  /** Search results replace the inbox list (same paging and snapshot); no search brings the inbox back. */
-  const applySearch = (next: AppliedSearch | null) => {
-    setSearch(next);
-    setSearchMeta(null);
-    setSelectedIndex(null);
-    setOpenId(null);
-    setPager(next ? createSearchPager(next, setSearchMeta) : createPager());
+  const setFilter = (next: InboxFilter) => {
+    window.location.hash = inboxHref(next, { sort });
+  };
+  const setSort = (next: MentionSort) => {
+    window.location.hash = inboxHref(filter, { sort: next, view: route.view });
+  };
+
+  const onChanged = useCallback(
+    (outcome: WorkflowOutcome) => {
+      for (const changed of outcome.changed) versions.current.set(changed.id, changed.version);
+      setSeen((old) => {
+        const mine = old && outcome.changed.find((changed) => changed.id === old.id);
+        return mine ? { id: mine.id, version: mine.version } : old;
+      });
+      pager.refresh();
+      void refreshViews();
+    },
+    [pager],
+  );
+  const workflow = useWorkflow(onChanged);
+
+  const versionOf = (mention: MentionRow): number | undefined => {
+    const known = versions.current.get(mention.id);
+    if (known === undefined) return mention.version;
+    return mention.version === undefined ? known : Math.max(known, mention.version);
+  };
+  const currentMention = currentIndex === null ? undefined : pager.rowAt(currentIndex);
+  /** The open mention, else the current row: what a single action is about. */
+  const singleTarget = (): ActionTarget[] => {
+    if (openId !== null) return [{ id: openId, expectedVersion: seen?.id === openId ? seen.version : undefined }];
+    return currentMention ? [{ id: currentMention.id, expectedVersion: versionOf(currentMention) }] : [];
+  };
+  const targets = (): ActionTarget[] =>
+    selected.size > 0
+      ? [...selected.values()].map((mention) => ({ id: mention.id, expectedVersion: versionOf(mention) }))
+      : singleTarget();
+
+  const act = async (action: WorkflowAction, advance = false) => {
+    const bulk = selected.size > 0;
+    const outcome = await workflow.run(action, targets());
+    if (outcome && bulk) setSelected(new Map());
+    if (outcome && !bulk && advance) move(1);
   };
 
   const openIndex = useCallback(
     (index: number) => {
-      setSelectedIndex(index);
+      setCurrentIndex(index);
       const mention = pager.rowAt(index);
       if (mention) setOpenId(mention.id);
     },
     [pager],
   );
 
-  const move = useCallback(
-    (step: number) => {
-      if (snapshot.total === 0) return;
-      const next = selectedIndex === null ? 0 : Math.min(snapshot.total - 1, Math.max(0, selectedIndex + step));
-      setSelectedIndex(next);
-      setFocusRequest((n) => n + 1);
-      // With the detail open, it follows the selection, as in a mail client.
-      const mention = pager.rowAt(next);
-      if (openId !== null && mention) setOpenId(mention.id);
-    },
-    [pager, selectedIndex, snapshot.total, openId],
-  );
+  const move = (step: number) => {
+    if (snapshot.total === 0) return;
+    const next = currentIndex === null ? 0 : Math.min(snapshot.total - 1, Math.max(0, currentIndex + step));
+    setCurrentIndex(next);
+    setFocusRequest((n) => n + 1);
+    // With the detail open, it follows the current row, as in a mail client.
+    const mention = pager.rowAt(next);
+    if (openId !== null && mention) setOpenId(mention.id);
+  };
 
-  useInboxKeys({
-    enabled: snapshot.status === 'ready' && snapshot.total > 0,
-    move,
-    open: () => selectedIndex !== null && openIndex(selectedIndex),
-    close: () => setOpenId(null),
-  });
+  const toggleSelected = useCallback((mention: MentionRow) => {
+    setSelected((old) => {
+      const next = new Map(old);
+      if (next.has(mention.id)) next.delete(mention.id);
+      else next.set(mention.id, mention);
+      return next;
+    });
+  }, []);
+  const isSelected = useCallback((id: number) => selected.has(id), [selected]);
 
   const showNew = () => {
-    setSelectedIndex(null);
-    setOpenId(null);
     void pager.reload();
   };
 
   const hasRows = snapshot.status === 'ready' && snapshot.total > 0;
+  const filtered = Object.keys(filter).length > 0;
+  useInboxKeys({
+    enabled: hasRows,
+    move,
+    open: () => currentIndex !== null && openIndex(currentIndex),
+    close: () => {
+      if (openId !== null) setOpenId(null);
+      else setSelected(new Map());
+    },
+    select: () => currentMention && toggleSelected(currentMention),
+    reply: () => {
+      const id = openId ?? currentMention?.id;
+      if (id !== undefined) setReplyingTo(id);
+    },
+    resolve: () => void act({ kind: 'status', status: 'resolved' }, true),
+    assign: () => setDialog('assign'),
+    tag: () => setDialog('tag'),
+    status: () => setDialog('status'),
+    spam: () => void act({ kind: 'status', status: 'spam' }, true),
+    undo: () => void workflow.undo(),
+    showNew,
+    help: () => setDialog('help'),
+  });
+
+  const changeColumns = (next: ColumnState) => {
+    setColumns(next);
+    saveColumnState(storage(), next);
+  };
+
+  const search: AppliedSearch | null = filter.query ? { query: filter.query, sort: searchSort } : null;
+  const applySearch = (next: AppliedSearch | null) => {
+    setSearchSort(next?.sort ?? 'newest');
+    setSearchMeta(null);
+    setFilter({ ...filter, query: next?.query });
+  };
+  const terms = useMemo(() => termPattern(searchTerms(filter.query)), [filter.query]);
+
   const counted = { count: snapshot.total, formatted: fmt.number(snapshot.total) };
   let count: string | null = null;
   if (search && snapshot.status === 'ready')
     count = t(searchMeta?.totalIsEstimate ? 'search.resultsAbout' : 'search.results', counted);
   else if (hasRows) count = t('inbox.count', counted);
-  const emptyWorkspace = snapshot.status === 'ready' && snapshot.total === 0 && search === null;
+  const emptyWorkspace = snapshot.status === 'ready' && snapshot.total === 0 && !filtered;
+  const view = route.view ? views.find((candidate) => candidate.key === route.view) : undefined;
+  const openStatus: MentionStatus | null = currentMention?.status ?? null;
 
   return (
     <>
-      <PageHeader title={t('inbox.title')}>
+      <PageHeader title={view?.name ?? t('inbox.title')}>
         {count && <span className="page-header__meta numeric">{count}</span>}
         {search && searchMeta?.rankedWithin && (
           <span className="page-header__meta">
             {t('search.rankedWithin', { formatted: fmt.number(searchMeta.rankedWithin) })}
           </span>
         )}
-        {hasRows && (
-          <span className="page-header__hint" id="inbox-keyboard-hint">
-            {t('inbox.keyboardHint')}
-          </span>
-        )}
+        <span className="page-header__hint" id="inbox-keyboard-hint">
+          {t('inbox.keyboardHint')}
+        </span>
+        <div className="inbox-tools">
+          <label className="inbox-tools__sort">
+            <span className="visually-hidden">{t('inbox.sort.label')}</span>
+            <select
+              className="input input--compact"
+              value={sort}
+              onChange={(event) => setSort(MentionSort.parse(event.target.value))}
+            >
+              {MentionSort.options.map((value) => (
+                <option key={value} value={value}>
+                  {t(`inbox.sort.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button--quiet" onClick={() => setDialog('saveView')}>
+            <BookmarkPlus aria-hidden="true" size={16} />
+            {t('inbox.views.save')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setDialog('columns')}>
+            <Columns3 aria-hidden="true" size={16} />
+            {t('inbox.columnMenu.button')}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setDialog('help')}
+            aria-label={t('inbox.shortcuts.button')}
+            title={t('inbox.shortcuts.button')}
+          >
+            <Keyboard aria-hidden="true" size={16} />
+          </button>
+          <OperatorSwitcher />
+        </div>
       </PageHeader>
-      {!emptyWorkspace && <SearchBar applied={search} onApply={applySearch} />}
+      {!emptyWorkspace && (
+        <div className="inbox-filters">
+          <SearchBar applied={search} onApply={applySearch} />
+          <FilterBar filter={filter} onChange={setFilter} />
+          {route.invalid && (
+            <p className="inbox-filters__notice" role="alert">
+              <CircleAlert aria-hidden="true" size={14} />
+              {t('inbox.invalidLink')}
+            </p>
+          )}
+        </div>
+      )}
       <div className="page-body inbox">
-        {snapshot.status === 'loading' && (
-          <StateMessage kind="loading" icon={LoaderCircle} title={t('inbox.loading')} />
-        )}
-        {snapshot.status === 'error' && (
-          <StateMessage kind="error" icon={CircleAlert} title={t(search ? 'search.errorTitle' : 'inbox.errorTitle')}>
-            <p className="state-message__body">{t('inbox.errorBody')}</p>
-            {snapshot.error && (
-              <p className="state-message__detail">
-                {t('common.errorDetail', {
-                  reason: t(`errors.${snapshot.error.code}`),
-                  message: snapshot.error.message,
-                })}
-              </p>
-            )}
-            <button type="button" className="button button--primary" onClick={() => void pager.reload()}>
-              {t('inbox.retry')}
-            </button>
-          </StateMessage>
-        )}
-        {emptyWorkspace && <EmptyInbox />}
-        {search && snapshot.status === 'ready' && snapshot.total === 0 && (
-          <StateMessage kind="empty" icon={SearchX} title={t('search.noResultsTitle')}>
-            <p className="state-message__body">{t('search.noResultsBody', { query: search.query })}</p>
-          </StateMessage>
-        )}
-        {hasRows && (
+        {emptyWorkspace ? (
+          <EmptyInbox />
+        ) : (
           <div className="inbox__panes">
             <div className="inbox__list">
-              {snapshot.pendingNew > 0 && (
-                <button type="button" className="new-pill" onClick={showNew}>
-                  <ArrowUp aria-hidden="true" size={14} />
-                  {search
-                    ? t('search.newMatches')
-                    : t('inbox.newMentions', {
-                        count: snapshot.pendingNew,
-                        formatted: fmt.number(snapshot.pendingNew),
-                      })}
-                </button>
+              {snapshot.status === 'loading' && (
+                <StateMessage kind="loading" icon={LoaderCircle} title={t('inbox.loading')} />
               )}
-              <MentionTable
-                pager={pager}
-                snapshot={snapshot}
-                selectedIndex={selectedIndex}
-                focusRequest={focusRequest}
-                onActivate={openIndex}
-                label={search ? t('search.tableLabel') : undefined}
-              />
+              {snapshot.status === 'error' && (
+                <StateMessage
+                  kind="error"
+                  icon={CircleAlert}
+                  title={t(search ? 'search.errorTitle' : 'inbox.errorTitle')}
+                >
+                  <p className="state-message__body">{t('inbox.errorBody')}</p>
+                  {snapshot.error && (
+                    <p className="state-message__detail">
+                      {t('common.errorDetail', {
+                        reason: t(`errors.${snapshot.error.code}`),
+                        message: snapshot.error.message,
+                      })}
+                    </p>
+                  )}
+                  <button type="button" className="button button--primary" onClick={() => void pager.reload()}>
+                    {t('inbox.retry')}
+                  </button>
+                </StateMessage>
+              )}
+              {snapshot.status === 'ready' && snapshot.total === 0 && (
+                <StateMessage
+                  kind="empty"
+                  icon={SearchX}
+                  title={
+                    search && Object.keys(filter).length === 1 ? t('search.noResultsTitle') : t('inbox.noMatchesTitle')
+                  }
+                >
+                  <p className="state-message__body">
+                    {search && Object.keys(filter).length === 1
+                      ? t('search.noResultsBody', { query: search.query })
+                      : t('inbox.noMatchesBody')}
+                  </p>
+                  <button type="button" className="button" onClick={() => setFilter({})}>
+                    {t('inbox.clearFilters')}
+                  </button>
+                </StateMessage>
+              )}
+              {hasRows && (
+                <>
+                  {snapshot.pendingNew > 0 && (
+                    <button type="button" className="new-pill" onClick={showNew}>
+                      <ArrowUp aria-hidden="true" size={14} />
+                      {search && searchSort === 'relevance'
+                        ? t('search.newMatches')
+                        : t('inbox.newMentions', {
+                            count: snapshot.pendingNew,
+                            formatted: fmt.number(snapshot.pendingNew),
+                          })}
+                    </button>
+                  )}
+                  <MentionTable
+                    pager={pager}
+                    snapshot={snapshot}
+                    currentIndex={currentIndex}
+                    focusRequest={focusRequest}
+                    onActivate={openIndex}
+                    label={search ? t('search.tableLabel') : t(`inbox.tableLabels.${sort}`)}
+                    columns={columns}
+                    onResize={(id, width) => changeColumns(resizeColumn(columns, id, width))}
+                    terms={terms}
+                    isSelected={isSelected}
+                    toggleSelected={toggleSelected}
+                  />
+                  <BulkBar
+                    count={selected.size}
+                    onResolve={() => void act({ kind: 'status', status: 'resolved' })}
+                    onAssign={() => setDialog('assign')}
+                    onStatus={() => setDialog('status')}
+                    onTag={() => setDialog('tag')}
+                    onSpam={() => void act({ kind: 'status', status: 'spam' })}
+                    onClear={() => setSelected(new Map())}
+                  />
+                </>
+              )}
+              <ActionToast notice={workflow.notice} onUndo={() => void workflow.undo()} onDismiss={workflow.dismiss} />
             </div>
-            {openId !== null && <MentionDetailPane id={openId} onClose={() => setOpenId(null)} />}
+            <div className="inbox__detail">
+              {openId !== null ? (
+                <MentionDetailPane
+                  id={openId}
+                  seenVersion={seen?.id === openId ? seen.version : null}
+                  onSeen={(id, version) => setSeen((old) => (old?.id === id ? old : { id, version }))}
+                  onClose={() => setOpenId(null)}
+                  replying={replyingTo === openId}
+                  actions={{
+                    reply: () => setReplyingTo(openId),
+                    resolve: () => void act({ kind: 'status', status: 'resolved' }),
+                    assign: () => setDialog('assign'),
+                    tag: () => setDialog('tag'),
+                    removeTag: (tag) => void workflow.run({ kind: 'tag', add: [], remove: [tag] }, singleTarget()),
+                  }}
+                />
+              ) : operator === null ? (
+                <OperatorPrompt />
+              ) : (
+                <div className="detail detail--empty">
+                  <StateMessage kind="empty" icon={MousePointerClick} title={t('detail.empty')}>
+                    <p className="state-message__body">{t('detail.emptyHint')}</p>
+                  </StateMessage>
+                </div>
+              )}
+              {replyingTo !== null && (
+                <ReplyComposer
+                  mentionId={replyingTo}
+                  onClose={() => setReplyingTo(null)}
+                  onDone={() => pager.refresh()}
+                />
+              )}
+            </div>
           </div>
         )}
       </div>
+      {dialog === 'help' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'columns' && <ColumnMenu state={columns} onChange={changeColumns} onClose={() => setDialog(null)} />}
+      {dialog === 'saveView' && (
+        <SaveViewDialog filter={filter} sort={sort} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
+      )}
+      {dialog === 'assign' && (
+        <AssignDialog
+          onClose={() => setDialog(null)}
+          onPick={(assignee) => {
+            setDialog(null);
+            void act({ kind: 'assign', assignee });
+          }}
+        />
+      )}
+      {dialog === 'status' && (
+        <StatusDialog
+          current={selected.size > 0 ? null : openStatus}
+          onClose={() => setDialog(null)}
+          onPick={(status) => {
+            setDialog(null);
+            void act({ kind: 'status', status });
+          }}
+        />
+      )}
+      {dialog === 'tag' && (
+        <TagDialog
+          onClose={() => setDialog(null)}
+          onPick={(tag) => {
+            setDialog(null);
+            void act({ kind: 'tag', add: [tag], remove: [] });
+          }}
+        />
+      )}
+      {workflow.conflict && (
+        <ConfirmDialog
+          title={t('detail.conflictTitle')}
+          body={`${t('detail.conflictBody')} (${workflow.conflict.message})`}
+          confirm={t('detail.conflictOverwrite')}
+          cancel={t('detail.conflictCancel')}
+          onConfirm={() => workflow.resolveConflict(true)}
+          onCancel={() => workflow.resolveConflict(false)}
+        />
+      )}
     </>
   );
 }

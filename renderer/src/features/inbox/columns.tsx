@@ -4,7 +4,10 @@ import type { ReactNode } from 'react';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
 import type { Formatters } from '../../i18n/format';
+import { OperatorAvatar } from '../operators/OperatorAvatar';
 import { TopicChips } from '../topics/TopicChips';
+import type { ColumnId, ColumnState } from './columnState';
+import { highlight } from './highlight';
 
 /** One row slot of the virtual list: its position, and the mention once its page has arrived. */
 export interface InboxRow {
@@ -13,7 +16,7 @@ export interface InboxRow {
 }
 
 interface InboxColumnMeta {
-  /** Class on both header and cells: sets alignment and the column's track in the CSS grid. */
+  /** Class on both header and cells: alignment, and `col--compact` when the column is narrow. */
   className: string;
 }
 
@@ -21,25 +24,67 @@ export const inboxFeatures = tableFeatures({ columnMeta: metaHelper<InboxColumnM
 
 const helper = createColumnHelper<typeof inboxFeatures, InboxRow>();
 
-/** The name people know; the handle (always unique) is in the tooltip and the detail pane. */
-function AuthorName({ author }: { author: MentionRow['author'] }) {
+/** Below this width a label column shows its icon only (the word stays for screen readers and the tooltip). */
+const COMPACT_BELOW = 84;
+
+/** What the cells need besides the row. */
+export interface ColumnContext {
+  t: TFunction;
+  fmt: Formatters;
+  now: Date;
+  /** The search's words, marked in the text. */
+  terms: RegExp | null;
+  columns: ColumnState;
+  isSelected(id: number): boolean;
+  toggleSelected(mention: MentionRow): void;
+}
+
+function compactNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Name, handle and reach: who is talking and how many hear it. */
+function Author({ mention, ctx }: { mention: MentionRow; ctx: ColumnContext }) {
+  const { author } = mention;
   const handle = `@${author.handle}`;
+  const reach = ctx.t('inbox.reach', { formatted: ctx.fmt.number(author.followers) });
   return (
-    <span className="author__name" title={author.displayName ? `${author.displayName} ${handle}` : handle}>
-      {author.displayName ?? handle}
+    <span className="author" title={`${author.displayName ?? handle} ${handle} · ${reach}`}>
+      <span className="author__name">{author.displayName ?? handle}</span>
+      <span className="author__reach numeric" aria-label={reach}>
+        {compactNumber(ctx.fmt.locale, author.followers)}
+      </span>
     </span>
   );
 }
 
-/** The inbox columns; rebuilt when the language changes, since headers and dates are in it. */
-export function inboxColumns(t: TFunction, fmt: Formatters, now: Date) {
+/** Every column the inbox can show, by id; the operator's column state picks and orders them. */
+function allColumns(ctx: ColumnContext) {
+  const { t, fmt, now } = ctx;
   const loaded = (render: (mention: MentionRow) => ReactNode) =>
     function Cell({ row }: { row: { original: InboxRow } }) {
       const mention = row.original.mention;
       return mention ? render(mention) : <span className="skeleton" aria-hidden="true" />;
     };
-  return helper.columns([
-    helper.display({
+  const compact = (id: ColumnId) => (ctx.columns.widths[id] < COMPACT_BELOW ? ' col--compact' : '');
+  return {
+    select: helper.display({
+      id: 'select',
+      header: () => <span className="visually-hidden">{t('inbox.columns.select')}</span>,
+      meta: { className: 'col-select' },
+      cell: loaded((m) => (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={ctx.isSelected(m.id)}
+          onChange={() => ctx.toggleSelected(m)}
+          onClick={(event) => event.stopPropagation()}
+          aria-label={t('inbox.selectRow', { author: m.author.displayName ?? `@${m.author.handle}` })}
+          tabIndex={-1}
+        />
+      )),
+    }),
+    time: helper.display({
       id: 'time',
       header: () => t('inbox.columns.time'),
       meta: { className: 'col-time numeric' },
@@ -49,47 +94,67 @@ export function inboxColumns(t: TFunction, fmt: Formatters, now: Date) {
         </time>
       )),
     }),
-    helper.display({
+    channel: helper.display({
       id: 'channel',
       header: () => t('inbox.columns.channel'),
-      meta: { className: 'col-channel' },
+      meta: { className: `col-channel${compact('channel')}` },
       cell: loaded((m) => <ChannelLabel channel={m.channel} />),
     }),
-    helper.display({
+    author: helper.display({
       id: 'author',
       header: () => t('inbox.columns.author'),
       meta: { className: 'col-author' },
-      cell: loaded((m) => <AuthorName author={m.author} />),
+      cell: loaded((m) => <Author mention={m} ctx={ctx} />),
     }),
-    helper.display({
+    text: helper.display({
       id: 'text',
       header: () => t('inbox.columns.text'),
       meta: { className: 'col-text' },
-      cell: loaded((m) => <span className="mention-text">{m.text}</span>),
+      cell: loaded((m) => <span className="mention-text">{highlight(m.text, ctx.terms)}</span>),
     }),
-    helper.display({
+    sentiment: helper.display({
       id: 'sentiment',
       header: () => t('inbox.columns.sentiment'),
-      meta: { className: 'col-sentiment' },
+      meta: { className: `col-sentiment${compact('sentiment')}` },
       cell: loaded((m) => <SentimentLabelView sentiment={m.sentiment} />),
     }),
-    helper.display({
+    topics: helper.display({
       id: 'topics',
-      header: () => t('topics.column'),
+      header: () => t('inbox.columns.topics'),
       meta: { className: 'col-topics' },
-      cell: loaded((m) => <TopicChips ids={m.topicIds} max={2} />),
+      cell: loaded((m) => <TopicChips ids={m.topicIds} max={1} />),
     }),
-    helper.display({
+    status: helper.display({
       id: 'status',
       header: () => t('inbox.columns.status'),
-      meta: { className: 'col-status' },
+      meta: { className: `col-status${compact('status')}` },
       cell: loaded((m) => <StatusLabel status={m.status} />),
     }),
-    helper.display({
+    assignee: helper.display({
+      id: 'assignee',
+      header: () => t('inbox.columns.assignee'),
+      meta: { className: `col-assignee${compact('assignee')}` },
+      cell: loaded((m) =>
+        m.assignee ? (
+          <OperatorAvatar name={m.assignee} size="sm" />
+        ) : (
+          <span className="visually-hidden">{t('inbox.unassigned')}</span>
+        ),
+      ),
+    }),
+    priority: helper.display({
       id: 'priority',
       header: () => t('inbox.columns.priority'),
       meta: { className: 'col-priority numeric' },
-      cell: loaded((m) => fmt.number(m.priority)),
+      cell: loaded((m) => (
+        <span className={`priority${m.priority >= 70 ? ' priority--high' : ''}`}>{fmt.number(m.priority)}</span>
+      )),
     }),
-  ]);
+  };
+}
+
+/** The selection checkbox, then the operator's visible columns in their order. */
+export function inboxColumns(ctx: ColumnContext, visible: readonly ColumnId[]) {
+  const byId = allColumns(ctx);
+  return helper.columns([byId.select, ...visible.map((id) => byId[id])]);
 }

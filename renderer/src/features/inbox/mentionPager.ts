@@ -6,6 +6,8 @@ export interface MentionPage {
   rows: MentionRow[];
   /** The newest mention id of the store when the page was read: the view's snapshot. */
   maxId: number;
+  /** Mentions newer than the snapshot that pass the view's filter, when the source can tell. */
+  newerThanSnapshot?: number;
 }
 
 /** One page of the view; `maxId` (once known) keeps every later page inside the same snapshot. */
@@ -54,6 +56,8 @@ export class MentionPager {
   private snapshot: PagerSnapshot = { status: 'loading', total: 0, pendingNew: 0, error: null, version: 0 };
   /** Newest mention id in the view; undefined until the first page has answered. */
   private maxId: number | undefined;
+  /** The source reports how many newer mentions pass the filter. */
+  private countsNewer = false;
 
   constructor(
     private readonly fetchPage: FetchMentionPage,
@@ -108,11 +112,25 @@ export class MentionPager {
     }
   }
 
-  /** A `mentions.added` event: an empty inbox fills at once; otherwise the operator decides when. */
+  /**
+   * A `mentions.added` event: an empty inbox fills at once; otherwise the operator decides when. A filtered
+   * view asks the engine how many of the new mentions it would show (the first page reports it); a source
+   * that cannot tell counts every new mention.
+   */
   noteAdded(count: number): void {
     if (count <= 0) return;
     if (this.snapshot.status === 'ready' && this.snapshot.total === 0) {
       void this.reload();
+      return;
+    }
+    if (this.countsNewer && this.snapshot.status === 'ready') {
+      const generation = this.generation;
+      void this.fetchPage(0, 1, this.maxId)
+        .then((page) => {
+          if (generation === this.generation && page.newerThanSnapshot !== undefined)
+            this.update({ pendingNew: page.newerThanSnapshot });
+        })
+        .catch(() => {});
       return;
     }
     this.update({ pendingNew: this.snapshot.pendingNew + count });
@@ -128,6 +146,7 @@ export class MentionPager {
       const result = await this.fetchPage(page * this.pageSize, this.pageSize, this.maxId);
       if (generation !== this.generation) return;
       this.maxId ??= result.maxId;
+      if (result.newerThanSnapshot !== undefined) this.countsNewer = true;
       this.pages.set(page, result.rows);
       this.evict();
       const visibleTotal = Math.min(this.maxRows, result.total);

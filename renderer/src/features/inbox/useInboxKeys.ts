@@ -1,20 +1,51 @@
 import { useEffect, useRef } from 'react';
 
-interface InboxKeys {
+/** What the inbox does for each shortcut (see ShortcutsDialog for the list the operator sees). */
+export interface InboxKeys {
   enabled: boolean;
   move(step: number): void;
   open(): void;
   close(): void;
+  select(): void;
+  reply(): void;
+  resolve(): void;
+  assign(): void;
+  tag(): void;
+  status(): void;
+  spam(): void;
+  undo(): void;
+  showNew(): void;
+  help(): void;
 }
+
+const TEXT_ENTRY =
+  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, [contenteditable="true"]';
 
 /** Where typing means text, not a shortcut. */
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  return target instanceof HTMLElement && target.closest(TEXT_ENTRY) !== null;
 }
 
+const ACTIONS: Record<string, Exclude<keyof InboxKeys, 'enabled' | 'move'>> = {
+  Enter: 'open',
+  o: 'open',
+  Escape: 'close',
+  x: 'select',
+  r: 'reply',
+  e: 'resolve',
+  a: 'assign',
+  '#': 'tag',
+  s: 'status',
+  '!': 'spam',
+  u: 'undo',
+  n: 'showNew',
+  '?': 'help',
+};
+
 /**
- * Keyboard-first inbox: j/k or the arrow keys move the selection, Enter opens it, Escape closes the
- * detail. Listens on the window so the keys keep working after the focused row scrolls out of view.
+ * Keyboard-first inbox (j/k move, Enter open, x select, r reply, e resolve, a assign, # tag, s status,
+ * ! spam, u undo, n new, ? help). Listens on the window so the keys keep working after the focused row
+ * scrolls out of view; silent while a dialog is open or the operator types.
  */
 export function useInboxKeys(keys: InboxKeys): void {
   const latest = useRef(keys);
@@ -24,30 +55,23 @@ export function useInboxKeys(keys: InboxKeys): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { enabled, move, open, close } = latest.current;
-      if (!enabled || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTextEntry(event.target)) return;
-      const onControl = event.target instanceof HTMLElement && event.target.closest('a, button') !== null;
-      switch (event.key) {
-        case 'j':
-        case 'ArrowDown':
-          if (onControl && event.key === 'ArrowDown') return;
-          move(1);
-          break;
-        case 'k':
-        case 'ArrowUp':
-          if (onControl && event.key === 'ArrowUp') return;
-          move(-1);
-          break;
-        case 'Enter':
-          if (onControl) return;
-          open();
-          break;
-        case 'Escape':
-          close();
-          break;
-        default:
-          return;
+      const handlers = latest.current;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTextEntry(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.key === '?') {
+        handlers.help();
+        event.preventDefault();
+        return;
+      }
+      if (!handlers.enabled) return;
+      const onControl = event.target instanceof HTMLElement && event.target.closest('a, button, summary') !== null;
+      if (event.key === 'j' || (event.key === 'ArrowDown' && !onControl)) handlers.move(1);
+      else if (event.key === 'k' || (event.key === 'ArrowUp' && !onControl)) handlers.move(-1);
+      else {
+        const action = ACTIONS[event.key];
+        // Enter and Escape on a button belong to the button.
+        if (!action || ((event.key === 'Enter' || event.key === 'x') && onControl)) return;
+        handlers[action]();
       }
       event.preventDefault();
     };

@@ -1,3 +1,11 @@
+import { CircleAlert, LoaderCircle, ShieldCheck, X } from 'lucide-react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StateMessage } from '../../components/StateMessage';
+import { ComposerForm } from './ComposerForm';
+import { useComposeData } from './useComposeData';
+import '../../styles/replies.css';
+
 /** Props the inbox passes when the operator presses `r` on a mention (or the reply button in the detail pane). */
 export interface ReplyComposerProps {
   mentionId: number;
@@ -7,8 +15,73 @@ export interface ReplyComposerProps {
   onDone?: () => void;
 }
 
-/** The reply composer (being built). */
-export function ReplyComposer(props: ReplyComposerProps) {
-  void props;
-  return null;
+/**
+ * The reply composer, a modal dialog over the inbox: the mention (not quoted into the reply), the reply
+ * field with live tone findings and the / template menu, the channel's own length count, and sending.
+ */
+export function ReplyComposer({ mentionId, onClose, onDone }: ReplyComposerProps) {
+  const { t } = useTranslation();
+  const load = useComposeData(mentionId);
+  const titleId = useId();
+  const title =
+    load.state === 'ready'
+      ? t('composer.title', { author: `@${load.data.mention.author.handle}` })
+      : t('composer.titleLoading');
+  return (
+    <ComposerDialog titleId={titleId} title={title} onClose={onClose}>
+      {load.state === 'loading' && (
+        <div className="composer__body">
+          <StateMessage kind="loading" icon={LoaderCircle} title={t('composer.loading')} />
+        </div>
+      )}
+      {load.state === 'failed' && (
+        <div className="composer__body">
+          <StateMessage kind="error" icon={CircleAlert} title={t('composer.loadFailed')}>
+            <p className="state-message__body">{load.message}</p>
+            <p className="state-message__body state-message__body--next">{t('composer.loadFailedNext')}</p>
+          </StateMessage>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <ComposerForm data={load.data} onClose={onClose} onDone={onDone ?? (() => undefined)} />
+      )}
+    </ComposerDialog>
+  );
+}
+
+/** A native modal `<dialog>`: focus is trapped, Escape closes, and focus returns to what opened it. */
+function ComposerDialog(props: { titleId: string; title: string; onClose(): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    element?.showModal();
+    return () => {
+      element?.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="modal composer"
+      aria-labelledby={props.titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <header className="composer__head">
+        <ShieldCheck aria-hidden="true" size={18} className="muted" />
+        <h2 id={props.titleId} className="modal__title">
+          {props.title}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('composer.close')} onClick={props.onClose}>
+          <X aria-hidden="true" size={16} />
+        </button>
+      </header>
+      {props.children}
+    </dialog>
+  );
 }

@@ -48,6 +48,13 @@ export function SearchBar({
   const [notice, setNotice] = useState<string | null>(null);
   const reading = useQueryReading(draft);
   useSlashToSearch(input);
+  // The query can also change from outside (its filter chip removed, a saved view or link opened).
+  const appliedQuery = applied?.query ?? '';
+  const [syncedQuery, setSyncedQuery] = useState(appliedQuery);
+  if (syncedQuery !== appliedQuery) {
+    setSyncedQuery(appliedQuery);
+    setDraft(appliedQuery);
+  }
 
   const query = draft.trim();
   const error = reading.error ? describeQueryError(t, draft, reading.error) : null;

@@ -1,0 +1,176 @@
+import type { Granularity, TrendFilter } from '../../../shared/api/trends';
+import { bucketEnd, bucketOf, bucketStart, HOUR_MS, localHourOfWeek } from '../../../shared/trends/time';
+import type { Db } from '../store/db';
+
+/**
+ * Sums over any time range from the rollups: whole buckets of the panel's granularity come from that
+ * level's table; a partial bucket at either end is filled from finer levels (days, hours) and the
+ * sub-hour rest from the raw mentions, so the answer is exact for any range and stays small.
+ */
+
+export const MEASURES = ['n', 'positive', 'neutral', 'negative', 'score_sum', 'reach_sum', 'replied', 'response_sum'] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Sums = Record<Measure, number>;
+export type GroupBy = 'channel' | 'topics' | null;
+
+export const zeroSums = (): Sums => ({
+  n: 0,
+  positive: 0,
+  neutral: 0,
+  negative: 0,
+  score_sum: 0,
+  reach_sum: 0,
+  replied: 0,
+  response_sum: 0,
+});
+
+function add(into: Sums, from: Sums): void {
+  for (const m of MEASURES) into[m] += from[m];
+}
+
+/** Where-clause fragments for a filter on a rollup table (`r`) or on mentions (`m`). */
+export function filterSql(filter: TrendFilter, on: 'rollup' | 'mentions'): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const col = (c: string) => (on === 'rollup' ? c : `m.${c}`);
+  if (filter.channel.length) {
+    parts.push(`${col('channel')} IN (${filter.channel.map(() => '?').join(', ')})`);
+    params.push(...filter.channel);
+  }
+  if (filter.lang.length) {
+    parts.push(`${col('lang')} IN (${filter.lang.map(() => '?').join(', ')})`);
+    params.push(...filter.lang);
+  }
+  if (filter.topicId.length) {
+    if (on === 'rollup') {
+      parts.push(`(${filter.topicId.map(() => `topics LIKE ?`).join(' OR ')})`);
+      params.push(...filter.topicId.map((id) => `%,${id},%`));
+    } else {
+      parts.push(
+        `EXISTS (SELECT 1 FROM mention_topics mt WHERE mt.mention_id = m.id AND mt.topic_id IN (${filter.topicId.map(() => '?').join(', ')}))`,
+      );
+      params.push(...filter.topicId);
+    }
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** A stretch of time read from one level: buckets lo..hi of `level`, or raw mentions in [fromMs, toMs). */
+type Piece = { level: 'hour' | 'day' | 'week' | 'month'; lo: number; hi: number } | { level: 'raw'; fromMs: number; toMs: number };
+
+/** Finer levels that nest inside a bucket of each granularity. */
+const FINER: Record<Granularity, ('day' | 'hour')[]> = { month: ['day', 'hour'], week: ['day', 'hour'], day: ['hour'], hour: [] };
+
+/** Splits [a, b) into whole buckets of `levels` (coarsest first) and raw rest. */
+function cover(a: number, b: number, levels: ('month' | 'week' | 'day' | 'hour')[]): Piece[] {
+  if (a >= b) return [];
+  const [level, ...finer] = levels;
+  if (!level) return [{ level: 'raw', fromMs: a, toMs: b }];
+  let lo = bucketOf(level, a);
+  if (bucketStart(level, lo) < a) lo += 1;
+  let hi = bucketOf(level, b - 1);
+  if (bucketEnd(level, hi) > b) hi -= 1;
+  if (lo > hi) return cover(a, b, finer);
+  return [...cover(a, bucketStart(level, lo), finer), { level, lo, hi }, ...cover(bucketEnd(level, hi), b, finer)];
+}
+
+/** The pieces of a panel range, each with the panel bucket it counts for (null = its own bucket). */
+export function plan(granularity: Granularity, fromMs: number, toMs: number): { piece: Piece; into: number | null }[] {
+  const out: { piece: Piece; into: number | null }[] = [];
+  const first = bucketOf(granularity, fromMs);
+  const last = bucketOf(granularity, toMs - 1);
+  for (const edge of [first, last]) {
+    if (edge === last && edge === first && out.length) break;
+    const start = bucketStart(granularity, edge);
+    const end = bucketEnd(granularity, edge);
+    if (start >= fromMs && end <= toMs) continue;
+    for (const piece of cover(Math.max(start, fromMs), Math.min(end, toMs), FINER[granularity])) {
+      out.push({ piece, into: edge });
+    }
+  }
+  let lo = first;
+  if (bucketStart(granularity, lo) < fromMs) lo += 1;
+  let hi = last;
+  if (bucketEnd(granularity, hi) > toMs) hi -= 1;
+  if (lo <= hi) out.push({ piece: { level: granularity, lo, hi }, into: null });
+  return out;
+}
+
+const SUM_COLUMNS = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
+const RAW_SUMS = `count(*) AS n, sum(m.sentiment IS 'positive') AS positive, sum(m.sentiment IS 'neutral') AS neutral,
+  sum(m.sentiment IS 'negative') AS negative, coalesce(sum(m.sentiment_score), 0) AS score_sum,
+  coalesce(sum(m.reach), 0) AS reach_sum, sum(m.first_response_at IS NOT NULL) AS replied,
+  coalesce(sum(m.first_response_at - m.created_at), 0) AS response_sum`;
+const RAW_TOPICS = `coalesce((SELECT ',' || group_concat(topic_id, ',' ORDER BY topic_id) || ',' FROM mention_topics WHERE mention_id = m.id), '')`;
+
+/** Sums per panel bucket and group (channel id, topic-set key, or '' for none). */
+export type BucketSums = Map<number, Map<string, Sums>>;
+
+/** Reads the sums of a range at a granularity, grouped, with the filter applied. */
+export function sumRange(db: Db, granularity: Granularity, fromMs: number, toMs: number, filter: TrendFilter, groupBy: GroupBy): BucketSums {
+  const result: BucketSums = new Map();
+  const put = (bucket: number, group: string, sums: Sums) => {
+    let groups = result.get(bucket);
+    if (!groups) result.set(bucket, (groups = new Map()));
+    const existing = groups.get(group);
+    if (existing) add(existing, sums);
+    else groups.set(group, { ...sums });
+  };
+  if (toMs <= fromMs) return result;
+  for (const { piece, into } of plan(granularity, fromMs, toMs)) {
+    if (piece.level === 'raw') {
+      const where = filterSql(filter, 'mentions');
+      const group = groupBy === 'channel' ? 'm.channel' : groupBy === 'topics' ? RAW_TOPICS : `''`;
+      const rows = db
+        .prepare(
+          `SELECT ${group} AS grp, ${RAW_SUMS} FROM mentions m
+           WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql} GROUP BY 1`,
+        )
+        .all(piece.fromMs, piece.toMs, ...where.params) as (Sums & { grp: string })[];
+      for (const row of rows) put(into ?? bucketOf(granularity, piece.fromMs), row.grp, row);
+      continue;
+    }
+    const where = filterSql(filter, 'rollup');
+    const group = groupBy === 'channel' ? 'channel' : groupBy === 'topics' ? 'topics' : `''`;
+    const rows = db
+      .prepare(
+        `SELECT bucket, ${group} AS grp, ${SUM_COLUMNS} FROM rollup_${piece.level}
+         WHERE bucket BETWEEN ? AND ? AND ${where.sql} GROUP BY 1, 2`,
+      )
+      .all(piece.lo, piece.hi, ...where.params) as (Sums & { bucket: number; grp: string })[];
+    for (const row of rows) put(into ?? row.bucket, row.grp, row);
+  }
+  return result;
+}
+
+/** Mentions per local hour of the week (7 × 24, 0 = Monday) in a range, with the filter applied. */
+export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number[][] {
+  const cells = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  if (toMs <= fromMs) return cells;
+  const count = (ms: number, n: number) => {
+    const { dow, hour } = localHourOfWeek(ms);
+    cells[dow]![hour]! += n;
+  };
+  for (const piece of cover(fromMs, toMs, ['month', 'hour'])) {
+    if (piece.level === 'month') {
+      const where = filterSql(filter, 'rollup');
+      const rows = db
+        .prepare(`SELECT how, sum(n) AS n FROM rollup_hour_of_week WHERE month BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`)
+        .all(piece.lo, piece.hi, ...where.params) as { how: number; n: number }[];
+      for (const row of rows) cells[Math.floor(row.how / 24)]![row.how % 24]! += row.n;
+    } else if (piece.level === 'hour') {
+      const where = filterSql(filter, 'rollup');
+      const rows = db
+        .prepare(`SELECT bucket, sum(n) AS n FROM rollup_hour WHERE bucket BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`)
+        .all(piece.lo, piece.hi, ...where.params) as { bucket: number; n: number }[];
+      for (const row of rows) count(row.bucket * HOUR_MS, row.n);
+    } else if (piece.level === 'raw') {
+      const where = filterSql(filter, 'mentions');
+      const rows = db
+        .prepare(`SELECT m.created_at AS at FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`)
+        .all(piece.fromMs, piece.toMs, ...where.params) as { at: number }[];
+      for (const row of rows) count(row.at, 1);
+    }
+  }
+  return cells;
+}

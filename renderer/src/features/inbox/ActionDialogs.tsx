@@ -1,0 +1,149 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MENTION_STATUSES, type MentionStatus } from '../../../../shared/domain/mention';
+import { call } from '../../api/client';
+import { Modal } from '../../components/Modal';
+import { StatusLabel } from '../../components/MentionLabels';
+import { useOperator } from '../../stores/operator';
+import { OperatorAvatar } from '../operators/OperatorAvatar';
+import { loadOperators, useOperators } from '../operators/operatorsStore';
+
+/** `a`: whom to assign to; the operator at the desk first, then colleagues, then nobody. */
+export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | null): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const me = useOperator();
+  const profiles = useOperators((state) => state.profiles) ?? [];
+  useEffect(() => {
+    void loadOperators().catch(() => undefined);
+  }, []);
+  const others = profiles.filter((profile) => profile.name !== me?.name);
+  return (
+    <Modal title={t('inbox.actions.assignTitle')} onClose={onClose}>
+      <ul className="choice-list">
+        {me && (
+          <li>
+            <button type="button" className="choice-list__item" autoFocus onClick={() => onPick(me.name)}>
+              <OperatorAvatar name={me.name} size="sm" />
+              {t('inbox.actions.assignToMe')}
+            </button>
+          </li>
+        )}
+        {others.map((profile) => (
+          <li key={profile.id}>
+            <button type="button" className="choice-list__item" onClick={() => onPick(profile.name)}>
+              <OperatorAvatar name={profile.name} size="sm" />
+              {profile.name}
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" className="choice-list__item" autoFocus={!me} onClick={() => onPick(null)}>
+            {t('inbox.actions.nobody')}
+          </button>
+        </li>
+      </ul>
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('inbox.actions.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** `s`: the status workflow new → open → waiting → resolved, plus archived and spam. */
+export function StatusDialog({
+  current,
+  onPick,
+  onClose,
+}: {
+  current: MentionStatus | null;
+  onPick(status: MentionStatus): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal title={t('inbox.actions.statusTitle')} onClose={onClose}>
+      <ul className="choice-list">
+        {MENTION_STATUSES.map((status, index) => (
+          <li key={status}>
+            <button
+              type="button"
+              className="choice-list__item"
+              aria-current={status === current ? 'true' : undefined}
+              autoFocus={current ? status === current : index === 0}
+              onClick={() => onPick(status)}
+            >
+              <StatusLabel status={status} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="modal__actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('inbox.actions.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** `#`: a tag to add, typed or picked from the tags in use. */
+export function TagDialog({ onPick, onClose }: { onPick(tag: string): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [tag, setTag] = useState('');
+  const [known, setKnown] = useState<string[]>([]);
+  useEffect(() => {
+    void call('inbox.tags', {})
+      .then((tags) => setKnown(tags.map((entry) => entry.tag)))
+      .catch(() => undefined);
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (tag.trim()) onPick(tag.trim());
+  };
+  return (
+    <Modal title={t('inbox.actions.tagTitle')} onClose={onClose}>
+      <form onSubmit={submit} className="tag-form">
+        <label className="field">
+          <span className="field__label">{t('inbox.actions.tagLabel')}</span>
+          <input
+            className="input"
+            autoFocus
+            list={`${id}-tags`}
+            maxLength={40}
+            value={tag}
+            placeholder={t('inbox.actions.tagPlaceholder')}
+            onChange={(event) => setTag(event.target.value)}
+          />
+          <span className="field__help">{t('inbox.actions.tagHelp')}</span>
+        </label>
+        <datalist id={`${id}-tags`}>
+          {known.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+        {known.length > 0 && (
+          <ul className="tag-list" aria-label={t('detail.tags')}>
+            {known.slice(0, 12).map((value) => (
+              <li key={value}>
+                <button type="button" className="tag tag--button" onClick={() => onPick(value)}>
+                  {value}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="modal__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('inbox.actions.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={!tag.trim()}>
+            {t('inbox.actions.tagAdd')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

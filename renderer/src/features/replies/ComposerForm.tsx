@@ -1,0 +1,165 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReplyLang, ToneFinding } from '../../../../shared/api/replies';
+import { LengthCounter } from './LengthCounter';
+import { FindingsList } from './FindingsList';
+import { MentionContext } from './MentionContext';
+import { ReplyField } from './ReplyField';
+import { SendBar } from './SendBar';
+import { TemplateValues } from './TemplateValues';
+import { replaceInField } from './editText';
+import { countForChannel } from '../../../../shared/replies/count';
+import { checkTone } from '../../../../shared/replies/tone/check';
+import type { ComposeData } from './useComposeData';
+import { useSendReply } from './useSendReply';
+import { useTemplateInsert } from './useTemplateInsert';
+
+/** The composer once its data is there: mention, suggestions, the reply field, findings and sending. */
+export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const { info, mention, templates, suggestions, rules, approval } = props.data;
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState(info.draft?.text ?? '');
+  const [lang, setLang] = useState<ReplyLang>(info.draft?.lang ?? info.lang);
+  const [templateId, setTemplateId] = useState<number | null>(info.draft?.templateId ?? null);
+  const [caret, setCaret] = useState<number | null>(null);
+  const sender = useSendReply(info.mentionId);
+  const inserter = useTemplateInsert({
+    mentionId: info.mentionId,
+    lang,
+    fieldRef: field,
+    onInserted: (template) => setTemplateId(template.id),
+  });
+
+  // The whole check runs on every keystroke, synchronously: the underlines never lag the text.
+  const findings = useMemo(
+    () => checkTone(text, rules, { channel: info.channel, lang, public: true }, { values: info.values }),
+    [text, rules, info.channel, lang, info.values],
+  );
+  const length = useMemo(
+    () => countForChannel(text, info.channel, info.limit ?? undefined).length,
+    [text, info.channel, info.limit],
+  );
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const needsApproval = approval.enabled && (info.sensitiveReasons.length > 0 || (approval.anyWarning && warnings > 0));
+
+  const fix = (finding: ToneFinding) => {
+    if (finding.fix && field.current)
+      replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
+  };
+  const show = (finding: ToneFinding) => {
+    field.current?.focus();
+    field.current?.setSelectionRange(finding.start, finding.end);
+  };
+  const send = () => {
+    if (errors > 0 || text.trim() === '') return;
+    void sender.send({ text, lang, templateId, replyId: info.draft?.id });
+  };
+
+  return (
+    <>
+      <div
+        className="composer__body"
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            send();
+          }
+        }}
+      >
+        <MentionContext mention={mention} info={info} />
+        {info.draft?.state === 'rejected' && (
+          <p className="form-error" role="status">
+            {t('composer.rejected', { reviewer: info.draft.approver ?? '', comment: info.draft.reviewComment ?? '' })}
+          </p>
+        )}
+        {suggestions.length > 0 && (
+          <div className="composer__suggestions" role="group" aria-labelledby={`${id}-suggested`}>
+            <span id={`${id}-suggested`} className="composer__suggestions-label">
+              {t('composer.suggested')}
+            </span>
+            {suggestions.map((suggestion) => {
+              const template = templates.find((candidate) => candidate.id === suggestion.templateId);
+              return (
+                template && (
+                  <button
+                    key={suggestion.templateId}
+                    type="button"
+                    className="chip-button"
+                    onClick={() => void inserter.insert(template, null)}
+                    title={suggestion.reasons.map((reason) => t(`composer.reason.${reason}`)).join(' · ')}
+                  >
+                    {suggestion.name}
+                  </button>
+                )
+              );
+            })}
+          </div>
+        )}
+        <div className="composer__field-head">
+          <label htmlFor={`${id}-reply`}>{t('composer.fieldLabel')}</label>
+          <label className="composer__meta">
+            {t('composer.language')}
+            <select className="select" value={lang} onChange={(event) => setLang(event.target.value as ReplyLang)}>
+              <option value="nl">{t('composer.languages.nl')}</option>
+              <option value="en">{t('composer.languages.en')}</option>
+            </select>
+          </label>
+        </div>
+        <ReplyField
+          id={`${id}-reply`}
+          text={text}
+          onChange={setText}
+          fieldRef={field}
+          findings={findings}
+          templates={templates}
+          label={t('composer.fieldLabel')}
+          describedBy={`${id}-count ${id}-findings`}
+          lang={lang}
+          caret={caret}
+          onCaret={setCaret}
+          onPick={(template, token) => void inserter.insert(template, token)}
+        />
+        <div className="composer__meta">
+          <span>{t('composer.slashHint')}</span>
+          <LengthCounter id={`${id}-count`} length={length} limit={info.limit} channel={info.channel} />
+        </div>
+        {inserter.error && (
+          <p className="form-error" role="alert">
+            {t('composer.renderFailed', { message: inserter.error })}
+          </p>
+        )}
+        {inserter.pending && (
+          <TemplateValues
+            key={inserter.pending.template.id}
+            template={inserter.pending.template}
+            missing={inserter.pending.missing}
+            busy={inserter.busy}
+            onInsert={(values) => void inserter.insert(inserter.pending!.template, inserter.pending!.token, values)}
+            onCancel={() => {
+              inserter.cancel();
+              field.current?.focus();
+            }}
+          />
+        )}
+        <FindingsList id={`${id}-findings`} text={text} findings={findings} caret={caret} onFix={fix} onShow={show} />
+      </div>
+      <SendBar
+        state={sender.state}
+        info={info}
+        empty={text.trim() === ''}
+        errors={errors}
+        needsApproval={needsApproval}
+        onSend={send}
+        onRetry={(replyId) => void sender.retry(replyId)}
+        onMarkSent={(replyId) => sender.markSent(replyId)}
+        onEditAgain={sender.backToEditing}
+        onClose={props.onClose}
+        onDone={props.onDone}
+        text={text}
+      />
+    </>
+  );
+}

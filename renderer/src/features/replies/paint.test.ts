@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { paintRuns, slashTokenAt } from './paint';
+
+describe('paintRuns', () => {
+  it('cuts the text at finding boundaries and keeps every character exactly once', () => {
+    const text = 'Hoi jij, dat is KUT!!';
+    const runs = paintRuns(text, [
+      { start: 4, end: 7, severity: 'error' },
+      { start: 16, end: 19, severity: 'warning' },
+    ]);
+    expect(runs.map((run) => run.text).join('')).toBe(text);
+    expect(runs.filter((run) => run.mark).map((run) => [run.text, run.mark])).toEqual([
+      ['jij', 'error'],
+      ['KUT', 'warning'],
+    ]);
+  });
+
+  it('gives an overlap the worst severity and splits at the caret', () => {
+    const runs = paintRuns(
+      'abcdef',
+      [
+        { start: 0, end: 4, severity: 'warning' },
+        { start: 2, end: 6, severity: 'error' },
+      ],
+      3,
+    );
+    expect(runs.map((run) => [run.text, run.mark])).toEqual([
+      ['ab', 'warning'],
+      ['c', 'error'],
+      ['d', 'error'],
+      ['ef', 'error'],
+    ]);
+  });
+
+  it('ignores empty ranges and clamps ranges beyond the text (a stale finding while typing)', () => {
+    const runs = paintRuns('abc', [
+      { start: 1, end: 1, severity: 'error' },
+      { start: 2, end: 9, severity: 'warning' },
+    ]);
+    expect(runs.map((run) => [run.text, run.mark])).toEqual([
+      ['a', null],
+      ['b', null],
+      ['c', 'warning'],
+    ]);
+  });
+});
+
+describe('slashTokenAt', () => {
+  it('finds /name at the start or after a space', () => {
+    expect(slashTokenAt('/exc', 4)).toEqual({ start: 0, query: 'exc' });
+    expect(slashTokenAt('Hallo /', 7)).toEqual({ start: 6, query: '' });
+    expect(slashTokenAt('Hallo\n/klacht-trein', 19)).toEqual({ start: 6, query: 'klacht-trein' });
+  });
+
+  it('does not open inside a URL, a date or after the name ended', () => {
+    expect(slashTokenAt('zie https://x.nl/a', 18)).toBeNull();
+    expect(slashTokenAt('op 12/3', 7)).toBeNull();
+    expect(slashTokenAt('/excuses ', 9)).toBeNull();
+    expect(slashTokenAt('geen slash', 10)).toBeNull();
+  });
+});

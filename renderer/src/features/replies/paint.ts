@@ -1,0 +1,70 @@
+/** A stretch of the reply marked by the tone check: `[start, end)` in UTF-16 code units, as `String.slice` counts. */
+export interface MarkedRange {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+/** One run of text in the mirror behind the field: plain, or underlined as the worst finding covering it. */
+export interface PaintedRun {
+  text: string;
+  start: number;
+  mark: 'error' | 'warning' | null;
+}
+
+/**
+ * Cuts the text into runs at every finding boundary (and at `caret`, so the mirror can hold a marker
+ * there for placing the / menu). Overlapping findings are fine: a run takes the worst severity over it.
+ * Linear in the text plus findings, so it stays far inside a keystroke on a 2,000-character reply.
+ */
+export function paintRuns(text: string, ranges: readonly MarkedRange[], caret: number | null = null): PaintedRun[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const range of ranges) {
+    cuts.add(clamp(range.start, text.length));
+    cuts.add(clamp(range.end, text.length));
+  }
+  if (caret !== null) cuts.add(clamp(caret, text.length));
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: PaintedRun[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    let mark: PaintedRun['mark'] = null;
+    for (const range of ranges) {
+      if (range.start <= start && range.end >= end && range.end > range.start) {
+        if (range.severity === 'error') {
+          mark = 'error';
+          break;
+        }
+        mark = 'warning';
+      }
+    }
+    runs.push({ text: text.slice(start, end), start, mark });
+  }
+  return runs;
+}
+
+function clamp(value: number, max: number): number {
+  return Math.max(0, Math.min(max, value));
+}
+
+/** The `/name` being typed right before the caret, which opens the template menu; null when there is none. */
+export interface SlashToken {
+  /** Where the `/` is, so the chosen template replaces `/name`. */
+  start: number;
+  /** What follows the `/`, for filtering templates by name. */
+  query: string;
+}
+
+// What may follow the `/`: letters, digits, - or _ (a template's name as typed, up to 40 of them).
+const NAME = /^[\p{L}\p{N}_-]{0,40}$/u;
+
+/** Finds the slash token that ends at `caret`, if any: a `/` at the start of the text or after a space (not in https://x/y). */
+export function slashTokenAt(text: string, caret: number): SlashToken | null {
+  const slash = text.lastIndexOf('/', caret - 1);
+  if (slash < 0 || caret - slash > 41) return null;
+  const query = text.slice(slash + 1, caret);
+  if (!NAME.test(query)) return null;
+  if (slash > 0 && !/\s/.test(text[slash - 1]!)) return null;
+  return { start: slash, query };
+}

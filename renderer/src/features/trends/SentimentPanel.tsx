@@ -1,0 +1,168 @@
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SentimentPanel as SentimentData } from '../../../../shared/api/trends';
+import { useFormat } from '../../i18n/format';
+import { Chart, type ChartClick, type ChartHandle } from './Chart';
+import type { ChartColours } from './chartTheme';
+import { chartFormat, type ChartFormat } from './chartFormat';
+import { pointFilter } from './inboxLink';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './panelProps';
+import { SignalCaption, SignalPicker } from './SignalPicker';
+import { annotationMarks, bucketAxis, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { useChartColours } from './useChartColours';
+import { useTrend } from './useTrend';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function sentimentOption(data: SentimentData, colours: ChartColours, format: ChartFormat, t: Translate) {
+  const signal = signalLayer(data.signal, colours, 2);
+  const net = (value: number | null) => (value === null ? '—' : format.signed(value));
+  const series: object[] = [
+    {
+      id: 'volume',
+      name: t('trends.sentiment.volume'),
+      type: 'bar',
+      yAxisIndex: 1,
+      data: data.total,
+      large: data.buckets.length > 400,
+      itemStyle: { color: colours.border },
+      emphasis: { itemStyle: { color: colours.textMuted } },
+      tooltip: { valueFormatter: (value: number) => format.number(value) },
+    },
+    {
+      id: 'net',
+      name: t('trends.sentiment.net'),
+      type: 'line',
+      data: data.net,
+      showSymbol: false,
+      sampling: 'lttb',
+      connectNulls: false,
+      lineStyle: { color: colours.accent, width: 2 },
+      itemStyle: { color: colours.accent },
+      tooltip: { valueFormatter: net },
+      // Above the zero line is green, below it red: sentiment keeps the app's one meaning per colour.
+      areaStyle: { opacity: 0.12, color: colours.positive, origin: 0 },
+      z: 3,
+      ...annotationMarks(data.buckets, data.annotations, colours),
+    },
+  ];
+  if (data.compare) {
+    series.push({
+      id: 'compare',
+      name: t(`trends.comparison.series.${data.compare.mode}`),
+      type: 'line',
+      data: data.compare.net,
+      showSymbol: false,
+      sampling: 'lttb',
+      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1.5 },
+      itemStyle: { color: colours.textMuted },
+      tooltip: { valueFormatter: net },
+      z: 2,
+    });
+  }
+  series.push(...signal.series);
+  return {
+    grid: timeGrid(!!data.signal),
+    legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    visualMap: {
+      show: false,
+      seriesIndex: 1,
+      pieces: [
+        { lt: 0, color: colours.negative },
+        { gte: 0, color: colours.positive },
+      ],
+    },
+    xAxis: {
+      ...bucketAxis(data.buckets, data.granularity, format),
+      boundaryGap: true,
+      axisPointer: {
+        label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
+      },
+    },
+    yAxis: [
+      {
+        type: 'value',
+        min: -1,
+        max: 1,
+        interval: 0.5,
+        axisLabel: { formatter: (value: number) => format.signed(value) },
+      },
+      { type: 'value', show: false, splitLine: { show: false } },
+      ...signal.yAxis,
+    ],
+    dataZoom: insideZoom,
+    series,
+  };
+}
+
+/** Net sentiment ((positive − negative) / total) over time, with the volume it rests on behind it. */
+export function SentimentPanel({ config, range, placement, onConfig, openInbox }: PanelProps) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const format = chartFormat(locale);
+  const colours = useChartColours();
+  const chart = useRef<ChartHandle>(null);
+  const { data, loading, error } = useTrend('trends.sentiment', { ...range, signalId: config.signalId });
+  const option = useMemo(() => (data ? sentimentOption(data, colours, format, t) : null), [data, colours, format, t]);
+
+  const onClick = (click: ChartClick) => {
+    if (!data) return;
+    const buckets = click.seriesId === 'compare' && data.compare ? data.compare.buckets : data.buckets;
+    const bucket = buckets[click.dataIndex];
+    if (bucket && click.seriesId !== 'signal') openInbox(pointFilter(data.inbox, bucket));
+  };
+
+  const table = () =>
+    data && {
+      header: [
+        'bucket_start',
+        'bucket_end',
+        'positive',
+        'neutral',
+        'negative',
+        'unscored',
+        'total',
+        'net',
+        ...(data.compare ? ['compare_start', 'compare_total', 'compare_net'] : []),
+      ],
+      rows: data.buckets.map((bucket, index) => [
+        bucket.start,
+        bucket.end,
+        data.positive[index] ?? null,
+        data.neutral[index] ?? null,
+        data.negative[index] ?? null,
+        data.unscored[index] ?? null,
+        data.total[index] ?? null,
+        data.net[index] ?? null,
+        ...(data.compare
+          ? [
+              data.compare.buckets[index]?.start ?? null,
+              data.compare.total[index] ?? null,
+              data.compare.net[index] ?? null,
+            ]
+          : []),
+      ]),
+    };
+
+  return (
+    <PanelFrame
+      name="sentiment"
+      title={t('trends.sentiment.title')}
+      caption={data?.signal ? <SignalCaption signal={data.signal} /> : t('trends.sentiment.caption')}
+      options={<SignalPicker value={config.signalId} onChange={(signalId) => onConfig({ signalId })} />}
+      placement={placement}
+      range={range}
+      loading={loading}
+      error={error}
+      empty={!data || data.total.every((value) => value === 0)}
+      chart={() => chart.current}
+      table={table}
+    >
+      {option && (
+        <Chart ref={chart} option={option} colours={colours} label={t('trends.sentiment.title')} onClick={onClick} />
+      )}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,184 @@
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VolumePanel as VolumeData } from '../../../../shared/api/trends';
+import { useFormat } from '../../i18n/format';
+import { Chart, type ChartClick, type ChartHandle } from './Chart';
+import type { ChartColours } from './chartTheme';
+import { chartFormat, type ChartFormat } from './chartFormat';
+import { pointFilter } from './inboxLink';
+import { PanelFrame } from './PanelFrame';
+import type { PanelProps } from './panelProps';
+import { SignalCaption, SignalPicker } from './SignalPicker';
+import { annotationMarks, bucketAxis, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { peakIndexes } from './peaks';
+import { useChartColours } from './useChartColours';
+import { useTrend } from './useTrend';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, format: ChartFormat, t: Translate) {
+  const stacked = stackBy !== 'topic';
+  const peaks = peakIndexes(data.total, 3);
+  const signal = signalLayer(data.signal, colours, 1);
+  const series: object[] = data.series.map((series, index) => ({
+    id: `series:${series.key}`,
+    name: stackBy === 'channel' ? t(`channel.${series.key}`, { defaultValue: series.label }) : series.label,
+    type: stacked ? 'bar' : 'line',
+    stack: stacked ? 'volume' : undefined,
+    showSymbol: false,
+    sampling: 'lttb',
+    barCategoryGap: '20%',
+    large: data.buckets.length > 400,
+    emphasis: { focus: 'series' },
+    itemStyle: series.colour ? { color: series.colour } : undefined,
+    data: series.values,
+    ...(index === 0 ? annotationMarks(data.buckets, data.annotations, colours) : {}),
+  }));
+  series.push({
+    id: 'peaks',
+    name: t('trends.volume.total'),
+    type: 'line',
+    data: data.total,
+    showSymbol: false,
+    lineStyle: { opacity: 0 },
+    itemStyle: { color: colours.text },
+    tooltip: { show: stackBy === 'topic' ? true : false },
+    markPoint: {
+      symbol: 'pin',
+      symbolSize: 38,
+      itemStyle: { color: colours.accent },
+      label: {
+        color: colours.surface,
+        fontSize: 10,
+        formatter: ({ value }: { value: number }) => format.number(value),
+      },
+      data: peaks.map((index) => ({ name: 'peak', coord: [index, data.total[index]], value: data.total[index] })),
+    },
+  });
+  if (data.compare) {
+    series.push({
+      id: 'compare',
+      name: t(`trends.comparison.series.${data.compare.mode}`),
+      type: 'line',
+      data: data.compare.total,
+      showSymbol: false,
+      sampling: 'lttb',
+      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1.5 },
+      itemStyle: { color: colours.textMuted },
+      z: 4,
+    });
+  }
+  series.push(...signal.series);
+  return {
+    grid: timeGrid(!!data.signal),
+    legend: { type: 'scroll', top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
+    tooltip: {
+      trigger: 'axis',
+      renderMode: 'richText',
+      valueFormatter: (value: number | null) => (value === null ? '—' : format.number(value)),
+    },
+    xAxis: {
+      ...bucketAxis(data.buckets, data.granularity, format),
+      boundaryGap: stacked,
+      axisPointer: {
+        label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
+      },
+    },
+    yAxis: [
+      { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => format.number(value) } },
+      ...signal.yAxis,
+    ],
+    dataZoom: insideZoom,
+    series,
+  };
+}
+
+/** Volume over time, stacked by channel (or topics side by side), with peaks marked and the comparison dashed. */
+export function VolumePanel({ config, range, placement, onConfig, openInbox }: PanelProps) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const format = chartFormat(locale);
+  const colours = useChartColours();
+  const chart = useRef<ChartHandle>(null);
+  const stackBy = config.stackBy ?? 'channel';
+  const { data, loading, error } = useTrend('trends.volume', { ...range, stackBy, signalId: config.signalId });
+  const option = useMemo(
+    () => (data ? volumeOption(data, stackBy, colours, format, t) : null),
+    [data, stackBy, colours, format, t],
+  );
+
+  const onClick = (click: ChartClick) => {
+    if (!data) return;
+    if (click.componentType === 'markPoint') {
+      const coord = (click.data as { coord?: [number, number] } | undefined)?.coord;
+      const bucket = coord ? data.buckets[coord[0]] : undefined;
+      if (bucket) openInbox(pointFilter(data.inbox, bucket));
+      return;
+    }
+    if (click.seriesId === 'compare' && data.compare) {
+      const bucket = data.compare.buckets[click.dataIndex];
+      if (bucket) openInbox(pointFilter(data.inbox, bucket));
+      return;
+    }
+    const bucket = data.buckets[click.dataIndex];
+    const series = data.series.find((one) => `series:${one.key}` === click.seriesId);
+    if (bucket && series) openInbox(pointFilter(series.inbox, bucket));
+    else if (bucket && click.seriesId === 'peaks') openInbox(pointFilter(data.inbox, bucket));
+  };
+
+  const table = () =>
+    data && {
+      header: [
+        'bucket_start',
+        'bucket_end',
+        ...data.series.map((series) => series.key),
+        'total',
+        ...(data.compare ? ['compare_start', 'compare_total'] : []),
+        ...(data.signal ? [data.signal.name] : []),
+      ],
+      rows: data.buckets.map((bucket, index) => [
+        bucket.start,
+        bucket.end,
+        ...data.series.map((series) => series.values[index] ?? null),
+        data.total[index] ?? null,
+        ...(data.compare ? [data.compare.buckets[index]?.start ?? null, data.compare.total[index] ?? null] : []),
+        ...(data.signal ? [data.signal.values[index] ?? null] : []),
+      ]),
+    };
+
+  const empty = !data || data.total.every((value) => value === 0);
+  return (
+    <PanelFrame
+      name="volume"
+      title={t('trends.volume.title')}
+      caption={data?.signal ? <SignalCaption signal={data.signal} /> : t('trends.volume.caption')}
+      options={
+        <>
+          <label className="trend-panel__option">
+            <span className="visually-hidden">{t('trends.volume.stackBy')}</span>
+            <select
+              className="select select--small"
+              value={stackBy}
+              onChange={(event) => onConfig({ stackBy: event.target.value as 'channel' | 'topic' })}
+            >
+              <option value="channel">{t('trends.volume.byChannel')}</option>
+              <option value="topic">{t('trends.volume.byTopic')}</option>
+            </select>
+          </label>
+          <SignalPicker value={config.signalId} onChange={(signalId) => onConfig({ signalId })} />
+        </>
+      }
+      placement={placement}
+      range={range}
+      loading={loading}
+      error={error}
+      empty={empty && !data?.signal}
+      chart={() => chart.current}
+      table={table}
+    >
+      {option && (
+        <Chart ref={chart} option={option} colours={colours} label={t('trends.volume.title')} onClick={onClick} />
+      )}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,30 @@
+import type { MapRegion } from '../../../../shared/api/trends';
+import { call } from '../../api/client';
+import { echarts } from './echarts';
+
+/** Where a region's boundaries come from, for the caption under the map. */
+export interface BoundarySource {
+  mapName: string;
+  source: string;
+  licence: string;
+}
+
+const loaded = new Map<MapRegion, Promise<BoundarySource>>();
+
+/**
+ * Fetches a region's municipality boundaries from the engine once per window and registers them with
+ * ECharts under `watchpost-<region>`. A failed fetch is forgotten, so the next render tries again.
+ */
+export function loadBoundaries(region: MapRegion): Promise<BoundarySource> {
+  let pending = loaded.get(region);
+  if (!pending) {
+    pending = call('trends.boundaries', { region }).then((boundaries) => {
+      const mapName = `watchpost-${region}`;
+      echarts.registerMap(mapName, boundaries.geojson as Parameters<typeof echarts.registerMap>[1]);
+      return { mapName, source: boundaries.source, licence: boundaries.licence };
+    });
+    pending.catch(() => loaded.delete(region));
+    loaded.set(region, pending);
+  }
+  return pending;
+}

@@ -1,0 +1,105 @@
+import type { Annotation, Bucket, Granularity, SignalOverlay } from '../../../../shared/api/trends';
+import type { ChartColours } from './chartTheme';
+import type { ChartFormat } from './chartFormat';
+
+/** The index of the bucket holding `iso`, or null when it falls outside the panel. */
+export function bucketIndexOf(buckets: readonly Bucket[], iso: string): number | null {
+  const at = Date.parse(iso);
+  let low = 0;
+  let high = buckets.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const bucket = buckets[middle]!;
+    if (at < Date.parse(bucket.start)) high = middle - 1;
+    else if (at >= Date.parse(bucket.end)) low = middle + 1;
+    else return middle;
+  }
+  return null;
+}
+
+/**
+ * Annotations as ECharts marks on a category axis of buckets: a moment is a dashed line with its label,
+ * a span a shaded band. Annotations outside the panel's period are left out.
+ */
+export function annotationMarks(buckets: readonly Bucket[], annotations: readonly Annotation[], colours: ChartColours) {
+  const lines: object[] = [];
+  const areas: object[][] = [];
+  const last = buckets.length - 1;
+  for (const annotation of annotations) {
+    const start = bucketIndexOf(buckets, annotation.at);
+    if (annotation.endAt) {
+      const end =
+        bucketIndexOf(buckets, annotation.endAt) ??
+        (Date.parse(annotation.endAt) >= Date.parse(buckets[last]?.end ?? '') ? last : null);
+      const from = start ?? (end !== null ? 0 : null);
+      if (from === null || end === null) continue;
+      areas.push([{ name: annotation.label, xAxis: from }, { xAxis: end }]);
+    } else if (start !== null) {
+      lines.push({ name: annotation.label, xAxis: start });
+    }
+  }
+  return {
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1 },
+      label: { formatter: '{b}', color: colours.textMuted, position: 'insideEndTop', fontSize: 11 },
+      data: lines,
+    },
+    markArea: {
+      silent: true,
+      itemStyle: { color: colours.accent, opacity: 0.08 },
+      label: { color: colours.textMuted, fontSize: 11, position: 'insideTop' },
+      data: areas,
+    },
+  };
+}
+
+/** The x axis of every time panel: one category per bucket, labelled in the UI's locale. */
+export function bucketAxis(buckets: readonly Bucket[], granularity: Granularity, format: ChartFormat) {
+  return {
+    type: 'category',
+    boundaryGap: false,
+    data: buckets.map((bucket) => bucket.start),
+    axisLabel: { formatter: (value: string) => format.bucket(value, granularity), hideOverlap: true },
+  };
+}
+
+/** A second y axis and a line for an imported signal, aligned with the panel's buckets. */
+export function signalLayer(signal: SignalOverlay | null, colours: ChartColours, yAxisIndex: number) {
+  if (!signal) return { yAxis: [], series: [] };
+  return {
+    yAxis: [
+      {
+        type: 'value',
+        name: signal.unit ? `${signal.name} (${signal.unit})` : signal.name,
+        position: 'right',
+        splitLine: { show: false },
+        nameTextStyle: { color: colours.textMuted, align: 'right' },
+      },
+    ],
+    series: [
+      {
+        id: 'signal',
+        name: signal.name,
+        type: 'line',
+        yAxisIndex,
+        data: signal.values,
+        connectNulls: true,
+        showSymbol: false,
+        sampling: 'lttb',
+        lineStyle: { color: colours.text, width: 1.5, type: 'dotted' },
+        itemStyle: { color: colours.text },
+        z: 5,
+      },
+    ],
+  };
+}
+
+/** Zoom by wheel and drag inside the plot (no slider: it would crowd a dashboard of panels). */
+export const insideZoom = [{ type: 'inside', filterMode: 'none', zoomOnMouseWheel: 'ctrl' }];
+
+/** The shared grid: room for the legend above and a second axis on the right when a signal is shown. */
+export function timeGrid(withSignal: boolean) {
+  return { left: 8, right: withSignal ? 56 : 16, top: 36, bottom: 8, containLabel: true };
+}

@@ -1,0 +1,77 @@
+import type { PrivacyKind } from '../model';
+
+/**
+ * Personal data that must not appear in a public reply: e-mail addresses, phone numbers (Dutch and
+ * international), IBANs (checked with mod-97) and BSN-like numbers (nine digits passing the eleven test).
+ */
+
+export interface PrivacyHit {
+  kind: PrivacyKind;
+  start: number;
+  end: number;
+  found: string;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const PHONE = /(?<![\w+])(?:(?:\+|00)\d{2}[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){7,10}(?!\d)/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
+const NINE_DIGITS = /(?<![\d.-])\d{3}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{2}(?![\d])|(?<![\d.-])\d{9}(?!\d)/g;
+
+/** The IBAN check: move the first four characters to the end, letters to numbers, the whole mod 97 is 1. */
+export function isIban(candidate: string): boolean {
+  const compact = candidate.replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let remainder = 0;
+  for (const char of rearranged) {
+    const value = char >= 'A' ? char.charCodeAt(0) - 55 : Number(char);
+    remainder = Number(`${remainder}${value}`) % 97;
+  }
+  return remainder === 1;
+}
+
+/** The eleven test of a Dutch citizen service number (BSN). */
+export function passesElevenTest(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || digits === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) sum += Number(digits[i]) * (9 - i);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
+
+function compact(value: string): string {
+  return value.replace(/[\s.()-]/g, '').toLowerCase();
+}
+
+/** Personal data of the given kinds in a text, leaving out allowed (the organisation's own) details. */
+export function findPersonalData(
+  text: string,
+  kinds: readonly PrivacyKind[],
+  allow: readonly string[],
+): PrivacyHit[] {
+  const allowed = new Set(allow.map(compact));
+  const hits: PrivacyHit[] = [];
+  const taken = (start: number, end: number) => hits.some((hit) => start < hit.end && hit.start < end);
+  const add = (kind: PrivacyKind, start: number, found: string) => {
+    const end = start + found.length;
+    if (allowed.has(compact(found)) || taken(start, end)) return;
+    hits.push({ kind, start, end, found });
+  };
+  const wants = new Set(kinds);
+  if (wants.has('email')) for (const match of text.matchAll(EMAIL)) add('email', match.index, match[0]);
+  if (wants.has('iban')) {
+    for (const match of text.matchAll(IBAN)) if (isIban(match[0])) add('iban', match.index, match[0]);
+  }
+  if (wants.has('bsn')) {
+    for (const match of text.matchAll(NINE_DIGITS)) {
+      if (passesElevenTest(match[0].replace(/\D/g, ''))) add('bsn', match.index, match[0]);
+    }
+  }
+  if (wants.has('phone')) {
+    for (const match of text.matchAll(PHONE)) {
+      const found = match[0].trimEnd();
+      add('phone', match.index, found);
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
