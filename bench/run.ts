@@ -1,5 +1,6 @@
 import { benchDemo } from './demo';
 import { benchQueries } from './queries';
+import { benchReplies } from './replies';
 import { benchSentiment } from './sentiment';
 import { benchTrends } from './trends';
 
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   sentiment: benchSentiment,
   queries: benchQueries,
   trends: benchTrends,
+  replies: benchReplies,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -36,7 +36,10 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
     };
     const filters = [{}, { channel: ['x', 'facebook'], lang: ['nl'] }, { topicId: topics }];
     const panels: Record<string, (from: string, to: string, filter: object) => [MethodName, unknown]> = {
-      volumeByChannel: (from, to, filter) => ['trends.volume', { from, to, filter, stackBy: 'channel', compare: 'previous' }],
+      volumeByChannel: (from, to, filter) => [
+        'trends.volume',
+        { from, to, filter, stackBy: 'channel', compare: 'previous' },
+      ],
       volumeByTopic: (from, to, filter) => ['trends.volume', { from, to, filter, stackBy: 'topic' }],
       sentiment: (from, to, filter) => ['trends.sentiment', { from, to, filter, compare: 'lastYear' }],
       shareOfVoice: (from, to, filter) => ['trends.shareOfVoice', { from, to, filter }],
@@ -99,14 +102,21 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
 /** Mentions stored per second through the mention writer, with and without the rollup triggers. */
 function insertCost(rows: number) {
   const batch = Array.from({ length: rows }, (_, i) => {
-    const { sourceId, ...m } = sampleMention({ externalId: `b${i}`, createdAt: Date.parse('2022-01-01T00:00:00Z') + i * 97_000, channel: i % 2 ? 'x' : 'facebook' });
+    const { sourceId, ...m } = sampleMention({
+      externalId: `b${i}`,
+      createdAt: Date.parse('2022-01-01T00:00:00Z') + i * 97_000,
+      channel: i % 2 ? 'x' : 'facebook',
+    });
     void sourceId;
     return m;
   });
   const rate = (dropTriggers: boolean) => {
     const db = openMemoryWorkspace();
     if (dropTriggers) {
-      for (const name of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup%'`).pluck().all() as string[]) {
+      for (const name of db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup%'`)
+        .pluck()
+        .all() as string[]) {
         db.exec(`DROP TRIGGER ${name}`);
       }
     }
@@ -118,7 +128,12 @@ function insertCost(rows: number) {
   };
   const withTriggers = rate(false);
   const without = rate(true);
-  return { rows, perSecondWithRollups: Math.round(withTriggers), perSecondWithout: Math.round(without), slowdown: round(1 - withTriggers / without) };
+  return {
+    rows,
+    perSecondWithRollups: Math.round(withTriggers),
+    perSecondWithout: Math.round(without),
+    slowdown: round(1 - withTriggers / without),
+  };
 }
 
 function summarise(times: number[]) {

@@ -10,6 +10,7 @@ import { ingestHandlers } from './ingest/handlers';
 import { sourcesHandlers } from './ingest/sources/handlers';
 import { LiveSources } from './ingest/sources/live-sources';
 import { workspaceSecretBox } from './ingest/sources/secret-box';
+import type { SecretBox } from './secrets/secret-box';
 import { wizardHandlers } from './ingest/wizard-handlers';
 import { UploadStore } from './ingest/wizard/uploads';
 import { IngestPipeline } from './ingest/pipeline';
@@ -46,6 +47,8 @@ export class Engine {
   /** The workspace lexicon, sentiment corrections and the model learnt from them. */
   readonly analysis: AnalysisService;
   readonly topics: TopicService;
+  /** The workspace's credential box: live sources seal tokens with it, the replies engine opens them to post. */
+  readonly secretBox: SecretBox;
 
   private constructor(
     readonly db: Db,
@@ -62,11 +65,12 @@ export class Engine {
     const rowTopics = new RowTopics(db);
     const folder = dataDir === ':memory:' ? null : dataDir;
     this.uploads = new UploadStore(folder);
+    this.secretBox = workspaceSecretBox(folder, secretKey);
     this.liveSources = new LiveSources({
       db,
       events: this.events,
       pipeline: this.pipeline,
-      box: workspaceSecretBox(folder, secretKey),
+      box: this.secretBox,
     });
     const handlers: Handlers = {
       'app.info': () => ({ name: 'Watchpost', version: pkg.version, schemaVersion: SCHEMA_VERSION, dataDir }),

@@ -27,7 +27,12 @@ async function addMastodonSource(engine: EngineClient): Promise<void> {
     kind: 'mastodon',
     name: 'Gemeente',
     // Nothing listens on port 9: the poll fails quietly, which is not what this test is about.
-    settings: { instance: 'http://127.0.0.1:9', timeline: 'search', query: 'gemeente', secrets: { accessToken: TOKEN } },
+    settings: {
+      instance: 'http://127.0.0.1:9',
+      timeline: 'search',
+      query: 'gemeente',
+      secrets: { accessToken: TOKEN },
+    },
   });
   expect(added.ok, JSON.stringify(added)).toBe(true);
 }

@@ -158,7 +158,8 @@ export class FakeSafeStorage {
 
   decryptString(sealed: Buffer): string {
     const text = Buffer.from(sealed.map((byte) => byte ^ this.secret)).toString('utf8');
-    if (!text.startsWith(KEYCHAIN_MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith(KEYCHAIN_MARK))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return text.slice(KEYCHAIN_MARK.length);
   }
 

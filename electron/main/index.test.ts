@@ -75,7 +75,11 @@ describe('starting the desktop app', () => {
     expect(startEngineWorker).not.toHaveBeenCalled();
     fake.app.becomeReady();
     await vi.waitFor(() => expect(startEngineWorker).toHaveBeenCalledOnce());
-    expect(keychainSecretKey).toHaveBeenCalledWith(fake.safeStorage, '/home/operator/.config/Watchpost/', expect.any(Function));
+    expect(keychainSecretKey).toHaveBeenCalledWith(
+      fake.safeStorage,
+      '/home/operator/.config/Watchpost/',
+      expect.any(Function),
+    );
     expect(vi.mocked(startEngineWorker).mock.calls[0]![0].secretKey).toBe(KEYCHAIN_KEY);
   });
 

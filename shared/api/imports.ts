@@ -269,4 +269,3 @@ export const RetryOutcome = z.object({
   stillRejected: z.number().int(),
 });
 export type RetryOutcome = z.infer<typeof RetryOutcome>;
-

@@ -271,7 +271,10 @@ export const KpiInput = z
     timeZone: z.string().default('Europe/Amsterdam'),
     /** Targets for "share within target". */
     firstResponseTargetMinutes: z.number().positive().default(60),
-    resolutionTargetMinutes: z.number().positive().default(24 * 60),
+    resolutionTargetMinutes: z
+      .number()
+      .positive()
+      .default(24 * 60),
     channel: z.array(Channel).optional(),
     operator: z.string().optional(),
   })

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Channel, Instant, Language, MentionRow, SentimentLabel } from '../domain/mention';
 import { JobInfo } from './events';
+import { UploadId } from './imports';
 import { command, Empty, query } from './spec';
 
 /**
@@ -200,6 +201,8 @@ export const TermsPanel = z.object({
   falling: z.array(TermChange),
   /** True when the answer came from a sample of the raw mentions (filters set) instead of the term rollup. */
   sampled: z.boolean(),
+  /** Newest mentions the term rollup has not counted yet (indexed by a job shortly after they arrive). */
+  pending: z.number().int(),
 });
 export type TermsPanel = z.infer<typeof TermsPanel>;
 
@@ -210,7 +213,9 @@ export const HeatmapPanel = z.object({
   cells: z.array(z.array(z.number().int())),
   max: z.number().int(),
   total: z.number().int(),
-  compare: ComparePeriod.omit({ buckets: true }).extend({ cells: z.array(z.array(z.number().int())) }).nullable(),
+  compare: ComparePeriod.omit({ buckets: true })
+    .extend({ cells: z.array(z.array(z.number().int())) })
+    .nullable(),
 });
 export type HeatmapPanel = z.infer<typeof HeatmapPanel>;
 
@@ -233,7 +238,11 @@ export const MapPanel = z.object({
   placed: z.number().int(),
   /** Mentions in range (and filter) that could not be placed in any municipality. */
   unplaced: z.number().int(),
-  compare: ComparePeriod.omit({ buckets: true }).extend({ areas: z.array(MapArea.pick({ code: true, count: true, net: true })) }).nullable(),
+  /** Newest mentions not looked at yet by the placing job (counted as unplaced until then). */
+  pending: z.number().int(),
+  compare: ComparePeriod.omit({ buckets: true })
+    .extend({ areas: z.array(MapArea.pick({ code: true, count: true, net: true })) })
+    .nullable(),
 });
 export type MapPanel = z.infer<typeof MapPanel>;
 
@@ -244,6 +253,41 @@ export const Boundaries = z.object({
   geojson: z.unknown(),
   source: z.string(),
   licence: z.string(),
+});
+
+/** What boundaries are imported (null: none yet, the map is unavailable until they are). */
+export const BoundariesInfo = z.object({
+  municipalities: z.number().int(),
+  /** Municipalities in Noord-Brabant (province PV30); 0 when the file carried no province. */
+  brabant: z.number().int(),
+  source: z.string(),
+  licence: z.string(),
+  /** The file's name as imported. */
+  file: z.string(),
+  importedAt: Instant,
+  operator: z.string(),
+});
+export type BoundariesInfo = z.infer<typeof BoundariesInfo>;
+
+/**
+ * Municipality boundaries from a GeoJSON or TopoJSON file (CBS/PDOK "gebiedsindelingen", WGS84 or RD New):
+ * an upload from the browser or a file path. Replaces earlier boundaries and re-places every mention (a job).
+ */
+export const ImportBoundariesInput = z
+  .object({
+    upload: UploadId.optional(),
+    file: z.string().min(1).optional(),
+    /** Where the file came from and under which licence, shown beside the map. */
+    source: z.string().trim().min(1).max(200).default('CBS Gebiedsindelingen via PDOK'),
+    licence: z.string().trim().min(1).max(200).default('CC BY 4.0 (CBS)'),
+    operator: z.string().min(1),
+  })
+  .strict()
+  .refine((input) => Boolean(input.upload) !== Boolean(input.file), 'name either an upload or a file');
+export const ImportBoundariesResult = z.object({
+  info: BoundariesInfo,
+  /** The job placing every mention against the new boundaries. */
+  job: JobInfo,
 });
 
 /** Response KPIs: first-response times and replies per operator. */
@@ -282,7 +326,10 @@ export const DrillInput = z
     /** A word or #hashtag as the terms panel shows it. */
     term: z.string().min(1).max(200).optional(),
     /** A CBS municipality code. */
-    municipality: z.string().regex(/^GM\d{4}$/).optional(),
+    municipality: z
+      .string()
+      .regex(/^GM\d{4}$/)
+      .optional(),
     /** Local time: 0 = Monday. */
     hourOfWeek: z.object({ dow: z.number().int().min(0).max(6), hour: z.number().int().min(0).max(23) }).optional(),
     offset: z.number().int().min(0).default(0),
@@ -340,15 +387,33 @@ export const trendMethods = {
     'Oldest and newest mention time: the "all" period preset.',
   ),
   'trends.volume': query(VolumeInput, VolumePanel, 'Volume over time, stacked by channel or topic.'),
-  'trends.sentiment': query(SentimentInput, SentimentPanel, 'Net sentiment over time with volume behind it, and the mix.'),
+  'trends.sentiment': query(
+    SentimentInput,
+    SentimentPanel,
+    'Net sentiment over time with volume behind it, and the mix.',
+  ),
   'trends.shareOfVoice': query(TrendRange, ShareOfVoicePanel, 'Share of voice between topics, in total and over time.'),
   'trends.terms': query(TermsInput, TermsPanel, 'Rising and falling terms and hashtags against the previous period.'),
   'trends.heatmap': query(TrendRange, HeatmapPanel, 'Mentions per hour of the week (7 × 24, local time).'),
-  'trends.map': query(MapInput, MapPanel, 'Mentions and net sentiment per municipality of Noord-Brabant or the Netherlands.'),
+  'trends.map': query(
+    MapInput,
+    MapPanel,
+    'Mentions and net sentiment per municipality of Noord-Brabant or the Netherlands.',
+  ),
   'trends.boundaries': query(
     z.object({ region: MapRegion }).strict(),
     Boundaries,
     'Municipality boundaries as GeoJSON, with their source and licence.',
+  ),
+  'trends.boundariesInfo': query(
+    Empty,
+    BoundariesInfo.nullable(),
+    'Which municipality boundaries are imported, or null when none are (the map needs them).',
+  ),
+  'trends.importBoundaries': command(
+    ImportBoundariesInput,
+    ImportBoundariesResult,
+    'Import municipality boundaries (GeoJSON/TopoJSON from CBS/PDOK) and place every mention against them.',
   ),
   'trends.responses': query(ResponsesInput, ResponsesPanel, 'First-response KPIs and replies per operator.'),
   'trends.drill': query(DrillInput, DrillResult, 'The mentions behind a term, a municipality or an hour-of-week cell.'),
@@ -382,6 +447,10 @@ export const trendMethods = {
     z.object({ id: z.number().int() }),
     'Remove an external signal and its points.',
   ),
-  'trends.verifyRollups': query(Empty, RollupVerification, 'Recompute the rollups from raw mentions and list any difference.'),
+  'trends.verifyRollups': query(
+    Empty,
+    RollupVerification,
+    'Recompute the rollups from raw mentions and list any difference.',
+  ),
   'trends.rebuildRollups': command(Empty, JobInfo, 'Rebuild the rollups from raw mentions as a job with progress.'),
 } as const;

@@ -200,8 +200,16 @@ export const SEED_TEMPLATES: readonly SeedTemplate[] = [
     keywords: ['bedankt', 'top', 'compliment', 'thanks', 'great'],
     variables: [],
     variants: [
-      { lang: 'nl', kind: 'short', body: '{{> greeting}} Wat fijn om te horen, dank u wel. We geven het door aan het team. {{> signoff}}' },
-      { lang: 'en', kind: 'short', body: '{{> greeting}} Lovely to hear, thank you. We will pass it on to the team. {{> signoff}}' },
+      {
+        lang: 'nl',
+        kind: 'short',
+        body: '{{> greeting}} Wat fijn om te horen, dank u wel. We geven het door aan het team. {{> signoff}}',
+      },
+      {
+        lang: 'en',
+        kind: 'short',
+        body: '{{> greeting}} Lovely to hear, thank you. We will pass it on to the team. {{> signoff}}',
+      },
     ],
   },
 ];

@@ -173,15 +173,16 @@ function withPath(view: Record<string, unknown>, path: string, value: unknown): 
 }
 
 /** Sets each `path` from `values` into a nested view ("author.name" → { author: { name } }). */
-export function viewWith(view: Record<string, unknown>, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function viewWith(
+  view: Record<string, unknown>,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   let result = view;
   for (const [path, value] of Object.entries(values)) result = withPath(result, path, value);
   return result;
 }
 
-export type Filled =
-  | { ok: true; text: string; defaulted: string[] }
-  | { ok: false; missing: string[] };
+export type Filled = { ok: true; text: string; defaulted: string[] } | { ok: false; missing: string[] };
 
 /**
  * Fills a template for a reply: declared defaults stand in for missing values; a required variable with

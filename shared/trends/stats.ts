@@ -1,5 +1,8 @@
 /** Pearson correlation of two equally long series over the positions where both have a value; null below 3 pairs or without variance. */
-export function pearson(xs: readonly (number | null)[], ys: readonly (number | null)[]): { r: number | null; pairs: number } {
+export function pearson(
+  xs: readonly (number | null)[],
+  ys: readonly (number | null)[],
+): { r: number | null; pairs: number } {
   const pairs: [number, number][] = [];
   for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
     const x = xs[i] ?? null;
@@ -55,9 +58,7 @@ export function lttb(input: readonly (readonly [number, number])[], threshold: n
     let best = start;
     let bestArea = -1;
     for (let j = start; j < end; j++) {
-      const area = Math.abs(
-        (at(a)[0] - avgX) * (at(j)[1] - at(a)[1]) - (at(a)[0] - at(j)[0]) * (avgY - at(a)[1]),
-      );
+      const area = Math.abs((at(a)[0] - avgX) * (at(j)[1] - at(a)[1]) - (at(a)[0] - at(j)[0]) * (avgY - at(a)[1]));
       if (area > bestArea) {
         bestArea = area;
         best = j;

@@ -138,15 +138,19 @@ describe('importing files through the wizard', () => {
     await wizard.chooseFile(file);
     expect(await wizard.control('Tijd').inputValue()).toBe('datum');
     const bad = await wizard.previewRow(1);
-    expect(bad.join(' ')).toMatch(/Afgewezen:.*row 3: column 'datum' is not a date: 'nog onbekend'/);
+    expect(bad.join(' ')).toMatch(/Afgewezen:.*Rij 3: kolom ‘datum’ is geen datum: ‘nog onbekend’/);
     await wizard.startImport();
     expect(await wizard.resultFigures()).toEqual({ Geïmporteerd: 2, 'Was er al': 0, Afgewezen: 1 });
+    // The result names the first rejects, in the UI's language, with the engine's sentence on hover.
+    const firstReject = wizard.page.locator('.import-result__rejects li').first();
+    expect(await firstReject.textContent()).toMatch(/^Rij 3: kolom ‘datum’ is geen datum: ‘nog onbekend’/);
+    expect(await firstReject.locator('span').getAttribute('title')).toMatch(/row 3: column 'datum' is not a date/);
 
     await wizard.page.getByRole('link', { name: 'Afgewezen records bekijken' }).click();
     await wizard.rejectGroups.getByRole('button', { name: /meldingen\.csv/ }).waitFor();
     const table = wizard.rejectTable('meldingen.csv');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
-    expect(await table.locator('tbody tr').first().textContent()).toMatch(/^3row 3: column 'datum' is not a date/);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/^3Rij 3: kolom ‘datum’ is geen datum/);
 
     await wizard.select('Tijd', 'geplaatst');
     await wizard.page.getByRole('button', { name: '1 record opnieuw proberen' }).click();

@@ -52,7 +52,8 @@ describe('inbox', () => {
       expect(await inbox.textOf(index)).toBe(api.rows[index]?.text);
     }
     const first = api.rows[0]!;
-    expect(await inbox.cell(0, 'author').textContent()).toBe(first.author.displayName ?? `@${first.author.handle}`);
+    const author = await inbox.cell(0, 'author').textContent();
+    expect(author?.startsWith(first.author.displayName ?? `@${first.author.handle}`)).toBe(true);
     expectClean(session!);
   });
 
@@ -95,7 +96,7 @@ describe('inbox', () => {
     await keyboard.press('Enter');
     await inbox.detail.waitFor();
     const mention = await host.call('mentions.get', { id: api.rows[1]!.id });
-    await inbox.detail.getByText(mention.text, { exact: true }).waitFor();
+    await inbox.detail.getByText(mention.text, { exact: true }).first().waitFor();
     expect(await inbox.detail.textContent()).toContain(`@${mention.author.handle}`);
     if (mention.url) {
       const link = inbox.detail.getByRole('link', { name: 'Origineel bericht openen' });
@@ -107,7 +108,7 @@ describe('inbox', () => {
     // With the detail open, the next mention opens as the selection moves on.
     await keyboard.press('j');
     const next = await host.call('mentions.get', { id: api.rows[2]!.id });
-    await inbox.detail.getByText(next.text, { exact: true }).waitFor();
+    await inbox.detail.getByText(next.text, { exact: true }).first().waitFor();
 
     await keyboard.press('Escape');
     await inbox.detail.waitFor({ state: 'detached' });

@@ -59,8 +59,14 @@ beforeAll(async () => {
     },
   });
   await host.call('sources.checkNow', { id: source.id });
-  const found = await host.call('mentions.list', { filter: { channel: ['mastodon'] }, limit: 10 });
-  for (const row of found.rows) mentionIds.set(row.text.includes('lijn 401') ? 'complaint' : 'loud', row.id);
+  for (const [key, words, text] of [
+    ['complaint', 'lijn 401 wachten', COMPLAINT],
+    ['loud', 'Stationsplein puinhoop', LOUD],
+  ] as const) {
+    const found = await host.call('mentions.list', { filter: { channel: ['mastodon'], query: words }, limit: 10 });
+    const row = found.rows.find((candidate) => candidate.text.startsWith(text.slice(0, 40)));
+    if (row) mentionIds.set(key, row.id);
+  }
   // A team template that says "je" where the organisation says "u": the tone guard must catch it.
   await host.call('replies.templates.save', {
     name: 'Bus te laat',
@@ -91,13 +97,13 @@ async function desk(operator: string, locale = 'nl-NL'): Promise<{ session: Sess
   const session = await openSession(browser, host.url, { locale });
   sessions.push(session);
   const replies = new RepliesPage(session.page);
-  await replies.sitDown(operator);
+  await replies.sitDown(operator, locale.startsWith('en') ? 'en' : 'nl');
   return { session, replies };
 }
 
-/** Opens the inbox on one mention (through the agreed deep link) and presses r. */
-async function replyTo(replies: RepliesPage, text: string): Promise<void> {
-  const filter = encodeURIComponent(JSON.stringify({ channel: ['mastodon'] }));
+/** Opens the inbox on one mention (through the agreed deep link, searched by its words) and presses r. */
+async function replyTo(replies: RepliesPage, text: string, words: string): Promise<void> {
+  const filter = encodeURIComponent(JSON.stringify({ channel: ['mastodon'], query: words }));
   await replies.page.goto(`${host.url}/#/inbox?filter=${filter}`);
   const inbox = new InboxPage(replies.page);
   const row = inbox.table.getByRole('row').filter({ hasText: text.slice(0, 30) });
@@ -114,7 +120,7 @@ describe('replying in one voice', () => {
     expect(mention.sentiment).toBe('negative');
 
     const { session, replies } = await desk('Sanne de Vries');
-    await replyTo(replies, COMPLAINT);
+    await replyTo(replies, COMPLAINT, 'lijn 401 wachten');
     await replies.field.click();
     await replies.page.keyboard.type('/bus');
     await replies.templateOption('Bus te laat').waitFor();
@@ -154,20 +160,21 @@ describe('replying in one voice', () => {
     expect(text.map((reply) => reply.state)).toEqual(['sent']);
     expect(text[0]!.text).toContain('Sorry dat u moest wachten');
 
-    // The reply in the thread (the detail pane), and in the audit log with operator and time.
-    await new InboxPage(replies.page).detail.getByText('Sorry dat u moest wachten', { exact: false }).first().waitFor();
+    // The audit log has it with operator and time, and the replies page shows both the reply and its trail.
     const audit = await host.call('replies.audit', { mentionId: mention.id });
-    expect(audit.map((entry) => [entry.actor, entry.action])).toContainEqual([
-      'Sanne de Vries',
-      expect.stringMatching(/sent/),
-    ]);
+    expect(audit.map((entry) => [entry.actor, entry.action])).toContainEqual(['Sanne de Vries', 'reply.send']);
+    await replies.openRepliesPage(host.url, 'sent');
+    const card = replies.card('stadsbewoner');
+    await card.getByText('Sorry dat u moest wachten', { exact: false }).waitFor();
+    await card.getByText('Geschiedenis (auditlog)').click();
+    await card.getByRole('listitem').filter({ hasText: 'Sanne de Vries verstuurde het' }).waitFor();
     expectClean(session);
   });
 
   it('sends a reply to a sensitive mention through approval by a second operator', async () => {
     const mentionId = mentionIds.get('loud')!;
     const { replies: author } = await desk('Sanne de Vries');
-    await replyTo(author, LOUD);
+    await replyTo(author, LOUD, 'Stationsplein puinhoop');
     await author.composer.getByText('Gaat langs goedkeuring').first().waitFor();
     await author.field.fill(
       'Beste Verslaggever, dank u voor uw bericht. We kijken vandaag op het Stationsplein. ^Sanne',
@@ -199,5 +206,40 @@ describe('replying in one voice', () => {
     await author.openRepliesPage(host.url, 'sent');
     await author.card('verslaggever@nieuws.social').getByText('Verstuurd').first().waitFor();
     for (const open of sessions) expectClean(open);
+  });
+
+  describe('screenshots', () => {
+    for (const [language, locale] of [
+      ['nl', 'nl-NL'],
+      ['en', 'en-GB'],
+    ] as const) {
+      it(language, async () => {
+        const { session, replies } = await desk('Sanne de Vries', locale);
+        await session.page.goto(`${host.url}/#/settings/tone`);
+        await session.page.locator('mark.finding-mark--error').first().waitFor();
+        await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-tone-${language}.png`) });
+
+        await session.page.goto(`${host.url}/#/settings/templates`);
+        await session.page.getByRole('button', { name: /Storing/ }).click();
+        await session.page.getByRole('form').waitFor();
+        await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-templates-${language}.png`) });
+
+        await replyTo(replies, COMPLAINT, 'lijn 401 wachten');
+        await replies.field.fill('Hoi, jij moet NIET zo boos doen!! Bel 06-12345678 😀');
+        await replies.field.press('End');
+        await replies.page.keyboard.type(' /');
+        await replies.composer.getByRole('listbox').waitFor();
+        await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-composer-${language}.png`) });
+        await replies.page.keyboard.press('Escape');
+        await replies.composer.getByRole('listbox').waitFor({ state: 'detached' });
+        // Escape closed the menu only; the composer and its text stay.
+        expect(await replies.field.inputValue()).toContain('NIET zo boos');
+
+        await replies.openRepliesPage(host.url, 'sent');
+        await replies.card('stadsbewoner').waitFor();
+        await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-page-${language}.png`) });
+        expectClean(session);
+      });
+    }
   });
 });

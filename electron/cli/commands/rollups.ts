@@ -44,7 +44,8 @@ export async function rollupsCommand(argv: string[], io: Io): Promise<number> {
     else if (result.ok) io.out(`rollups match the mentions (${result.checkedRows} rows checked)\n`);
     else {
       io.out(`rollups differ from the mentions (${result.checkedRows} rows checked):\n`);
-      for (const d of result.differences) io.out(`  ${d.table} [${d.key}] ${d.column}: stored ${d.stored}, expected ${d.expected}\n`);
+      for (const d of result.differences)
+        io.out(`  ${d.table} [${d.key}] ${d.column}: stored ${d.stored}, expected ${d.expected}\n`);
     }
     return result.ok ? 0 : 1;
   } finally {

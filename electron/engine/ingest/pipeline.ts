@@ -34,7 +34,9 @@ export interface IngestCounts {
  */
 export class IngestPipeline {
   private readonly writer: MentionWriter;
-  private readonly keepReject: Statement<[number, string | null, number, string, string, string | null, string | null, number]>;
+  private readonly keepReject: Statement<
+    [number, string | null, number, string, string, string | null, string | null, number]
+  >;
   private readonly newestId: Statement<[], number>;
   private readonly afterStore: AfterStore[] = [];
 
@@ -88,7 +90,16 @@ export class IngestPipeline {
       }
       for (const reject of batch.rejects) {
         const params = reject.params ? JSON.stringify(reject.params) : null;
-        this.keepReject.run(origin.sourceId, origin.file, reject.recordNo, reject.raw, reject.reason, reject.code ?? null, params, now);
+        this.keepReject.run(
+          origin.sourceId,
+          origin.file,
+          reject.recordNo,
+          reject.raw,
+          reject.reason,
+          reject.code ?? null,
+          params,
+          now,
+        );
       }
       if (written.inserted > 0) setMeta(this.db, 'last_ingest_at', String(now));
       return { imported: written.inserted, duplicates: written.duplicates, rejected: batch.rejects.length };

@@ -131,7 +131,9 @@ describe('reject reasons as codes', () => {
     });
     // A reject kept before codes existed.
     engine.db
-      .prepare("INSERT INTO rejected_records (source_id, file, record_no, raw, reason, created_at) VALUES (?, ?, 9, '{}', ?, 0)")
+      .prepare(
+        "INSERT INTO rejected_records (source_id, file, record_no, raw, reason, created_at) VALUES (?, ?, 9, '{}', ?, 0)",
+      )
       .run(
         engine.db.prepare('SELECT source_id FROM rejected_records').pluck().get() as number,
         file,

@@ -54,6 +54,19 @@ const ORDER_BY = {
   priority: 'm.priority DESC, m.created_at DESC, m.id DESC',
 } as const;
 
+/**
+ * The same orders with the first term written so no index can serve it: SQLite then drives the page from
+ * the filter's index and sorts the few matches, instead of walking the whole sort index looking for them.
+ */
+const ORDER_BY_SORTING = {
+  newest: '+m.created_at DESC, m.id DESC',
+  oldest: '+m.created_at ASC, m.id ASC',
+  priority: '+m.priority DESC, m.created_at DESC, m.id DESC',
+} as const;
+
+/** Statuses that hold the working set (a small share of history); resolved and archived hold the rest. */
+const WORKING_STATUSES = new Set(['new', 'open', 'waiting', 'spam']);
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function toRow(r: RowRecord): MentionRow {
@@ -94,8 +107,20 @@ export class MentionReader {
     const where = filterWhere(input.filter, input.operator, this.sql);
     // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
     const upTo = snapshot < top ? ' AND m.id <= ?' : '';
+    // A filter to the working statuses narrowed further matches few mentions: walking the sort index would
+    // read most of history to find them (measured: ~0.5 s at 300k), sorting them is a few ms.
+    const status = input.filter.status;
+    const narrow =
+      status !== undefined &&
+      status.length > 1 &&
+      status.every((s) => WORKING_STATUSES.has(s)) &&
+      Object.keys(input.filter).some((k) => k !== 'status' && k !== 'maxId');
+    const order = (narrow ? ORDER_BY_SORTING : ORDER_BY)[input.sort];
+    const index = narrow
+      ? ` INDEXED BY ${input.sort === 'priority' ? 'mentions_status_priority' : 'mentions_status_created'}`
+      : '';
     const ids = this.sql.ids(
-      `SELECT m.id FROM mentions m WHERE ${where.sql}${upTo} ORDER BY ${ORDER_BY[input.sort]} LIMIT ? OFFSET ?`,
+      `SELECT m.id FROM mentions m${index} WHERE ${where.sql}${upTo} ORDER BY ${order} LIMIT ? OFFSET ?`,
       ...where.params,
       ...(upTo ? [snapshot] : []),
       input.limit + 1,

@@ -18,8 +18,7 @@ export function caseNumber(mentionId: number): string {
 /** Values for template variables: author, operator, case, mention and what kind of mention it is. */
 export function mentionValues(db: Db, mention: MentionFacts, operator: string): Record<string, unknown> {
   const profile = db.prepare('SELECT name, initials FROM operators WHERE name = ?').get(operator) as
-    | { name: string; initials: string }
-    | undefined;
+    { name: string; initials: string } | undefined;
   const name = profile?.name ?? operator;
   const intent = mentionIntent(mention.text, mention.sentiment);
   return {
@@ -27,7 +26,12 @@ export function mentionValues(db: Db, mention: MentionFacts, operator: string): 
     operator: {
       name,
       firstName: name.split(/\s+/)[0] ?? name,
-      initials: profile?.initials ?? name.split(/\s+/).map((part) => part.charAt(0).toUpperCase()).join(''),
+      initials:
+        profile?.initials ??
+        name
+          .split(/\s+/)
+          .map((part) => part.charAt(0).toUpperCase())
+          .join(''),
     },
     case: { number: caseNumber(mention.id) },
     mention: { channel: mention.channel, url: mention.url ?? '' },
@@ -51,7 +55,10 @@ export function renderForMention(
     template.variants.find((v) => v.lang === lang) ??
     null;
   if (!variant) {
-    throw new WatchpostError('not_found', `the template "${template.name}" has no ${lang === 'nl' ? 'Dutch' : 'English'} text`);
+    throw new WatchpostError(
+      'not_found',
+      `the template "${template.name}" has no ${lang === 'nl' ? 'Dutch' : 'English'} text`,
+    );
   }
   const view = viewWith(mentionValues(db, mention, input.operator), input.values);
   const filled = fillTemplate(variant.body, template.variables, view, library.partials(lang));
@@ -65,7 +72,12 @@ export function renderForMention(
  * variant in its language (1), keywords found in its text (1 each, at most 3), and how often the template
  * answered earlier mentions with the same topics or from the same author (1 each, at most 3).
  */
-export function suggestTemplates(library: ReplyLibrary, db: Db, mention: MentionFacts, limit: number): TemplateSuggestion[] {
+export function suggestTemplates(
+  library: ReplyLibrary,
+  db: Db,
+  mention: MentionFacts,
+  limit: number,
+): TemplateSuggestion[] {
   const intent = mentionIntent(mention.text, mention.sentiment);
   const lang: ReplyLang = mention.lang === 'en' ? 'en' : 'nl';
   const text = mention.text.toLowerCase();

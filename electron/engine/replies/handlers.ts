@@ -5,7 +5,6 @@ import { checkTone } from '../../../shared/replies/tone/check';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 import type { PollContext } from '../ingest/connectors/types';
-import { workspaceSecretBox } from '../ingest/sources/secret-box';
 import { mentionValues, renderForMention, suggestTemplates } from './compose';
 import { responseKpis } from './kpis';
 import { ReplyLibrary } from './library';
@@ -17,18 +16,17 @@ import { ReplyWorkflow } from './workflow';
 const SEND_TIMEOUT_MS = 30_000;
 
 /**
- * The engine's side of shared/api/replies.ts. Posting uses the workspace's credential box (the same key
- * file the live sources seal their tokens with), so a reply goes out with the source's own token.
+ * The engine's side of shared/api/replies.ts. Posting uses the workspace's credential box (the one the
+ * live sources seal their tokens with), so a reply goes out with the source's own token.
  */
 export function replyHandlers(engine: Engine): Pick<Handlers, keyof typeof replyMethods> {
   const { db } = engine;
   const settings = new ReplySettings(db);
   const library = new ReplyLibrary(db, settings);
   library.seed();
-  const box = workspaceSecretBox(engine.dataDir === ':memory:' ? null : engine.dataDir);
   const postContext = (): PollContext => ({
     fetch: globalThis.fetch,
-    box,
+    box: engine.secretBox,
     now: Date.now,
     signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
   });
@@ -43,11 +41,13 @@ export function replyHandlers(engine: Engine): Pick<Handlers, keyof typeof reply
     'replies.snippets.save': (input) => library.saveSnippet(input),
     'replies.snippets.delete': (input) => ({ deleted: library.deleteSnippet(input.id, input.operator) }),
     'replies.library.export': () => library.exportFile(),
-    'replies.library.import': (input) => library.importFile(input.library, input.mode, input.includeTone, input.operator),
+    'replies.library.import': (input) =>
+      library.importFile(input.library, input.mode, input.includeTone, input.operator),
     'replies.tone.get': () => settings.tone(),
     'replies.tone.save': (input) => settings.saveTone(input.rules, input.operator),
     'replies.tone.reset': (input) => settings.resetTone(input.preset, input.operator),
-    'replies.tone.presets': () => (['public', 'brand'] as const).map((preset) => ({ preset, rules: tonePreset(preset) })),
+    'replies.tone.presets': () =>
+      (['public', 'brand'] as const).map((preset) => ({ preset, rules: tonePreset(preset) })),
     'replies.tone.check': (input) => {
       const rules = input.rules ?? settings.tone().rules;
       const [problem] = validateToneRules(rules);

@@ -57,7 +57,14 @@ function summarise(rows: readonly Row[], firstTargetMs: number, resolutionTarget
 /** The UTC offset (ms) of a time zone at an instant. */
 function offsetAt(ms: number, formatter: Intl.DateTimeFormat): number {
   const parts = Object.fromEntries(formatter.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall - Math.floor(ms / 1000) * 1000;
 }
 
@@ -95,7 +102,10 @@ export function responseKpis(db: Db, input: z.output<typeof KpiInput>): KpiRepor
       second: 'numeric',
     });
   } catch {
-    throw new WatchpostError('invalid_input', `timeZone: "${input.timeZone}" is not a time zone (e.g. Europe/Amsterdam)`);
+    throw new WatchpostError(
+      'invalid_input',
+      `timeZone: "${input.timeZone}" is not a time zone (e.g. Europe/Amsterdam)`,
+    );
   }
   const where = ['m.created_at >= ?', 'm.created_at < ?'];
   const params: (string | number)[] = [from, to];
@@ -132,7 +142,10 @@ export function responseKpis(db: Db, input: z.output<typeof KpiInput>): KpiRepor
     total: summarise(scoped, firstTarget, resolutionTarget),
     buckets: [...buckets.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([start, list]) => ({ start: new Date(start).toISOString(), ...summarise(list, firstTarget, resolutionTarget) })),
+      .map(([start, list]) => ({
+        start: new Date(start).toISOString(),
+        ...summarise(list, firstTarget, resolutionTarget),
+      })),
     byOperator: [...byOperator.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([operator, list]) => ({ operator, ...summarise(list, firstTarget, resolutionTarget) })),

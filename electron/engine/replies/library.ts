@@ -58,7 +58,14 @@ function toTemplate(row: TemplateRow): Template {
 }
 
 function toSnippet(row: SnippetRow): Snippet {
-  return { id: row.id, name: row.name, lang: row.lang, description: row.description, body: row.body, updatedAt: iso(row.updated_at) };
+  return {
+    id: row.id,
+    name: row.name,
+    lang: row.lang,
+    description: row.description,
+    body: row.body,
+    updatedAt: iso(row.updated_at),
+  };
 }
 
 type TemplateData = z.output<typeof SaveTemplateInput>;
@@ -78,7 +85,8 @@ export class ReplyLibrary {
       const insertSnippet = this.db.prepare(
         'INSERT OR IGNORE INTO reply_snippets (name, lang, description, body, updated_at) VALUES (?, ?, ?, ?, ?)',
       );
-      for (const snippet of SEED_SNIPPETS) insertSnippet.run(snippet.name, snippet.lang, snippet.description, snippet.body, now);
+      for (const snippet of SEED_SNIPPETS)
+        insertSnippet.run(snippet.name, snippet.lang, snippet.description, snippet.body, now);
       for (const template of SEED_TEMPLATES) {
         this.db
           .prepare(
@@ -102,13 +110,21 @@ export class ReplyLibrary {
   }
 
   list(filter: { search?: string; category?: string; lang?: ReplyLang } = {}): Template[] {
-    const rows = this.db.prepare('SELECT * FROM reply_templates ORDER BY category COLLATE NOCASE, name COLLATE NOCASE').all() as TemplateRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM reply_templates ORDER BY category COLLATE NOCASE, name COLLATE NOCASE')
+      .all() as TemplateRow[];
     const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     return rows.map(toTemplate).filter((template) => {
       if (filter.category && template.category !== filter.category) return false;
       if (filter.lang && !template.variants.some((variant) => variant.lang === filter.lang)) return false;
       if (words.length === 0) return true;
-      const haystack = [template.name, template.category, template.description, ...template.keywords, ...template.variants.map((v) => v.body)]
+      const haystack = [
+        template.name,
+        template.category,
+        template.description,
+        ...template.keywords,
+        ...template.variants.map((v) => v.body),
+      ]
         .join(' ')
         .toLowerCase();
       return words.every((word) => haystack.includes(word));
@@ -144,7 +160,10 @@ export class ReplyLibrary {
     variants.forEach((variant, index) => {
       const key = `${variant.lang}/${variant.kind}`;
       if (seen.has(key)) {
-        throw new WatchpostError('invalid_input', `${prefix}[${index}]: there is already a ${variant.lang} ${variant.kind} variant`);
+        throw new WatchpostError(
+          'invalid_input',
+          `${prefix}[${index}]: there is already a ${variant.lang} ${variant.kind} variant`,
+        );
       }
       seen.add(key);
       const [problem] = validateTemplate(variant.body, known);
@@ -161,7 +180,9 @@ export class ReplyLibrary {
     this.checkVariants(input.variants, this.snippetNames());
     const now = Date.now();
     return this.db.transaction(() => {
-      const clash = this.db.prepare('SELECT id FROM reply_templates WHERE name = ? AND id IS NOT ?').get(input.name, input.id ?? null);
+      const clash = this.db
+        .prepare('SELECT id FROM reply_templates WHERE name = ? AND id IS NOT ?')
+        .get(input.name, input.id ?? null);
       if (clash) throw new WatchpostError('conflict', `a template called "${input.name}" already exists`);
       const values = [
         input.name,
@@ -192,7 +213,17 @@ export class ReplyLibrary {
           .run(...values, now, id).changes;
         if (changed === 0) throw new WatchpostError('not_found', `there is no template ${id}`);
       }
-      recordAudit(this.db, { actor: input.operator, action: 'template.save', entity: 'template', entityId: id, detail: { name: input.name } }, now);
+      recordAudit(
+        this.db,
+        {
+          actor: input.operator,
+          action: 'template.save',
+          entity: 'template',
+          entityId: id,
+          detail: { name: input.name },
+        },
+        now,
+      );
       return this.get(id);
     })();
   }
@@ -208,7 +239,10 @@ export class ReplyLibrary {
   saveSnippet(input: SnippetData): Snippet {
     const [problem] = validateTemplate(input.body, new Set([...this.snippetNames(), input.name]));
     if (problem) {
-      throw new WatchpostError('invalid_input', `body: line ${problem.line}, column ${problem.column}: ${problem.message}`);
+      throw new WatchpostError(
+        'invalid_input',
+        `body: line ${problem.line}, column ${problem.column}: ${problem.message}`,
+      );
     }
     const now = Date.now();
     return this.db.transaction(() => {
@@ -225,12 +259,24 @@ export class ReplyLibrary {
         );
       } else if (
         this.db
-          .prepare('UPDATE reply_snippets SET name = ?, lang = ?, description = ?, body = ?, updated_at = ? WHERE id = ?')
+          .prepare(
+            'UPDATE reply_snippets SET name = ?, lang = ?, description = ?, body = ?, updated_at = ? WHERE id = ?',
+          )
           .run(input.name, input.lang, input.description, input.body, now, id).changes === 0
       ) {
         throw new WatchpostError('not_found', `there is no snippet ${id}`);
       }
-      recordAudit(this.db, { actor: input.operator, action: 'snippet.save', entity: 'snippet', entityId: id, detail: { name: input.name } }, now);
+      recordAudit(
+        this.db,
+        {
+          actor: input.operator,
+          action: 'snippet.save',
+          entity: 'snippet',
+          entityId: id,
+          detail: { name: input.name },
+        },
+        now,
+      );
       return toSnippet(this.db.prepare('SELECT * FROM reply_snippets WHERE id = ?').get(id) as SnippetRow);
     })();
   }
@@ -238,16 +284,29 @@ export class ReplyLibrary {
   deleteSnippet(id: number, operator: string): boolean {
     const row = this.db.prepare('SELECT * FROM reply_snippets WHERE id = ?').get(id) as SnippetRow | undefined;
     if (!row) return false;
-    const others = this.db.prepare('SELECT count(*) AS n FROM reply_snippets WHERE name = ? AND id != ?').get(row.name, id) as { n: number };
+    const others = this.db
+      .prepare('SELECT count(*) AS n FROM reply_snippets WHERE name = ? AND id != ?')
+      .get(row.name, id) as { n: number };
     if (others.n === 0) {
-      const users = this.list().filter((template) => template.variants.some((variant) => usesPartial(variant.body, row.name)));
+      const users = this.list().filter((template) =>
+        template.variants.some((variant) => usesPartial(variant.body, row.name)),
+      );
       if (users.length > 0) {
-        throw new WatchpostError('conflict', `the snippet "${row.name}" is used by ${users.map((t) => `"${t.name}"`).join(', ')}`);
+        throw new WatchpostError(
+          'conflict',
+          `the snippet "${row.name}" is used by ${users.map((t) => `"${t.name}"`).join(', ')}`,
+        );
       }
     }
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM reply_snippets WHERE id = ?').run(id);
-      recordAudit(this.db, { actor: operator, action: 'snippet.delete', entity: 'snippet', entityId: id, detail: { name: row.name } });
+      recordAudit(this.db, {
+        actor: operator,
+        action: 'snippet.delete',
+        entity: 'snippet',
+        entityId: id,
+        detail: { name: row.name },
+      });
       return true;
     })();
   }
@@ -255,7 +314,10 @@ export class ReplyLibrary {
   /** The library as a shareable file; topics by name. */
   exportFile(): LibraryFile {
     const topicNames = new Map(
-      (this.db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]),
+      (this.db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [
+        t.id,
+        t.name,
+      ]),
     );
     const tone = this.settings.tone();
     return {
@@ -283,22 +345,34 @@ export class ReplyLibrary {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = (issue?.path ?? []).reduce<string>(
-        (path, part) => (typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)),
+        (path, part) =>
+          typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part),
         '',
       );
-      throw new WatchpostError('invalid_input', `the library file is not valid: ${where || 'file'}: ${issue?.message ?? 'unreadable'}`);
+      throw new WatchpostError(
+        'invalid_input',
+        `the library file is not valid: ${where || 'file'}: ${issue?.message ?? 'unreadable'}`,
+      );
     }
     const file = parsed.data;
     const known = new Set([...(mode === 'merge' ? this.snippetNames() : []), ...file.snippets.map((s) => s.name)]);
     file.snippets.forEach((snippet, index) => {
       const [problem] = validateTemplate(snippet.body, known);
       if (problem) {
-        throw new WatchpostError('invalid_input', `snippets[${index}].body: line ${problem.line}, column ${problem.column}: ${problem.message}`);
+        throw new WatchpostError(
+          'invalid_input',
+          `snippets[${index}].body: line ${problem.line}, column ${problem.column}: ${problem.message}`,
+        );
       }
     });
-    file.templates.forEach((template, index) => this.checkVariants(template.variants, known, `templates[${index}].variants`));
+    file.templates.forEach((template, index) =>
+      this.checkVariants(template.variants, known, `templates[${index}].variants`),
+    );
     const topicIds = new Map(
-      (this.db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]),
+      (this.db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [
+        t.name.toLowerCase(),
+        t.id,
+      ]),
     );
     const unknownTopics = new Set<string>();
     const outcome: ImportOutcome = {
@@ -315,15 +389,16 @@ export class ReplyLibrary {
         this.db.prepare('DELETE FROM reply_snippets').run();
       }
       for (const snippet of file.snippets) {
-        const existing = this.db.prepare('SELECT id FROM reply_snippets WHERE name = ? AND lang = ?').get(snippet.name, snippet.lang) as
-          | { id: number }
-          | undefined;
+        const existing = this.db
+          .prepare('SELECT id FROM reply_snippets WHERE name = ? AND lang = ?')
+          .get(snippet.name, snippet.lang) as { id: number } | undefined;
         this.saveSnippet({ ...snippet, id: existing?.id, operator });
         if (existing) outcome.snippetsUpdated += 1;
         else outcome.snippetsAdded += 1;
       }
       for (const template of file.templates) {
-        const existing = this.db.prepare('SELECT id FROM reply_templates WHERE name = ?').get(template.name) as { id: number } | undefined;
+        const existing = this.db.prepare('SELECT id FROM reply_templates WHERE name = ?').get(template.name) as
+          { id: number } | undefined;
         const ids: number[] = [];
         for (const name of template.topics) {
           const id = topicIds.get(name.toLowerCase());

@@ -64,7 +64,9 @@ export function readMention(db: Db, id: number): MentionFacts {
     .get(id) as FactsRow | undefined;
   if (!row) throw new WatchpostError('not_found', `there is no mention ${id}`);
   const topics = db
-    .prepare('SELECT t.id, t.name FROM mention_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.mention_id = ? ORDER BY t.name')
+    .prepare(
+      'SELECT t.id, t.name FROM mention_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.mention_id = ? ORDER BY t.name',
+    )
     .all(id) as { id: number; name: string }[];
   const handle = row.handle ?? 'unknown';
   return {
@@ -109,7 +111,11 @@ export function sensitiveReasons(
 ): SensitiveReason[] {
   if (!rules.enabled) return [];
   const reasons: SensitiveReason[] = [];
-  if (rules.negativeReachAbove !== null && mention.sentiment === 'negative' && mention.reach > rules.negativeReachAbove) {
+  if (
+    rules.negativeReachAbove !== null &&
+    mention.sentiment === 'negative' &&
+    mention.reach > rules.negativeReachAbove
+  ) {
     reasons.push({ kind: 'negative_reach', detail: String(mention.reach) });
   }
   for (const topic of mention.topics) {

@@ -94,7 +94,7 @@ const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
  */
 export function replyRecordKey(createdAt: number, idempotencyKey: string): string {
   const clockId = BigInt(createHash('sha256').update(idempotencyKey).digest().readUInt16BE(0) & 0x3ff);
-  let value = (BigInt(createdAt) * 1000n) << 10n | clockId;
+  let value = ((BigInt(createdAt) * 1000n) << 10n) | clockId;
   let key = '';
   for (let i = 0; i < 13; i += 1) {
     key = TID_ALPHABET[Number(value & 31n)] + key;
@@ -112,7 +112,8 @@ function replyRefs(raw: unknown): { root: StrongRef; parent: StrongRef } {
   const view = asObject(raw);
   const uri = asText(view?.uri);
   const cid = asText(view?.cid);
-  if (!uri || !cid) throw new SourceError('config', 'the mention has no Bluesky post reference (uri and cid) to reply to');
+  if (!uri || !cid)
+    throw new SourceError('config', 'the mention has no Bluesky post reference (uri and cid) to reply to');
   const parent = { uri, cid };
   const root = asObject(asObject(asObject(view?.record)?.reply)?.root);
   const rootUri = asText(root?.uri);
@@ -191,7 +192,9 @@ async function findRecord(
   url.searchParams.set('collection', 'app.bsky.feed.post');
   url.searchParams.set('rkey', rkey);
   try {
-    return asText(asObject(await httpJson(ctx, { url, headers: { authorization: `Bearer ${token}` } }, 'the record'))?.uri);
+    return asText(
+      asObject(await httpJson(ctx, { url, headers: { authorization: `Bearer ${token}` } }, 'the record'))?.uri,
+    );
   } catch (err) {
     const code = err instanceof SourceError ? asText(asObject(err.details.body)?.error) : null;
     if (code === 'RecordNotFound') return null;

@@ -18,9 +18,10 @@ export class ReplySettings {
   /** The stored JSON value of a key, or null. */
   read(key: string): { value: unknown; updatedAt: number | null; updatedBy: string | null } | null {
     const row = this.db.prepare('SELECT value, updated_at, updated_by FROM reply_settings WHERE key = ?').get(key) as
-      | { value: string; updated_at: number | null; updated_by: string | null }
-      | undefined;
-    return row ? { value: JSON.parse(row.value) as unknown, updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
+      { value: string; updated_at: number | null; updated_by: string | null } | undefined;
+    return row
+      ? { value: JSON.parse(row.value) as unknown, updatedAt: row.updated_at, updatedBy: row.updated_by }
+      : null;
   }
 
   write(key: string, value: unknown, operator: string, at = Date.now()): void {
@@ -35,7 +36,8 @@ export class ReplySettings {
   tone(): ToneSettings {
     const stored = this.read('tone');
     const parsed = stored ? StoredTone.safeParse(stored.value) : null;
-    if (!stored || !parsed?.success) return { preset: 'public', rules: tonePreset('public'), updatedAt: null, updatedBy: null };
+    if (!stored || !parsed?.success)
+      return { preset: 'public', rules: tonePreset('public'), updatedAt: null, updatedBy: null };
     return {
       ...parsed.data,
       updatedAt: stored.updatedAt === null ? null : new Date(stored.updatedAt).toISOString(),
@@ -48,7 +50,13 @@ export class ReplySettings {
     if (problem) throw new WatchpostError('invalid_input', `${problem.path}: ${problem.message}`);
     this.db.transaction(() => {
       this.write('tone', { preset, rules }, operator);
-      recordAudit(this.db, { actor: operator, action: 'tone.save', entity: 'tone', entityId: null, detail: { preset, rules: rules.length } });
+      recordAudit(this.db, {
+        actor: operator,
+        action: 'tone.save',
+        entity: 'tone',
+        entityId: null,
+        detail: { preset, rules: rules.length },
+      });
     })();
     return this.tone();
   }
@@ -66,7 +74,13 @@ export class ReplySettings {
   saveApproval(rules: ApprovalRules, operator: string): ApprovalRules {
     this.db.transaction(() => {
       this.write('approval', rules, operator);
-      recordAudit(this.db, { actor: operator, action: 'approval.save', entity: 'approval', entityId: null, detail: rules });
+      recordAudit(this.db, {
+        actor: operator,
+        action: 'approval.save',
+        entity: 'approval',
+        entityId: null,
+        detail: rules,
+      });
     })();
     return this.approval();
   }

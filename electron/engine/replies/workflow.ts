@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ComposeInfo, ListRepliesInput, ReplyAuditEntry, ReplyListRow, ReviewInput, SaveDraftInput, SendInput, SendOutcome } from '../../../shared/api/replies';
+import type {
+  ComposeInfo,
+  ListRepliesInput,
+  ReplyAuditEntry,
+  ReplyListRow,
+  ReviewInput,
+  SaveDraftInput,
+  SendInput,
+  SendOutcome,
+} from '../../../shared/api/replies';
 import { WatchpostError } from '../../../shared/api/result';
 import type { Reply, ReplyLang, ReplyState, SendMode, ToneFinding } from '../../../shared/replies/model';
 import { CHANNEL_LIMITS } from '../../../shared/replies/count';
@@ -113,7 +122,9 @@ export class ReplyWorkflow {
   }
 
   forMention(mentionId: number): Reply[] {
-    return (this.db.prepare('SELECT * FROM replies WHERE mention_id = ? ORDER BY id').all(mentionId) as ReplyRow[]).map(toReply);
+    return (this.db.prepare('SELECT * FROM replies WHERE mention_id = ? ORDER BY id').all(mentionId) as ReplyRow[]).map(
+      toReply,
+    );
   }
 
   list(input: z.output<typeof ListRepliesInput>): { total: number; rows: ReplyListRow[] } {
@@ -150,7 +161,13 @@ export class ReplyWorkflow {
       total,
       rows: rows.map((row) => ({
         ...toReply(row),
-        mention: { text: row.m_text, authorHandle: row.m_handle, url: row.m_url, sentiment: row.m_sentiment, reach: row.m_reach },
+        mention: {
+          text: row.m_text,
+          authorHandle: row.m_handle,
+          url: row.m_url,
+          sentiment: row.m_sentiment,
+          reach: row.m_reach,
+        },
       })),
     };
   }
@@ -184,7 +201,9 @@ export class ReplyWorkflow {
 
   composeInfo(mention: MentionFacts, operator: string, values: Record<string, unknown>): ComposeInfo {
     const draft = this.db
-      .prepare(`SELECT * FROM replies WHERE mention_id = ? AND operator = ? AND state IN ('draft', 'rejected') ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT * FROM replies WHERE mention_id = ? AND operator = ? AND state IN ('draft', 'rejected') ORDER BY id DESC LIMIT 1`,
+      )
       .get(mention.id, operator) as ReplyRow | undefined;
     return {
       mentionId: mention.id,
@@ -208,7 +227,8 @@ export class ReplyWorkflow {
 
   private templateName(templateId: number | null): string | null {
     if (templateId === null) return null;
-    const row = this.db.prepare('SELECT name FROM reply_templates WHERE id = ?').get(templateId) as { name: string } | undefined;
+    const row = this.db.prepare('SELECT name FROM reply_templates WHERE id = ?').get(templateId) as
+      { name: string } | undefined;
     if (!row) throw new WatchpostError('not_found', `there is no template ${templateId}`);
     return row.name;
   }
@@ -223,16 +243,29 @@ export class ReplyWorkflow {
     const templateName = this.templateName(input.templateId);
     if (input.replyId !== undefined) {
       const row = this.row(input.replyId);
-      if (row.mention_id !== mention.id) throw new WatchpostError('invalid_input', `reply ${row.id} answers another mention`);
+      if (row.mention_id !== mention.id)
+        throw new WatchpostError('invalid_input', `reply ${row.id} answers another mention`);
       if (!EDITABLE.includes(row.state)) {
-        throw new WatchpostError('conflict', `reply ${row.id} is ${row.state.replace('_', ' ')} and can no longer be changed`);
+        throw new WatchpostError(
+          'conflict',
+          `reply ${row.id} is ${row.state.replace('_', ' ')} and can no longer be changed`,
+        );
       }
       this.db
         .prepare(
           `UPDATE replies SET text = ?, lang = ?, template_id = ?, template_name = ?, tone_findings = ?, state = 'draft',
            operator = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(input.text, input.lang, input.templateId, templateName, JSON.stringify(findings), input.operator, now, row.id);
+        .run(
+          input.text,
+          input.lang,
+          input.templateId,
+          templateName,
+          JSON.stringify(findings),
+          input.operator,
+          now,
+          row.id,
+        );
       return row.id;
     }
     return Number(
@@ -263,7 +296,13 @@ export class ReplyWorkflow {
     const mention = readMention(this.db, input.mentionId);
     const id = this.db.transaction(() => {
       const replyId = this.upsert(mention, input, []);
-      recordAudit(this.db, { actor: input.operator, action: 'reply.draft', entity: 'reply', entityId: replyId, detail: { mentionId: mention.id } });
+      recordAudit(this.db, {
+        actor: input.operator,
+        action: 'reply.draft',
+        entity: 'reply',
+        entityId: replyId,
+        detail: { mentionId: mention.id },
+      });
       return replyId;
     })();
     const row = this.row(id);
@@ -273,10 +312,17 @@ export class ReplyWorkflow {
 
   discard(id: number, operator: string): boolean {
     const row = this.row(id);
-    if (!EDITABLE.includes(row.state)) throw new WatchpostError('conflict', `reply ${id} is ${row.state.replace('_', ' ')}: it cannot be thrown away`);
+    if (!EDITABLE.includes(row.state))
+      throw new WatchpostError('conflict', `reply ${id} is ${row.state.replace('_', ' ')}: it cannot be thrown away`);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM replies WHERE id = ?').run(id);
-      recordAudit(this.db, { actor: operator, action: 'reply.discard', entity: 'reply', entityId: id, detail: { mentionId: row.mention_id } });
+      recordAudit(this.db, {
+        actor: operator,
+        action: 'reply.discard',
+        entity: 'reply',
+        entityId: id,
+        detail: { mentionId: row.mention_id },
+      });
     })();
     this.changed(row, 'draft', operator);
     return true;
@@ -328,7 +374,10 @@ export class ReplyWorkflow {
   async review(input: z.output<typeof ReviewInput>): Promise<SendOutcome> {
     const row = this.row(input.id);
     if (row.state !== 'pending_approval') {
-      throw new WatchpostError('conflict', `reply ${row.id} is ${row.state.replace('_', ' ')}, not waiting for approval`);
+      throw new WatchpostError(
+        'conflict',
+        `reply ${row.id} is ${row.state.replace('_', ' ')}, not waiting for approval`,
+      );
     }
     if (row.operator.toLowerCase() === input.operator.toLowerCase()) {
       throw new WatchpostError('conflict', 'a reply is approved by a second operator, not by the one who wrote it');
@@ -339,9 +388,21 @@ export class ReplyWorkflow {
       if (!input.comment.trim()) throw new WatchpostError('invalid_input', 'comment: say why the reply is rejected');
       this.db.transaction(() => {
         this.db
-          .prepare(`UPDATE replies SET state = 'rejected', approver = ?, review_comment = ?, reviewed_at = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'`)
+          .prepare(
+            `UPDATE replies SET state = 'rejected', approver = ?, review_comment = ?, reviewed_at = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'`,
+          )
           .run(input.operator, input.comment, now, now, row.id);
-        recordAudit(this.db, { actor: input.operator, action: 'reply.reject', entity: 'reply', entityId: row.id, detail: { comment: input.comment } }, now);
+        recordAudit(
+          this.db,
+          {
+            actor: input.operator,
+            action: 'reply.reject',
+            entity: 'reply',
+            entityId: row.id,
+            detail: { comment: input.comment },
+          },
+          now,
+        );
       })();
       this.changed(row, 'rejected', input.operator);
       return { outcome: 'rejected', reply: this.get(row.id), findings: JSON.parse(row.tone_findings) as ToneFinding[] };
@@ -359,7 +420,13 @@ export class ReplyWorkflow {
       if (changed === 0) throw new WatchpostError('conflict', `reply ${row.id} was reviewed meanwhile`);
       recordAudit(
         this.db,
-        { actor: input.operator, action: 'reply.approve', entity: 'reply', entityId: row.id, detail: { edited: text !== row.text, comment: input.comment } },
+        {
+          actor: input.operator,
+          action: 'reply.approve',
+          entity: 'reply',
+          entityId: row.id,
+          detail: { edited: text !== row.text, comment: input.comment },
+        },
         now,
       );
     })();
@@ -369,9 +436,13 @@ export class ReplyWorkflow {
   async retry(id: number, operator: string): Promise<SendOutcome> {
     const row = this.row(id);
     const stale = row.state === 'sending' && row.sending_at !== null && Date.now() - row.sending_at > STALE_SENDING_MS;
-    if (row.state === 'sent') throw new WatchpostError('conflict', `reply ${id} was already sent: it is not sent twice`);
+    if (row.state === 'sent')
+      throw new WatchpostError('conflict', `reply ${id} was already sent: it is not sent twice`);
     if (row.state !== 'failed' && !stale) {
-      throw new WatchpostError('conflict', `reply ${id} is ${row.state.replace('_', ' ')}: only a failed reply can be retried`);
+      throw new WatchpostError(
+        'conflict',
+        `reply ${id} is ${row.state.replace('_', ' ')}: only a failed reply can be retried`,
+      );
     }
     return this.dispatch(id, operator, JSON.parse(row.tone_findings) as ToneFinding[]);
   }
@@ -381,7 +452,10 @@ export class ReplyWorkflow {
     const row = this.row(id);
     if (row.state === 'sent') throw new WatchpostError('conflict', `reply ${id} was already marked as sent`);
     if (row.send_mode !== 'manual' || row.state !== 'approved') {
-      throw new WatchpostError('conflict', `reply ${id} is ${row.state.replace('_', ' ')}: only an approved reply sent by hand can be marked as sent`);
+      throw new WatchpostError(
+        'conflict',
+        `reply ${id} is ${row.state.replace('_', ' ')}: only an approved reply sent by hand can be marked as sent`,
+      );
     }
     this.finishSent(row, operator, { externalId: null, externalUrl: externalUrl ?? null }, 'reply.markSent');
     return this.get(id);
@@ -407,7 +481,12 @@ export class ReplyWorkflow {
     const mention = readMention(this.db, row.mention_id);
     try {
       const posted = await postReply(
-        { sourceKind: mention.sourceKind, sourceConfig: mention.sourceConfig, sourceCursor: mention.sourceCursor, mentionRaw: mention.raw },
+        {
+          sourceKind: mention.sourceKind,
+          sourceConfig: mention.sourceConfig,
+          sourceCursor: mention.sourceCursor,
+          mentionRaw: mention.raw,
+        },
         { text: row.text, lang: row.lang, idempotencyKey: row.idempotency_key, createdAt: row.created_at, retry },
         this.deps.postContext(),
       );
@@ -416,8 +495,16 @@ export class ReplyWorkflow {
     } catch (err) {
       const message = err instanceof SourceError || err instanceof Error ? err.message : String(err);
       this.db.transaction(() => {
-        this.db.prepare(`UPDATE replies SET state = 'failed', error = ?, updated_at = ? WHERE id = ?`).run(message, Date.now(), id);
-        recordAudit(this.db, { actor: operator, action: 'reply.fail', entity: 'reply', entityId: id, detail: { error: message, attempt: row.attempts + 1 } });
+        this.db
+          .prepare(`UPDATE replies SET state = 'failed', error = ?, updated_at = ? WHERE id = ?`)
+          .run(message, Date.now(), id);
+        recordAudit(this.db, {
+          actor: operator,
+          action: 'reply.fail',
+          entity: 'reply',
+          entityId: id,
+          detail: { error: message, attempt: row.attempts + 1 },
+        });
       })();
       this.changed(row, 'failed', operator);
       return { outcome: 'failed', reply: this.get(id), findings };
@@ -433,10 +520,15 @@ export class ReplyWorkflow {
     const now = Date.now();
     this.db.transaction(() => {
       this.db
-        .prepare(`UPDATE replies SET state = 'sent', external_id = ?, external_url = ?, error = NULL, sent_at = ?, updated_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE replies SET state = 'sent', external_id = ?, external_url = ?, error = NULL, sent_at = ?, updated_at = ? WHERE id = ?`,
+        )
         .run(posted.externalId, posted.externalUrl, now, now, row.id);
-      this.db.prepare('UPDATE mentions SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL').run(now, row.mention_id);
-      if (row.template_id !== null) this.db.prepare('UPDATE reply_templates SET uses = uses + 1 WHERE id = ?').run(row.template_id);
+      this.db
+        .prepare('UPDATE mentions SET first_response_at = ? WHERE id = ? AND first_response_at IS NULL')
+        .run(now, row.mention_id);
+      if (row.template_id !== null)
+        this.db.prepare('UPDATE reply_templates SET uses = uses + 1 WHERE id = ?').run(row.template_id);
       recordAudit(
         this.db,
         {
@@ -450,7 +542,10 @@ export class ReplyWorkflow {
             approver: row.approver,
             templateId: row.template_id,
             templateName: row.template_name,
-            toneFindings: (JSON.parse(row.tone_findings) as ToneFinding[]).map((f) => ({ ruleId: f.ruleId, severity: f.severity })),
+            toneFindings: (JSON.parse(row.tone_findings) as ToneFinding[]).map((f) => ({
+              ruleId: f.ruleId,
+              severity: f.severity,
+            })),
             externalId: posted.externalId,
             externalUrl: posted.externalUrl,
           },

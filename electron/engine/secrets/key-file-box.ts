@@ -25,7 +25,7 @@ export function openKeyFileBox(dataDir: string, platform: NodeJS.Platform = proc
   const file = path.join(folder, KEY_FILE);
   // Credentials the desktop app sealed with the keychain's key cannot be opened with a key file.
   const hint = existsSync(path.join(folder, KEYCHAIN_KEY_FILE))
-    ? 'the desktop app keeps this workspace\'s key in the OS keychain: open the workspace in the app, or enter the credential again'
+    ? "the desktop app keeps this workspace's key in the OS keychain: open the workspace in the app, or enter the credential again"
     : `was the data folder copied without its key file? Enter the credential again`;
   return new KeyBox(loadOrCreateKey(file, platform), `the key file ${file} (${hint})`);
 }
@@ -36,7 +36,10 @@ export function openKeyFileBox(dataDir: string, platform: NodeJS.Platform = proc
  */
 export function keyBox(key: Uint8Array, keyName: string): SecretBox {
   if (key.length !== KEY_BYTES) {
-    throw new WatchpostError('unavailable', `${keyName} is not a Watchpost key (expected ${KEY_BYTES} bytes, found ${key.length})`);
+    throw new WatchpostError(
+      'unavailable',
+      `${keyName} is not a Watchpost key (expected ${KEY_BYTES} bytes, found ${key.length})`,
+    );
   }
   return new KeyBox(Buffer.from(key), keyName);
 }
@@ -92,10 +95,7 @@ class KeyBox implements SecretBox {
   open(sealed: string): string {
     const packed = sealed.startsWith(PREFIX) ? Buffer.from(sealed.slice(PREFIX.length), 'base64') : null;
     if (!packed || packed.length < IV_BYTES + TAG_BYTES) {
-      throw new WatchpostError(
-        'unavailable',
-        'a stored credential is not in the form this key seals; enter it again',
-      );
+      throw new WatchpostError('unavailable', 'a stored credential is not in the form this key seals; enter it again');
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.key, packed.subarray(0, IV_BYTES));
@@ -103,10 +103,7 @@ class KeyBox implements SecretBox {
       decipher.setAuthTag(packed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       return Buffer.concat([decipher.update(packed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     } catch {
-      throw new WatchpostError(
-        'unavailable',
-        `a stored credential cannot be opened with ${this.keyName}`,
-      );
+      throw new WatchpostError('unavailable', `a stored credential cannot be opened with ${this.keyName}`);
     }
   }
 }

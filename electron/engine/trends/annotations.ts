@@ -27,9 +27,7 @@ const toAnnotation = (r: AnnotationRecord): Annotation => ({
 /** Annotations that touch [fromMs, toMs), oldest first. */
 export function listAnnotations(db: Db, fromMs = -8.64e15, toMs = 8.64e15): Annotation[] {
   const rows = db
-    .prepare(
-      `SELECT * FROM trend_annotations WHERE at < ? AND coalesce(end_at, at) >= ? ORDER BY at, id`,
-    )
+    .prepare(`SELECT * FROM trend_annotations WHERE at < ? AND coalesce(end_at, at) >= ? ORDER BY at, id`)
     .all(toMs, fromMs) as AnnotationRecord[];
   return rows.map(toAnnotation);
 }
@@ -53,12 +51,19 @@ export function saveAnnotation(
           .run(at, endAt, input.label, input.operator, Date.now()).lastInsertRowid,
       );
     } else if (
-      db.prepare('UPDATE trend_annotations SET at = ?, end_at = ?, label = ? WHERE id = ?').run(at, endAt, input.label, id)
-        .changes === 0
+      db
+        .prepare('UPDATE trend_annotations SET at = ?, end_at = ?, label = ? WHERE id = ?')
+        .run(at, endAt, input.label, id).changes === 0
     ) {
       throw new WatchpostError('not_found', `there is no annotation ${id}`);
     }
-    recordAudit(db, { actor: input.operator, action: 'annotation.save', entity: 'annotation', entityId: id, detail: { label: input.label, at: input.at } });
+    recordAudit(db, {
+      actor: input.operator,
+      action: 'annotation.save',
+      entity: 'annotation',
+      entityId: id,
+      detail: { label: input.label, at: input.at },
+    });
     return toAnnotation(db.prepare('SELECT * FROM trend_annotations WHERE id = ?').get(id) as AnnotationRecord);
   })();
 }

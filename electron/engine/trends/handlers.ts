@@ -14,11 +14,17 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export function trendHandlers(engine: Engine): Pick<Handlers, keyof typeof trendMethods> {
   const db = engine.db;
   const noMap = (): never => {
-    throw new WatchpostError('unavailable', 'the municipality map is not available yet: no gazetteer or boundaries are installed');
+    throw new WatchpostError(
+      'unavailable',
+      'the municipality map is not available yet: no gazetteer or boundaries are installed',
+    );
   };
   return {
     'trends.extent': () => {
-      const row = db.prepare('SELECT min(created_at) AS first, max(created_at) AS last FROM mentions').get() as { first: number | null; last: number | null };
+      const row = db.prepare('SELECT min(created_at) AS first, max(created_at) AS last FROM mentions').get() as {
+        first: number | null;
+        last: number | null;
+      };
       return { first: iso(row.first), last: iso(row.last) };
     },
     'trends.volume': (input) => volumePanel(db, input),

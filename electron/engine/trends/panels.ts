@@ -17,10 +17,19 @@ import type {
 } from '../../../shared/api/trends';
 import { WatchpostError } from '../../../shared/api/result';
 import { chooseGranularity } from '../../../shared/trends/granularity';
-import { median, pearson } from '../../../shared/trends/stats';
+import { median } from '../../../shared/trends/stats';
 import { bucketEnd, bucketOf, bucketStart, zoneOffsetMs } from '../../../shared/trends/time';
 import type { Db } from '../store/db';
-import { filterSql, hourOfWeekRange, sumRange, zeroSums, type BucketSums, type GroupBy, type Sums } from './range';
+import {
+  filterSql,
+  hourOfWeekRange,
+  sumRange,
+  zeroSums,
+  type BucketSums,
+  type GroupBy,
+  type Measure,
+  type Sums,
+} from './range';
 import { listAnnotations } from './annotations';
 import { signalOverlay } from './signals';
 
@@ -40,11 +49,16 @@ interface Axis {
 
 /** The range's buckets at its granularity (given or chosen). */
 export function axisOf(fromMs: number, toMs: number, granularity?: Granularity): Axis {
-  if (!(toMs > fromMs)) throw new WatchpostError('invalid_input', `the period ends (${iso(toMs)}) before it starts (${iso(fromMs)})`);
+  if (!(toMs > fromMs))
+    throw new WatchpostError('invalid_input', `the period ends (${iso(toMs)}) before it starts (${iso(fromMs)})`);
   const g = granularity ?? chooseGranularity(fromMs, toMs);
   const first = bucketOf(g, fromMs);
   const last = bucketOf(g, toMs - 1);
-  if (last - first >= 20_000) throw new WatchpostError('invalid_input', `${last - first + 1} ${g} buckets is too many: pick a coarser granularity`);
+  if (last - first >= 20_000)
+    throw new WatchpostError(
+      'invalid_input',
+      `${last - first + 1} ${g} buckets is too many: pick a coarser granularity`,
+    );
   const ids: number[] = [];
   const buckets: Bucket[] = [];
   for (let b = first; b <= last; b++) {
@@ -78,16 +92,28 @@ export function inboxOf(filter: TrendFilter, extra: Partial<InboxFilter> = {}): 
 function totals(axis: Axis, sums: BucketSums): Sums[] {
   return axis.ids.map((id) => {
     const total = zeroSums();
-    for (const s of sums.get(id)?.values() ?? []) for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += s[k];
+    for (const s of sums.get(id)?.values() ?? [])
+      for (const k of Object.keys(total) as (keyof Sums)[]) total[k] += s[k];
     return total;
   });
 }
 
-function read(db: Db, axis: Axis, filter: TrendFilter, groupBy: GroupBy): BucketSums {
-  return sumRange(db, axis.granularity, axis.fromMs, axis.toMs, filter, groupBy);
+function read(
+  db: Db,
+  axis: Axis,
+  filter: TrendFilter,
+  groupBy: GroupBy,
+  measures: readonly Measure[] = ['n'],
+): BucketSums {
+  return sumRange(db, axis.granularity, axis.fromMs, axis.toMs, filter, groupBy, measures);
 }
 
-function context(db: Db, axis: Axis, signalId: number | undefined, measure: (number | null)[]): { annotations: Annotation[]; signal: SignalOverlay | null } {
+function context(
+  db: Db,
+  axis: Axis,
+  signalId: number | undefined,
+  measure: (number | null)[],
+): { annotations: Annotation[]; signal: SignalOverlay | null } {
   return {
     annotations: listAnnotations(db, axis.fromMs, axis.toMs),
     signal: signalId === undefined ? null : signalOverlay(db, signalId, axis, measure),
@@ -134,7 +160,7 @@ export function volumePanel(db: Db, input: z.output<typeof VolumeInput>): Volume
   const groupBy: GroupBy = input.stackBy === 'channel' ? 'channel' : input.stackBy === 'topic' ? 'topics' : null;
   const sums = read(db, axis, input.filter, groupBy);
   const total = totals(axis, sums).map((s) => s.n);
-  let series: VolumePanel['series'] = [];
+  let series: VolumePanel['series'];
   if (input.stackBy === 'channel') {
     const channels = new Set<string>();
     for (const groups of sums.values()) for (const [channel, s] of groups) if (s.n) channels.add(channel);
@@ -184,24 +210,30 @@ export function volumePanel(db: Db, input: z.output<typeof VolumeInput>): Volume
   };
 }
 
+const SENTIMENT_SUMS: readonly Measure[] = ['n', 'positive', 'neutral', 'negative'];
 const net = (s: Sums): number | null => (s.n ? (s.positive - s.negative) / s.n : null);
 const mixOf = (list: Sums[]) => {
   const all = zeroSums();
   for (const s of list) for (const k of Object.keys(all) as (keyof Sums)[]) all[k] += s[k];
-  return { positive: all.positive, neutral: all.neutral, negative: all.negative, unscored: all.n - all.positive - all.neutral - all.negative };
+  return {
+    positive: all.positive,
+    neutral: all.neutral,
+    negative: all.negative,
+    unscored: all.n - all.positive - all.neutral - all.negative,
+  };
 };
 
 /** Net sentiment over time with volume behind it, and the mix. */
 export function sentimentPanel(db: Db, input: ParsedRange & { signalId?: number }): SentimentPanel {
   const { fromMs, toMs } = parseRange(input);
   const axis = axisOf(fromMs, toMs, input.granularity);
-  const list = totals(axis, read(db, axis, input.filter, null));
+  const list = totals(axis, read(db, axis, input.filter, null, SENTIMENT_SUMS));
   const netValues = list.map(net);
   let compare: SentimentPanel['compare'] = null;
   if (input.compare) {
     const period = comparePeriod(fromMs, toMs, input.compare);
     const cAxis = axisOf(period.fromMs, period.toMs, axis.granularity);
-    const cList = totals(cAxis, read(db, cAxis, input.filter, null));
+    const cList = totals(cAxis, read(db, cAxis, input.filter, null, SENTIMENT_SUMS));
     compare = {
       mode: input.compare,
       from: iso(period.fromMs),
@@ -279,10 +311,21 @@ export function heatmapPanel(db: Db, input: ParsedRange): HeatmapPanel {
   let compare: HeatmapPanel['compare'] = null;
   if (input.compare) {
     const period = comparePeriod(fromMs, toMs, input.compare);
-    compare = { mode: input.compare, from: iso(period.fromMs), to: iso(period.toMs), cells: hourOfWeekRange(db, period.fromMs, period.toMs, input.filter) };
+    compare = {
+      mode: input.compare,
+      from: iso(period.fromMs),
+      to: iso(period.toMs),
+      cells: hourOfWeekRange(db, period.fromMs, period.toMs, input.filter),
+    };
   }
   const flat = cells.flat();
-  return { timeZone: 'Europe/Amsterdam', cells, max: Math.max(0, ...flat), total: flat.reduce((a, b) => a + b, 0), compare };
+  return {
+    timeZone: 'Europe/Amsterdam',
+    cells,
+    max: Math.max(0, ...flat),
+    total: flat.reduce((a, b) => a + b, 0),
+    compare,
+  };
 }
 
 /** Exact first-response times (minutes) of replied mentions created in a range. */
@@ -321,10 +364,13 @@ function repliesPerOperator(db: Db, fromMs: number, toMs: number): { operator: s
 }
 
 /** First-response KPIs over time and per operator. */
-export function responsesPanel(db: Db, input: z.output<typeof ResponsesInput>): import('../../../shared/api/trends').ResponsesPanel {
+export function responsesPanel(
+  db: Db,
+  input: z.output<typeof ResponsesInput>,
+): import('../../../shared/api/trends').ResponsesPanel {
   const { fromMs, toMs } = parseRange(input);
   const axis = axisOf(fromMs, toMs, input.granularity);
-  const list = totals(axis, read(db, axis, input.filter, null));
+  const list = totals(axis, read(db, axis, input.filter, null, ['replied', 'response_sum']));
   const meanMinutes = list.map((s) => (s.replied ? s.response_sum / s.replied / 60_000 : null));
   let compare: import('../../../shared/api/trends').ResponsesPanel['compare'] = null;
   if (input.compare) {

@@ -8,7 +8,16 @@ import type { Db } from '../store/db';
  * sub-hour rest from the raw mentions, so the answer is exact for any range and stays small.
  */
 
-export const MEASURES = ['n', 'positive', 'neutral', 'negative', 'score_sum', 'reach_sum', 'replied', 'response_sum'] as const;
+export const MEASURES = [
+  'n',
+  'positive',
+  'neutral',
+  'negative',
+  'score_sum',
+  'reach_sum',
+  'replied',
+  'response_sum',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Sums = Record<Measure, number>;
 export type GroupBy = 'channel' | 'topics' | null;
@@ -25,7 +34,7 @@ export const zeroSums = (): Sums => ({
 });
 
 function add(into: Sums, from: Sums): void {
-  for (const m of MEASURES) into[m] += from[m];
+  for (const m of MEASURES) into[m] += from[m] ?? 0;
 }
 
 /** Where-clause fragments for a filter on a rollup table (`r`) or on mentions (`m`). */
@@ -56,10 +65,16 @@ export function filterSql(filter: TrendFilter, on: 'rollup' | 'mentions'): { sql
 }
 
 /** A stretch of time read from one level: buckets lo..hi of `level`, or raw mentions in [fromMs, toMs). */
-type Piece = { level: 'hour' | 'day' | 'week' | 'month'; lo: number; hi: number } | { level: 'raw'; fromMs: number; toMs: number };
+type Piece =
+  { level: 'hour' | 'day' | 'week' | 'month'; lo: number; hi: number } | { level: 'raw'; fromMs: number; toMs: number };
 
 /** Finer levels that nest inside a bucket of each granularity. */
-const FINER: Record<Granularity, ('day' | 'hour')[]> = { month: ['day', 'hour'], week: ['day', 'hour'], day: ['hour'], hour: [] };
+const FINER: Record<Granularity, ('day' | 'hour')[]> = {
+  month: ['day', 'hour'],
+  week: ['day', 'hour'],
+  day: ['hour'],
+  hour: [],
+};
 
 /** Splits [a, b) into whole buckets of `levels` (coarsest first) and raw rest. */
 function cover(a: number, b: number, levels: ('month' | 'week' | 'day' | 'hour')[]): Piece[] {
@@ -96,7 +111,6 @@ export function plan(granularity: Granularity, fromMs: number, toMs: number): { 
   return out;
 }
 
-const SUM_COLUMNS = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
 const RAW_SUMS = `count(*) AS n, sum(m.sentiment IS 'positive') AS positive, sum(m.sentiment IS 'neutral') AS neutral,
   sum(m.sentiment IS 'negative') AS negative, coalesce(sum(m.sentiment_score), 0) AS score_sum,
   coalesce(sum(m.reach), 0) AS reach_sum, sum(m.first_response_at IS NOT NULL) AS replied,
@@ -107,14 +121,23 @@ const RAW_TOPICS = `coalesce((SELECT ',' || group_concat(topic_id, ',' ORDER BY 
 export type BucketSums = Map<number, Map<string, Sums>>;
 
 /** Reads the sums of a range at a granularity, grouped, with the filter applied. */
-export function sumRange(db: Db, granularity: Granularity, fromMs: number, toMs: number, filter: TrendFilter, groupBy: GroupBy): BucketSums {
+export function sumRange(
+  db: Db,
+  granularity: Granularity,
+  fromMs: number,
+  toMs: number,
+  filter: TrendFilter,
+  groupBy: GroupBy,
+  measures: readonly Measure[] = MEASURES,
+): BucketSums {
+  const sumColumns = measures.map((m) => `sum(${m}) AS ${m}`).join(', ');
   const result: BucketSums = new Map();
   const put = (bucket: number, group: string, sums: Sums) => {
     let groups = result.get(bucket);
     if (!groups) result.set(bucket, (groups = new Map()));
     const existing = groups.get(group);
     if (existing) add(existing, sums);
-    else groups.set(group, { ...sums });
+    else groups.set(group, { ...zeroSums(), ...sums });
   };
   if (toMs <= fromMs) return result;
   for (const { piece, into } of plan(granularity, fromMs, toMs)) {
@@ -134,7 +157,7 @@ export function sumRange(db: Db, granularity: Granularity, fromMs: number, toMs:
     const group = groupBy === 'channel' ? 'channel' : groupBy === 'topics' ? 'topics' : `''`;
     const rows = db
       .prepare(
-        `SELECT bucket, ${group} AS grp, ${SUM_COLUMNS} FROM rollup_${piece.level}
+        `SELECT bucket, ${group} AS grp, ${sumColumns} FROM rollup_${piece.level}
          WHERE bucket BETWEEN ? AND ? AND ${where.sql} GROUP BY 1, 2`,
       )
       .all(piece.lo, piece.hi, ...where.params) as (Sums & { bucket: number; grp: string })[];
@@ -155,7 +178,9 @@ export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: Tr
     if (piece.level === 'month') {
       const where = filterSql(filter, 'rollup');
       const rows = db
-        .prepare(`SELECT how, sum(n) AS n FROM rollup_hour_of_week WHERE month BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`)
+        .prepare(
+          `SELECT how, sum(n) AS n FROM rollup_hour_of_week WHERE month BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`,
+        )
         .all(piece.lo, piece.hi, ...where.params) as { how: number; n: number }[];
       for (const row of rows) cells[Math.floor(row.how / 24)]![row.how % 24]! += row.n;
     } else if (piece.level === 'hour') {
@@ -167,7 +192,9 @@ export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: Tr
     } else if (piece.level === 'raw') {
       const where = filterSql(filter, 'mentions');
       const rows = db
-        .prepare(`SELECT m.created_at AS at FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`)
+        .prepare(
+          `SELECT m.created_at AS at FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`,
+        )
         .all(piece.fromMs, piece.toMs, ...where.params) as { at: number }[];
       for (const row of rows) count(row.at, 1);
     }

@@ -93,7 +93,10 @@ export function verifyRollups(db: Db): RollupVerification {
     }
     for (const step of fillSteps(db, 'temp.expected_')) step.run();
     for (const table of TABLES) {
-      const keys = table === 'hour_of_week' ? ['month', 'how', 'channel', 'lang', 'topics'] : ['bucket', 'channel', 'lang', 'topics'];
+      const keys =
+        table === 'hour_of_week'
+          ? ['month', 'how', 'channel', 'lang', 'topics']
+          : ['bucket', 'channel', 'lang', 'topics'];
       const measures = table === 'hour_of_week' ? ['n'] : [...MEASURES];
       const join = keys.map((k) => `s.${k} = e.${k}`).join(' AND ');
       const keyExpr = keys.map((k) => `coalesce(s.${k}, e.${k})`).join(` || '|' || `);

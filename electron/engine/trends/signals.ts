@@ -57,16 +57,24 @@ export function importSignal(
 ): { signal: Signal; rejected: { line: number; reason: string }[] } {
   let records: string[][];
   try {
-    records = parse(input.csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter: [',', ';', '\t'] }) as string[][];
+    records = parse(input.csv, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      delimiter: [',', ';', '\t'],
+    }) as string[][];
   } catch (err) {
     throw new WatchpostError('invalid_input', `the CSV cannot be read: ${(err as Error).message}`);
   }
   const [header, ...rows] = records;
-  if (!header || rows.length === 0) throw new WatchpostError('invalid_input', 'the CSV needs a header line and at least one row');
+  if (!header || rows.length === 0)
+    throw new WatchpostError('invalid_input', 'the CSV needs a header line and at least one row');
   const find = (wanted: string | undefined, guesses: RegExp, fallback: number) => {
     if (wanted !== undefined) {
       const i = header.findIndex((h) => h.toLowerCase() === wanted.toLowerCase());
-      if (i < 0) throw new WatchpostError('invalid_input', `the CSV has no column "${wanted}" (it has: ${header.join(', ')})`);
+      if (i < 0)
+        throw new WatchpostError('invalid_input', `the CSV has no column "${wanted}" (it has: ${header.join(', ')})`);
       return i;
     }
     const i = header.findIndex((h) => guesses.test(h));
@@ -80,23 +88,40 @@ export function importSignal(
     const line = i + 2;
     const at = parseSignalTime(row[timeAt] ?? '');
     const value = Number((row[valueAt] ?? '').replace(',', '.'));
-    if (at === null) rejected.push({ line, reason: `"${row[timeAt] ?? ''}" in column ${header[timeAt]} is not a date or time` });
-    else if (!Number.isFinite(value) || (row[valueAt] ?? '') === '') rejected.push({ line, reason: `"${row[valueAt] ?? ''}" in column ${header[valueAt]} is not a number` });
+    if (at === null)
+      rejected.push({ line, reason: `"${row[timeAt] ?? ''}" in column ${header[timeAt]} is not a date or time` });
+    else if (!Number.isFinite(value) || (row[valueAt] ?? '') === '')
+      rejected.push({ line, reason: `"${row[valueAt] ?? ''}" in column ${header[valueAt]} is not a number` });
     else points.push([at, value]);
   });
-  if (points.length === 0) throw new WatchpostError('invalid_input', `no row of the CSV could be read (line 2: ${rejected[0]?.reason ?? 'empty'})`);
+  if (points.length === 0)
+    throw new WatchpostError(
+      'invalid_input',
+      `no row of the CSV could be read (line 2: ${rejected[0]?.reason ?? 'empty'})`,
+    );
   return db.transaction(() => {
     if (db.prepare('SELECT 1 FROM trend_signals WHERE name = ?').get(input.name)) {
       throw new WatchpostError('conflict', `there is already a signal called "${input.name}"`);
     }
     const id = Number(
-      db.prepare('INSERT INTO trend_signals (name, unit, created_at) VALUES (?, ?, ?)').run(input.name, input.unit || null, Date.now()).lastInsertRowid,
+      db
+        .prepare('INSERT INTO trend_signals (name, unit, created_at) VALUES (?, ?, ?)')
+        .run(input.name, input.unit || null, Date.now()).lastInsertRowid,
     );
     const insert = db.prepare('INSERT OR REPLACE INTO trend_signal_points (signal_id, at, value) VALUES (?, ?, ?)');
     for (const [at, value] of points) insert.run(id, at, value);
-    const reject = db.prepare('INSERT INTO rejected_records (file, record_no, raw, reason, created_at) VALUES (?, ?, ?, ?, ?)');
-    for (const r of rejected) reject.run(`signal:${input.name}`, r.line, JSON.stringify(rows[r.line - 2]), r.reason, Date.now());
-    recordAudit(db, { actor: input.operator, action: 'signal.import', entity: 'signal', entityId: id, detail: { name: input.name, points: points.length, rejected: rejected.length } });
+    const reject = db.prepare(
+      'INSERT INTO rejected_records (file, record_no, raw, reason, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const r of rejected)
+      reject.run(`signal:${input.name}`, r.line, JSON.stringify(rows[r.line - 2]), r.reason, Date.now());
+    recordAudit(db, {
+      actor: input.operator,
+      action: 'signal.import',
+      entity: 'signal',
+      entityId: id,
+      detail: { name: input.name, points: points.length, rejected: rejected.length },
+    });
     const record = db.prepare(`${SELECT} WHERE s.id = ? GROUP BY s.id`).get(id) as SignalRecord;
     return { signal: toSignal(record), rejected };
   })();
@@ -114,11 +139,19 @@ export function deleteSignal(db: Db, id: number, operator: string): { id: number
 }
 
 /** A signal's mean per panel bucket and its correlation with the panel's main measure. */
-export function signalOverlay(db: Db, id: number, axis: { buckets: Bucket[] }, measure: (number | null)[]): SignalOverlay {
-  const signal = db.prepare('SELECT id, name, unit FROM trend_signals WHERE id = ?').get(id) as { id: number; name: string; unit: string | null } | undefined;
+export function signalOverlay(
+  db: Db,
+  id: number,
+  axis: { buckets: Bucket[] },
+  measure: (number | null)[],
+): SignalOverlay {
+  const signal = db.prepare('SELECT id, name, unit FROM trend_signals WHERE id = ?').get(id) as
+    { id: number; name: string; unit: string | null } | undefined;
   if (!signal) throw new WatchpostError('not_found', `there is no signal ${id}`);
   const mean = db.prepare('SELECT avg(value) AS v FROM trend_signal_points WHERE signal_id = ? AND at >= ? AND at < ?');
-  const values = axis.buckets.map((b) => (mean.get(id, Date.parse(b.start), Date.parse(b.end)) as { v: number | null }).v);
+  const values = axis.buckets.map(
+    (b) => (mean.get(id, Date.parse(b.start), Date.parse(b.end)) as { v: number | null }).v,
+  );
   const { r, pairs } = pearson(values, measure);
   return { ...signal, values, correlation: r, pairs };
 }

@@ -35,10 +35,16 @@ export function termsOf(text: string): Set<string> {
 function countTerms(db: Db, fromMs: number, toMs: number, filter: z.output<typeof TermsInput>['filter']) {
   const where = filterSql(filter, 'mentions');
   const params = [fromMs, toMs, ...where.params];
-  const total = (db.prepare(`SELECT count(*) AS c FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`).get(...params) as { c: number }).c;
+  const total = (
+    db
+      .prepare(`SELECT count(*) AS c FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`)
+      .get(...params) as { c: number }
+  ).c;
   const stride = Math.max(1, Math.ceil(total / SAMPLE));
   const texts = db
-    .prepare(`SELECT m.text FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql} AND m.id % ? = 0`)
+    .prepare(
+      `SELECT m.text FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql} AND m.id % ? = 0`,
+    )
     .pluck()
     .all(...params, stride) as string[];
   const counts = new Map<string, number>();
@@ -67,14 +73,23 @@ export function termsPanel(db: Db, input: z.output<typeof TermsInput>): TermsPan
     to: input.to,
     previousFrom: new Date(previous.fromMs).toISOString(),
     previousTo: new Date(previous.toMs).toISOString(),
-    rising: changes.filter((c) => c.delta > 0).sort(byDelta).slice(0, input.limit),
-    falling: changes.filter((c) => c.delta < 0).sort((a, b) => byDelta(b, a)).slice(0, input.limit),
+    rising: changes
+      .filter((c) => c.delta > 0)
+      .sort(byDelta)
+      .slice(0, input.limit),
+    falling: changes
+      .filter((c) => c.delta < 0)
+      .sort((a, b) => byDelta(b, a))
+      .slice(0, input.limit),
     sampled: now.sampled || before.sampled,
   };
 }
 
 /** The mentions behind a term or an hour-of-week cell (newest first). */
-export function drill(db: Db, input: z.output<typeof DrillInput>): { total: number; offset: number; rows: MentionRow[] } {
+export function drill(
+  db: Db,
+  input: z.output<typeof DrillInput>,
+): { total: number; offset: number; rows: MentionRow[] } {
   const where = filterSql(input.filter, 'mentions');
   const parts = ['m.created_at >= ?', 'm.created_at < ?', where.sql];
   const params: unknown[] = [Date.parse(input.from), Date.parse(input.to), ...where.params];
@@ -100,7 +115,9 @@ export function drill(db: Db, input: z.output<typeof DrillInput>): { total: numb
   const page = rows.slice(input.offset, input.offset + input.limit).map((r) => r.id);
   const records = page.length
     ? (db
-        .prepare(`SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.id IN (${page.map(() => '?').join(', ')})`)
+        .prepare(
+          `SELECT ${ROW_COLUMNS} FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.id IN (${page.map(() => '?').join(', ')})`,
+        )
         .all(...page) as RowRecord[])
     : [];
   const byId = new Map(records.map((r) => [r.id, r]));

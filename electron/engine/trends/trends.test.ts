@@ -1,79 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Granularity } from '../../../shared/api/trends';
 import { bucketOf, localHourOfWeek } from '../../../shared/trends/time';
-import { runCli } from '../../cli/run';
-import type { Io } from '../../cli/io';
-import { openMemoryWorkspace, openWorkspace, type Db } from '../store/db';
-import { sampleMention, storeMentions } from '../testing/fixtures';
+import { openMemoryWorkspace, type Db } from '../store/db';
+import { fill, mixedChanges } from './trends.testkit';
 import { heatmapPanel, sentimentPanel, shareOfVoicePanel, volumePanel, responsesPanel } from './panels';
 import { rebuildRollups, verifyRollups } from './rollups';
 import { TrendRange, VolumeInput, ResponsesInput } from '../../../shared/api/trends';
-
-const CHANNELS = ['x', 'facebook', 'instagram', 'rss'] as const;
-const LANGS = ['nl', 'en', 'other', null] as const;
-const LABELS = ['positive', 'neutral', 'negative'] as const;
-const START = Date.parse('2024-01-01T00:00:00Z');
-const SPAN = 2 * 365 * 86_400_000;
-
-/** A small deterministic generator (mulberry32), so failures repeat. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function fill(db: Db, count: number, seed: number): void {
-  const rnd = random(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
-  db.prepare(
-    `INSERT INTO topics (id, name, query, colour, created_at, updated_at) VALUES
-     (1, 'verlichting', 'lamp', '#2f6fde', 0, 0), (2, 'glasvezel', 'glasvezel', '#0f8b8d', 0, 0), (3, 'parkeren', 'parkeren', '#6a4fc8', 0, 0)`,
-  ).run();
-  storeMentions(
-    db,
-    Array.from({ length: count }, (_, i) => {
-      const label = rnd() < 0.1 ? null : pick(LABELS);
-      const { sourceId, ...mention } = sampleMention({
-        externalId: `m${i}`,
-        channel: pick(CHANNELS),
-        lang: pick(LANGS),
-        createdAt: START + Math.floor(rnd() * SPAN),
-        reach: Math.floor(rnd() * 1000),
-        sentiment: label ? { label, score: rnd() * 2 - 1 } : null,
-      });
-      void sourceId;
-      return mention;
-    }),
-  );
-  const tag = db.prepare('INSERT OR IGNORE INTO mention_topics (mention_id, topic_id) VALUES (?, ?)');
-  db.transaction(() => {
-    for (let id = 1; id <= count; id++) for (const topic of [1, 2, 3]) if (rnd() < 0.3) tag.run(id, topic);
-  })();
-}
-
-/** Import, correct, re-tag, reply, delete: every kind of write the rollups must follow. */
-function mixedChanges(db: Db, count: number): void {
-  db.prepare(`UPDATE mentions SET sentiment_override = 'positive' WHERE id % 7 = 0`).run();
-  db.prepare(`UPDATE mentions SET sentiment_label = 'neutral', sentiment_score = 0.01 WHERE id % 11 = 0`).run();
-  db.prepare(`UPDATE mentions SET first_response_at = created_at + (id % 50) * 60000 WHERE id % 3 = 0`).run();
-  db.prepare('DELETE FROM mention_topics WHERE topic_id = 2 AND mention_id % 2 = 0').run();
-  db.prepare('INSERT OR IGNORE INTO mention_topics (mention_id, topic_id) SELECT id, 3 FROM mentions WHERE id % 5 = 0').run();
-  db.prepare('DELETE FROM mentions WHERE id % 13 = 0').run();
-  db.prepare('DELETE FROM topics WHERE id = 1').run();
-  fill2(db, count);
-}
-
-function fill2(db: Db, count: number): void {
-  const { sourceId, ...late } = sampleMention({ externalId: `late-${count}`, createdAt: Date.parse('2025-03-30T01:30:00Z') });
-  void sourceId;
-  storeMentions(db, [late]);
-}
 
 interface RawRow {
   id: number;
@@ -147,7 +79,9 @@ describe('trend panels', () => {
       values[bucketOf(panel.granularity, r.created_at) - first]! += 1;
       expected.set(r.channel, values);
     }
-    expect(Object.fromEntries(panel.series.map((s) => [s.key, s.values]))).toEqual(Object.fromEntries([...expected].sort()));
+    expect(Object.fromEntries(panel.series.map((s) => [s.key, s.values]))).toEqual(
+      Object.fromEntries([...expected].sort()),
+    );
     // Click-through: each point's inbox filter selects exactly the mentions counted there (agreed semantics, in SQL).
     const series = panel.series[0]!;
     const i = series.values.findIndex((v) => v > 0);
@@ -157,14 +91,23 @@ describe('trend panels', () => {
         `SELECT count(*) AS c FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND m.channel IN (SELECT value FROM json_each(?))
          AND m.lang IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM mention_topics t WHERE t.mention_id = m.id AND t.topic_id IN (SELECT value FROM json_each(?)))`,
       )
-      .get(Date.parse(bucket.start), Date.parse(bucket.end), JSON.stringify(series.inbox.channel), JSON.stringify(series.inbox.lang), JSON.stringify(series.inbox.topicId)) as { c: number };
+      .get(
+        Date.parse(bucket.start),
+        Date.parse(bucket.end),
+        JSON.stringify(series.inbox.channel),
+        JSON.stringify(series.inbox.lang),
+        JSON.stringify(series.inbox.topicId),
+      ) as { c: number };
     expect(count.c).toBe(series.values[i]);
   });
 
   it('net sentiment and the mix equal the raw mentions', () => {
     const from = '2024-06-01T00:00:00Z';
     const to = '2025-06-01T00:00:00Z';
-    const panel = sentimentPanel(db, TrendRange.parse({ from, to, granularity: 'month', compare: 'previous' }) as never);
+    const panel = sentimentPanel(
+      db,
+      TrendRange.parse({ from, to, granularity: 'month', compare: 'previous' }) as never,
+    );
     const inRange = rows.filter((r) => r.created_at >= Date.parse(from) && r.created_at < Date.parse(to));
     expect(panel.mix).toEqual({
       positive: inRange.filter((r) => r.sentiment === 'positive').length,
@@ -184,7 +127,10 @@ describe('trend panels', () => {
   });
 
   it('share of voice counts each topic, and shares add up to one', () => {
-    const panel = shareOfVoicePanel(db, TrendRange.parse({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }) as never);
+    const panel = shareOfVoicePanel(
+      db,
+      TrendRange.parse({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }) as never,
+    );
     for (const topic of panel.topics) {
       expect(topic.total).toBe(rows.filter((r) => topicsOf(r).includes(topic.topicId)).length);
     }
@@ -206,38 +152,16 @@ describe('trend panels', () => {
   });
 
   it('response KPIs equal the raw first-response times', () => {
-    const panel = responsesPanel(db, ResponsesInput.parse({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', targetMinutes: 20 }));
-    const minutes = rows.filter((r) => r.first_response_at !== null).map((r) => (r.first_response_at! - r.created_at) / 60000).sort((a, b) => a - b);
+    const panel = responsesPanel(
+      db,
+      ResponsesInput.parse({ from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', targetMinutes: 20 }),
+    );
+    const minutes = rows
+      .filter((r) => r.first_response_at !== null)
+      .map((r) => (r.first_response_at! - r.created_at) / 60000)
+      .sort((a, b) => a - b);
     expect(panel.kpis.replied).toBe(minutes.length);
     expect(panel.kpis.withinTarget).toBeCloseTo(minutes.filter((m) => m <= 20).length / minutes.length, 10);
     expect(panel.replied.reduce((a, b) => a + b, 0)).toBe(minutes.length);
-  });
-});
-
-describe('watchpost rollups', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('--verify exits 0 on a consistent workspace and 1, listing the difference, on a broken one', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'watchpost-rollups-'));
-    dirs.push(dir);
-    const db = openWorkspace(dir);
-    fill(db, 500, 4);
-    mixedChanges(db, 500);
-    db.close();
-    let out = '';
-    const io: Io = { out: (t) => void (out += t), err: () => {}, interrupted: new Promise(() => {}) };
-    expect(await runCli(['rollups', '--verify', '--data', dir], io)).toBe(0);
-    const broken = openWorkspace(dir);
-    broken.prepare('UPDATE rollup_month SET negative = negative + 2 WHERE bucket = (SELECT max(bucket) FROM rollup_month)').run();
-    broken.close();
-    out = '';
-    expect(await runCli(['rollups', '--verify', '--data', dir], io)).toBe(1);
-    expect(out).toContain('rollup_month');
-    expect(out).toContain('negative');
-    expect(await runCli(['rollups', '--rebuild', '--data', dir], io)).toBe(0);
-    expect(await runCli(['rollups', '--verify', '--data', dir], io)).toBe(0);
   });
 });

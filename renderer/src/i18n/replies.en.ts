@@ -110,6 +110,7 @@ export const repliesEn: Messages<typeof repliesNl> = {
     resetConfirm: 'Replace',
     resetCancel: 'Cancel',
     resetDone: 'The rules were reset to the default for {{preset}}.',
+    startOver: 'Start again from a default:',
     rulesLabel: 'Tone rules',
     preset: { public: 'public body (u)', brand: 'brand (je)' },
     kind: {
@@ -182,6 +183,8 @@ export const repliesEn: Messages<typeof repliesNl> = {
       channel: 'Channel',
       language: 'Language',
       field: 'Sample text',
+      author: 'Sam',
+      operator: 'Operator',
       text: 'Hoi! Jij kunt dit NIET zelf oplossen!! Bel ons even op 06-12345678, dan regelen we het asap 😀😀',
       count_one: '1 finding',
       count_other: '{{count}} findings',
@@ -281,6 +284,20 @@ export const repliesEn: Messages<typeof repliesNl> = {
     },
   },
   replies: {
+    history: {
+      title: 'History (audit log)',
+      entry: '{{actor}} {{action}}',
+      actions: {
+        draft: 'saved a draft',
+        discard: 'discarded the reply',
+        submit: 'submitted it for approval',
+        approve: 'approved it',
+        reject: 'sent it back',
+        fail: 'tried to send it (failed)',
+        send: 'sent it',
+        markSent: 'posted it by hand and confirmed',
+      },
+    },
     tabsLabel: 'Replies by state',
     tabs: { approval: 'Awaiting approval', failed: 'Failed', rejected: 'Sent back', sent: 'Sent' },
     tabCount: '{{label}} ({{count}})',

@@ -108,6 +108,7 @@ export const repliesNl = {
     resetConfirm: 'Vervangen',
     resetCancel: 'Annuleren',
     resetDone: 'De regels zijn teruggezet naar de standaard voor {{preset}}.',
+    startOver: 'Opnieuw beginnen vanaf de standaard:',
     rulesLabel: 'Toonregels',
     preset: { public: 'overheid (u)', brand: 'merk (je)' },
     kind: {
@@ -180,6 +181,8 @@ export const repliesNl = {
       channel: 'Kanaal',
       language: 'Taal',
       field: 'Voorbeeldtekst',
+      author: 'Sam',
+      operator: 'Medewerker',
       text: 'Hoi! Jij kunt dit NIET zelf oplossen!! Bel ons even op 06-12345678, dan regelen we het asap 😀😀',
       count_one: '1 opmerking',
       count_other: '{{count}} opmerkingen',
@@ -281,6 +284,20 @@ export const repliesNl = {
     },
   },
   replies: {
+    history: {
+      title: 'Geschiedenis (auditlog)',
+      entry: '{{actor}} {{action}}',
+      actions: {
+        draft: 'bewaarde een concept',
+        discard: 'gooide het antwoord weg',
+        submit: 'bood het aan ter goedkeuring',
+        approve: 'keurde het goed',
+        reject: 'stuurde het terug',
+        fail: 'probeerde te versturen (mislukt)',
+        send: 'verstuurde het',
+        markSent: 'plaatste het zelf en bevestigde dat',
+      },
+    },
     tabsLabel: 'Antwoorden per stand',
     tabs: { approval: 'Ter goedkeuring', failed: 'Mislukt', rejected: 'Teruggestuurd', sent: 'Verstuurd' },
     tabCount: '{{label}} ({{count}})',

@@ -19,6 +19,7 @@ export const trendsEn: Messages<typeof trendsNl> = {
       from: 'From',
       to: 'Up to and including',
     },
+    granularity: { label: 'Interval', auto: 'Automatic', hour: 'Hour', day: 'Day', week: 'Week', month: 'Month' },
     comparison: {
       label: 'Compare with',
       none: 'Nothing',

@@ -16,6 +16,7 @@ export const trendsNl = {
       from: 'Van',
       to: 'Tot en met',
     },
+    granularity: { label: 'Per', auto: 'Automatisch', hour: 'Uur', day: 'Dag', week: 'Week', month: 'Maand' },
     comparison: {
       label: 'Vergelijken met',
       none: 'Niets',

@@ -76,7 +76,9 @@ const T_NOUNS = new Set(
 );
 
 const SUBJECT_OPENERS = new Set(
-  'als dat of wanneer zodra omdat waar hoe wat die terwijl voordat nadat zolang tenzij mits want en maar dus'.split(' '),
+  'als dat of wanneer zodra omdat waar hoe wat die terwijl voordat nadat zolang tenzij mits want en maar dus'.split(
+    ' ',
+  ),
 );
 
 function replacementForJe(words: readonly Word[], index: number, word: Word): string {
@@ -107,7 +109,7 @@ export function findAddress(model: TextModel, form: 'u' | 'je'): AddressHit[] {
   const { words, text } = model;
   for (const [index, word] of words.entries()) {
     let replacement: string | null = null;
-    let table: Record<string, string> = {};
+    let table: Record<string, string>;
     if (form === 'u') {
       table = VERB_JE_TO_U;
       if (word.lower === 'je') replacement = replacementForJe(words, index, word);
@@ -121,7 +123,10 @@ export function findAddress(model: TextModel, form: 'u' | 'je'): AddressHit[] {
       else if (word.lower === 'uzelf') replacement = 'jezelf';
     }
     if (replacement === null) continue;
-    const verb = word.lower === 'je' || word.lower === 'u' || word.lower === 'jij' ? invertedVerb(words, index, word, table) : null;
+    const verb =
+      word.lower === 'je' || word.lower === 'u' || word.lower === 'jij'
+        ? invertedVerb(words, index, word, table)
+        : null;
     if (verb) replacement = form === 'u' ? 'u' : 'je';
     const subject = replacement === 'u' || replacement === 'je';
     if (verb) {

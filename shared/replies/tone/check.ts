@@ -98,7 +98,8 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
       const anchor = rule.kind === 'greeting' ? 'start' : 'end';
       const patterns = rule.patterns.map((source) => compilePattern(source, anchor)).filter((p) => p !== null);
       if (patterns.length === 0 || patterns.some((pattern) => pattern.test(text))) return;
-      const insert = options.values && rule.insert.includes('{{') ? renderTemplate(rule.insert, options.values) : rule.insert;
+      const insert =
+        options.values && rule.insert.includes('{{') ? renderTemplate(rule.insert, options.values) : rule.insert;
       const lineBreak = text.indexOf('\n');
       const trimmedEnd = text.trimEnd().length;
       const lastBreak = text.lastIndexOf('\n', trimmedEnd - 1);
@@ -133,7 +134,12 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
       const emoji = findEmoji(text);
       if (rule.policy === 'none') {
         for (const hit of emoji) {
-          emit({ ...hit, messageKey: 'tone.finding.emoji.none', params: { found: hit.found }, fix: removal(text, hit.start, hit.end) });
+          emit({
+            ...hit,
+            messageKey: 'tone.finding.emoji.none',
+            params: { found: hit.found },
+            fix: removal(text, hit.start, hit.end),
+          });
         }
       } else if (rule.policy === 'max') {
         for (const hit of emoji.slice(rule.max)) {
@@ -148,7 +154,12 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
         const allowed = new Set(rule.allowed.map(emojiKey));
         for (const hit of emoji) {
           if (allowed.has(emojiKey(hit.found))) continue;
-          emit({ ...hit, messageKey: 'tone.finding.emoji.allowed', params: { found: hit.found }, fix: removal(text, hit.start, hit.end) });
+          emit({
+            ...hit,
+            messageKey: 'tone.finding.emoji.allowed',
+            params: { found: hit.found },
+            fix: removal(text, hit.start, hit.end),
+          });
         }
       }
       return;
@@ -208,7 +219,11 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
           start: 0,
           end: text.trimEnd().length,
           messageKey: 'tone.finding.readability.ease',
-          params: { score: ease.score, min: rule.minReadingEase, formula: context.lang === 'nl' ? 'flesch-douma' : 'flesch' },
+          params: {
+            score: ease.score,
+            min: rule.minReadingEase,
+            formula: context.lang === 'nl' ? 'flesch-douma' : 'flesch',
+          },
         });
       }
       return;
@@ -216,7 +231,12 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
     case 'privacy': {
       if (!context.public) return;
       for (const hit of findPersonalData(text, rule.detect, rule.allow)) {
-        emit({ start: hit.start, end: hit.end, messageKey: `tone.finding.privacy.${hit.kind}`, params: { found: hit.found } });
+        emit({
+          start: hit.start,
+          end: hit.end,
+          messageKey: `tone.finding.privacy.${hit.kind}`,
+          params: { found: hit.found },
+        });
       }
       return;
     }

@@ -44,7 +44,11 @@ export function findExclamations(text: string): MarkHit[] {
 }
 
 /** Words written in capitals of at least `minLength` letters that are not allowed acronyms. */
-export function findShouting(model: TextModel, minLength: number, allow: ReadonlySet<string>): (MarkHit & { first: boolean })[] {
+export function findShouting(
+  model: TextModel,
+  minLength: number,
+  allow: ReadonlySet<string>,
+): (MarkHit & { first: boolean })[] {
   const hits: (MarkHit & { first: boolean })[] = [];
   for (const word of model.words) {
     if (word.text.length < minLength || allow.has(word.text)) continue;

@@ -47,12 +47,22 @@ const ACRONYMS = ['BSN', 'IBAN', 'COVID', 'GGD', 'WMO', 'HTML', 'NOS', 'ANWB', '
 
 /** A sign-off: `^Sanne` (webcare initials) or a closing greeting on the last line. */
 const SIGNOFF_NL = ['\\^\\s?\\p{L}[\\p{L} .-]{0,30}', '(met )?(vriendelijke )?groet(en)?,?\\s*\\n?.{0,60}'];
-const SIGNOFF_EN = ['\\^\\s?\\p{L}[\\p{L} .-]{0,30}', '(kind |best )?regards,?\\s*\\n?.{0,60}', 'best wishes,?\\s*\\n?.{0,60}'];
+const SIGNOFF_EN = [
+  '\\^\\s?\\p{L}[\\p{L} .-]{0,30}',
+  '(kind |best )?regards,?\\s*\\n?.{0,60}',
+  'best wishes,?\\s*\\n?.{0,60}',
+];
 
 const PUBLIC: ToneRuleInput[] = [
   { id: 'address-nl', kind: 'address', form: 'u', severity: 'error', lang: 'nl' },
   { id: 'register-en', kind: 'register', register: 'formal', severity: 'warning', lang: 'en' },
-  { id: 'banned-nl', kind: 'banned', severity: 'warning', lang: 'nl', phrases: [...DUTCH_OFFICIALESE, ...DUTCH_HOLLOW] },
+  {
+    id: 'banned-nl',
+    kind: 'banned',
+    severity: 'warning',
+    lang: 'nl',
+    phrases: [...DUTCH_OFFICIALESE, ...DUTCH_HOLLOW],
+  },
   { id: 'banned-en', kind: 'banned', severity: 'warning', lang: 'en', phrases: ENGLISH_HOLLOW },
   {
     id: 'greeting-nl',
@@ -70,8 +80,22 @@ const PUBLIC: ToneRuleInput[] = [
     patterns: ['(dear|hello|hi|good (morning|afternoon|evening))\\b'],
     insert: 'Hello {{author.name}},',
   },
-  { id: 'signoff-nl', kind: 'signoff', severity: 'warning', lang: 'nl', patterns: SIGNOFF_NL, insert: '^{{operator.firstName}}' },
-  { id: 'signoff-en', kind: 'signoff', severity: 'warning', lang: 'en', patterns: SIGNOFF_EN, insert: '^{{operator.firstName}}' },
+  {
+    id: 'signoff-nl',
+    kind: 'signoff',
+    severity: 'warning',
+    lang: 'nl',
+    patterns: SIGNOFF_NL,
+    insert: '^{{operator.firstName}}',
+  },
+  {
+    id: 'signoff-en',
+    kind: 'signoff',
+    severity: 'warning',
+    lang: 'en',
+    patterns: SIGNOFF_EN,
+    insert: '^{{operator.firstName}}',
+  },
   { id: 'length', kind: 'length', severity: 'error' },
   { id: 'emoji', kind: 'emoji', severity: 'warning', policy: 'none' },
   { id: 'exclamation', kind: 'exclamation', severity: 'warning', max: 1 },
@@ -83,7 +107,13 @@ const PUBLIC: ToneRuleInput[] = [
 const BRAND: ToneRuleInput[] = [
   { id: 'address-nl', kind: 'address', form: 'je', severity: 'error', lang: 'nl' },
   { id: 'register-en', kind: 'register', register: 'informal', severity: 'warning', lang: 'en' },
-  { id: 'banned-nl', kind: 'banned', severity: 'warning', lang: 'nl', phrases: [...DUTCH_HOLLOW, ...DUTCH_OFFICIALESE.slice(0, 10)] },
+  {
+    id: 'banned-nl',
+    kind: 'banned',
+    severity: 'warning',
+    lang: 'nl',
+    phrases: [...DUTCH_HOLLOW, ...DUTCH_OFFICIALESE.slice(0, 10)],
+  },
   { id: 'banned-en', kind: 'banned', severity: 'warning', lang: 'en', phrases: ENGLISH_HOLLOW },
   {
     id: 'greeting-nl',
@@ -101,8 +131,22 @@ const BRAND: ToneRuleInput[] = [
     patterns: ['(hi|hey|hello|good (morning|afternoon|evening))\\b'],
     insert: 'Hi {{author.name}},',
   },
-  { id: 'signoff-nl', kind: 'signoff', severity: 'warning', lang: 'nl', patterns: SIGNOFF_NL, insert: '^{{operator.firstName}}' },
-  { id: 'signoff-en', kind: 'signoff', severity: 'warning', lang: 'en', patterns: SIGNOFF_EN, insert: '^{{operator.firstName}}' },
+  {
+    id: 'signoff-nl',
+    kind: 'signoff',
+    severity: 'warning',
+    lang: 'nl',
+    patterns: SIGNOFF_NL,
+    insert: '^{{operator.firstName}}',
+  },
+  {
+    id: 'signoff-en',
+    kind: 'signoff',
+    severity: 'warning',
+    lang: 'en',
+    patterns: SIGNOFF_EN,
+    insert: '^{{operator.firstName}}',
+  },
   { id: 'length', kind: 'length', severity: 'error' },
   { id: 'emoji', kind: 'emoji', severity: 'warning', policy: 'max', max: 2 },
   { id: 'exclamation', kind: 'exclamation', severity: 'warning', max: 2 },

@@ -44,11 +44,7 @@ function compact(value: string): string {
 }
 
 /** Personal data of the given kinds in a text, leaving out allowed (the organisation's own) details. */
-export function findPersonalData(
-  text: string,
-  kinds: readonly PrivacyKind[],
-  allow: readonly string[],
-): PrivacyHit[] {
+export function findPersonalData(text: string, kinds: readonly PrivacyKind[], allow: readonly string[]): PrivacyHit[] {
   const allowed = new Set(allow.map(compact));
   const hits: PrivacyHit[] = [];
   const taken = (start: number, end: number) => hits.some((hit) => start < hit.end && hit.start < end);

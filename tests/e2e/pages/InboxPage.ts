@@ -1,18 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Column order of the inbox table: time, channel, author, text, sentiment, topics, status, priority. */
-export const COLUMN = {
-  time: 0,
-  channel: 1,
-  author: 2,
-  text: 3,
-  sentiment: 4,
-  topics: 5,
-  status: 6,
-  priority: 7,
-} as const;
+/** The inbox's columns; the operator may hide and reorder them, so cells are found by their column. */
+export type Column =
+  'select' | 'time' | 'channel' | 'author' | 'text' | 'sentiment' | 'topics' | 'status' | 'assignee' | 'priority';
 
-/** The inbox: a virtualised table (role="table", rows carry aria-rowindex) and a detail pane. */
+/** The inbox: a virtualised grid (rows carry aria-rowindex, the current row aria-selected) and a detail pane. */
 export class InboxPage {
   constructor(
     readonly page: Page,
@@ -20,7 +12,7 @@ export class InboxPage {
   ) {}
 
   get table(): Locator {
-    return this.page.getByRole('table', { name: this.names.table });
+    return this.page.getByRole('grid', { name: this.names.table });
   }
 
   get detail(): Locator {
@@ -32,12 +24,13 @@ export class InboxPage {
     return this.table.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
   }
 
-  cell(index: number, column: keyof typeof COLUMN): Locator {
-    return this.row(index).getByRole('cell').nth(COLUMN[column]);
+  cell(index: number, column: Column): Locator {
+    return this.row(index).locator(`[role="gridcell"][data-column="${column}"]`);
   }
 
+  /** The current row (j/k), exposed as aria-selected. */
   get selectedRow(): Locator {
-    return this.table.locator('[role="row"][aria-current="true"]');
+    return this.table.locator('[role="row"][aria-selected="true"]');
   }
 
   /** Waits until the row at `index` shows its mention, not a loading placeholder. */
@@ -59,5 +52,45 @@ export class InboxPage {
 
   async scrollTo(rowIndex: number, rowHeight = 36): Promise<void> {
     await this.table.evaluate((element, top) => element.scrollTo({ top }), rowIndex * rowHeight);
+  }
+}
+
+/** The inbox's controls beyond the list, found by role and name as a person finds them (Dutch UI). */
+export class InboxControls {
+  constructor(readonly page: Page) {}
+
+  /** The first-start question in the detail column: create a profile and sit down. */
+  async sitDownAs(name: string): Promise<void> {
+    const prompt = this.page.getByRole('region', { name: 'Wie zit er aan de desk?' });
+    await prompt.getByRole('textbox', { name: 'Naam' }).fill(name);
+    await prompt.getByRole('button', { name: 'Profiel maken en beginnen' }).click();
+    await this.page.getByRole('button', { name: new RegExp(`^Aan de desk: ${name}`) }).waitFor();
+  }
+
+  filterMenu(name: string): Locator {
+    return this.page.getByRole('toolbar', { name: 'Filters' }).getByRole('button', { name, exact: true });
+  }
+
+  /** Opens a filter's menu, ticks one choice and closes the menu with Escape. */
+  async tick(filter: string, choice: string): Promise<void> {
+    await this.filterMenu(filter).click();
+    await this.page.getByRole('group', { name: filter }).getByRole('checkbox', { name: choice }).check();
+    await this.page.keyboard.press('Escape');
+  }
+
+  chipRemover(text: string): Locator {
+    return this.page.getByRole('button', { name: `Filter ${text} weghalen` });
+  }
+
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  get toast(): Locator {
+    return this.page.locator('.toast-region');
+  }
+
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Hoofdmenu' });
   }
 }

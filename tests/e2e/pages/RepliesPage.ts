@@ -5,18 +5,22 @@ export class RepliesPage {
   constructor(readonly page: Page) {}
 
   /** Who is at the desk: the operator profile the inbox's picker stores, set before the app reads it. */
-  async sitDown(name: string): Promise<void> {
-    await this.page.evaluate((who) => {
-      const initials = who
-        .split(/\s+/)
-        .map((word) => word[0])
-        .join('')
-        .slice(0, 2);
-      localStorage.setItem(
-        'watchpost.deskOperator',
-        JSON.stringify({ name: who, initials, colour: '#2f5bd3', language: 'nl' }),
-      );
-    }, name);
+  async sitDown(name: string, language: 'nl' | 'en' = 'nl'): Promise<void> {
+    await this.page.evaluate(
+      ([who, lang]) => {
+        const initials = who
+          .split(/\s+/)
+          .map((word) => word[0])
+          .join('')
+          .slice(0, 2);
+        localStorage.setItem(
+          'watchpost.deskOperator',
+          JSON.stringify({ name: who, initials, colour: '#2f5bd3', language: lang }),
+        );
+        localStorage.setItem('watchpost.language', lang);
+      },
+      [name, language] as const,
+    );
     await this.page.reload();
   }
 
@@ -51,9 +55,9 @@ export class RepliesPage {
     });
   }
 
-  /** A card on the replies page, by the handle it answers. */
+  /** A card on the replies page, by the handle it answers (a remote handle may carry its server). */
   card(handle: string): Locator {
-    return this.page.getByRole('article', { name: new RegExp(`^(Antwoord aan|Reply to) @${handle}$`) });
+    return this.page.getByRole('article', { name: new RegExp(`^(Antwoord aan|Reply to) @${handle}(@\\S+)?$`) });
   }
 
   async openRepliesPage(base: string, section = ''): Promise<void> {

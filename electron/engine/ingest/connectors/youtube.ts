@@ -181,10 +181,16 @@ export function commentMention(
   const text = asText(snippet?.textOriginal) ?? asText(snippet?.textDisplay);
   const publishedAt = Date.parse(asText(snippet?.publishedAt) ?? '');
   const label = placeText(place);
-  if (!id) return rejectReason('id_missing', place, `${label}: the comment has no id`, { field: 'id', fieldKind: 'field' });
+  if (!id)
+    return rejectReason('id_missing', place, `${label}: the comment has no id`, { field: 'id', fieldKind: 'field' });
   if (!text) return rejectReason('content_missing', place, `${label}: comment ${id} has no text`, { id });
   if (Number.isNaN(publishedAt)) {
-    const why = timeReason(place, 'publishedAt', snippet?.publishedAt, `${label}: comment ${id} has no readable publishedAt`);
+    const why = timeReason(
+      place,
+      'publishedAt',
+      snippet?.publishedAt,
+      `${label}: comment ${id} has no readable publishedAt`,
+    );
     return { ...why, params: { ...why.params, id } };
   }
   const videoId = asText(snippet?.videoId);

@@ -111,11 +111,7 @@ function postText(record: JsonObject): string {
   return card && !body.includes(card) ? [body, card].filter(Boolean).join('\n\n') : body;
 }
 
-function postMention(
-  item: PostItem,
-  place: RecordPlace,
-  fetchedAt: number,
-): { mention: ParsedMention } | RejectReason {
+function postMention(item: PostItem, place: RecordPlace, fetchedAt: number): { mention: ParsedMention } | RejectReason {
   const label = placeText(place);
   const { post } = item;
   const uri = asText(post.uri);

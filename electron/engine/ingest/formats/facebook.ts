@@ -59,8 +59,7 @@ function postMention(
 ): { mention: ParsedMention } | RejectReason {
   const label = placeText(place);
   const seconds = asNumber(post.timestamp);
-  if (seconds === null)
-    return timeReason(place, 'timestamp', post.timestamp, `${label}: the post has no timestamp`);
+  if (seconds === null) return timeReason(place, 'timestamp', post.timestamp, `${label}: the post has no timestamp`);
   const text = postText(post);
   if (text === null) {
     const reason = `${label}: the post has no text, title or link (only media or an empty update)`;

@@ -49,12 +49,7 @@ function settingsFor(options: ParseOptions): MappingSettings & CommonOptions {
   return { ...commonOptions(options), columnNoun: 'field', idPrefix: 'json' };
 }
 
-function recordOutcome(
-  record: unknown,
-  place: RecordPlace,
-  mapping: FieldMapping,
-  settings: MappingSettings,
-): Outcome {
+function recordOutcome(record: unknown, place: RecordPlace, mapping: FieldMapping, settings: MappingSettings): Outcome {
   const recordNo = place.no;
   const rawJson = JSON.stringify(record) ?? 'null';
   if (!asObject(record)) {

@@ -204,12 +204,22 @@ export function mentionFromRecord(
   if (body === null) {
     const what =
       rawText === undefined || rawText === null || rawText === '' ? 'is empty' : `is not text: ${quote(rawText)}`;
-    return rejectReason('text_missing', place, `${label}: ${name('text')} ${what}; a mention needs text`, about('text', rawText));
+    return rejectReason(
+      'text_missing',
+      place,
+      `${label}: ${name('text')} ${what}; a mention needs text`,
+      about('text', rawText),
+    );
   }
   const rawTime = value('createdAt');
   const timeText = textOf(rawTime);
   if (timeText === null)
-    return rejectReason('time_missing', place, `${label}: ${name('createdAt')} is empty; a mention needs a time`, about('createdAt'));
+    return rejectReason(
+      'time_missing',
+      place,
+      `${label}: ${name('createdAt')} is empty; a mention needs a time`,
+      about('createdAt'),
+    );
   const createdAt = parseTime(typeof rawTime === 'number' ? rawTime : timeText, ctx.timeZone);
   if (createdAt === null) {
     return rejectReason(
@@ -222,7 +232,12 @@ export function mentionFromRecord(
   const reachText = text('reach');
   const reach = reachText === null ? 0 : parseCount(reachText);
   if (reach === null)
-    return rejectReason('number_unparseable', place, `${label}: ${name('reach')} is not a number: ${quote(reachText)}`, about('reach', reachText));
+    return rejectReason(
+      'number_unparseable',
+      place,
+      `${label}: ${name('reach')} is not a number: ${quote(reachText)}`,
+      about('reach', reachText),
+    );
 
   const handle = (text('author') ?? text('authorName'))?.replace(/^@/, '') ?? null;
   const channelText = text('channel');

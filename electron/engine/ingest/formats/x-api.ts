@@ -24,9 +24,7 @@ function looksLikeV1Tweet(value: JsonObject): boolean {
 /** The tweets of one parsed JSON value, numbered from `recordNo` (or all under one line number). */
 function tweetsOf(document: unknown, fileName: string, line?: number): TweetRecord[] {
   const placeOf = (index: number): RecordPlace =>
-    line
-      ? { unit: 'line', no: line, ...(index > 0 ? { part: index + 1 } : {}) }
-      : { unit: 'tweet', no: index + 1 };
+    line ? { unit: 'line', no: line, ...(index > 0 ? { part: index + 1 } : {}) } : { unit: 'tweet', no: index + 1 };
   const at = (index: number) => line ?? index + 1;
   const object = asObject(document);
   if (object && 'data' in object) {

@@ -70,7 +70,10 @@ export function v1TweetMention(
   const label = placeText(where);
   const id = tweetId(tweet);
   if (!id)
-    return rejectReason('id_missing', where, `${label}: the tweet has no id_str`, { field: 'id_str', fieldKind: 'field' });
+    return rejectReason('id_missing', where, `${label}: the tweet has no id_str`, {
+      field: 'id_str',
+      fieldKind: 'field',
+    });
   const createdAt = parseTime(tweet.created_at);
   if (createdAt === null) {
     const reason = `${label} (id ${id}): created_at is missing or not a date: ${JSON.stringify(tweet.created_at ?? null)}`;
@@ -154,7 +157,8 @@ export function v2TweetMention(
 ): TweetOutcome {
   const label = placeText(where);
   const id = asText(tweet.id);
-  if (!id) return rejectReason('id_missing', where, `${label}: the tweet has no id`, { field: 'id', fieldKind: 'field' });
+  if (!id)
+    return rejectReason('id_missing', where, `${label}: the tweet has no id`, { field: 'id', fieldKind: 'field' });
   const createdAt = parseTime(tweet.created_at);
   if (createdAt === null) {
     const reason = `${label} (id ${id}): created_at is missing; request it with tweet.fields=created_at`;

@@ -34,5 +34,7 @@ export function rejectReasonText(t: TFunction, why: RejectWhy): string {
 export function RejectReasonText({ why }: { why: RejectWhy }) {
   const { t } = useTranslation();
   const text = rejectReasonText(t, why);
-  return <span title={text === why.reason ? undefined : t('rejectReason.original', { reason: why.reason })}>{text}</span>;
+  return (
+    <span title={text === why.reason ? undefined : t('rejectReason.original', { reason: why.reason })}>{text}</span>
+  );
 }

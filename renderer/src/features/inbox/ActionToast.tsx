@@ -1,6 +1,7 @@
 import { CircleAlert, CircleCheck, Undo2, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KeyHint } from './ShortcutsDialog';
 import type { ActionNotice } from './useWorkflow';
 
 /** How long a notice stays; long enough to reach for Undo (or press u). */
@@ -32,7 +33,7 @@ export function ActionToast({
             <button type="button" className="toast__undo" onClick={onUndo}>
               <Undo2 aria-hidden="true" size={14} />
               {t('inbox.actions.undo')}
-              <kbd aria-hidden="true">u</kbd>
+              <KeyHint keyName="u" />
             </button>
           )}
           <button

@@ -1,5 +1,6 @@
 import { Ban, CheckCheck, CircleDot, Tag, UserPlus, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { KeyHint } from './ShortcutsDialog';
 import { useFormat } from '../../i18n/format';
 
 /** The selection's actions, floating over the list while mentions are selected with x. */
@@ -27,7 +28,7 @@ export function BulkBar({
     <button type="button" className="bulk-bar__button" onClick={onClick}>
       {icon}
       {label}
-      <kbd aria-hidden="true">{key}</kbd>
+      <KeyHint keyName={key} />
     </button>
   );
   return (

@@ -1,6 +1,7 @@
 import { CheckCheck, CircleAlert, ExternalLink, LoaderCircle, MessageSquareReply, UserPlus, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KeyHint } from './ShortcutsDialog';
 import type { MentionContext } from '../../../../shared/api/inbox';
 import type { MentionDetail } from '../../../../shared/domain/mention';
 import { ApiError, call, subscribe } from '../../api/client';
@@ -81,17 +82,17 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
         <button type="button" className="button button--small button--primary" onClick={actions.reply}>
           <MessageSquareReply aria-hidden="true" size={14} />
           {t('detail.reply')}
-          <kbd aria-hidden="true">r</kbd>
+          <KeyHint keyName="r" />
         </button>
         <button type="button" className="button button--small" onClick={actions.resolve}>
           <CheckCheck aria-hidden="true" size={14} />
           {t('detail.resolve')}
-          <kbd aria-hidden="true">e</kbd>
+          <KeyHint keyName="e" />
         </button>
         <button type="button" className="button button--small" onClick={actions.assign}>
           <UserPlus aria-hidden="true" size={14} />
           {t('detail.assign')}
-          <kbd aria-hidden="true">a</kbd>
+          <KeyHint keyName="a" />
         </button>
       </div>
       <div className="detail__author">

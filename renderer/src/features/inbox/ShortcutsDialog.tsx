@@ -58,3 +58,8 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     </Modal>
   );
 }
+
+/** A shortcut's key shown beside the button that does the same; decoration only, the button has the name. */
+export function KeyHint({ keyName }: { keyName: string }) {
+  return <kbd aria-hidden="true">{keyName}</kbd>;
+}

@@ -45,7 +45,7 @@ export function FindingsList(props: {
             </span>
             <div className="finding__text">
               <span className="finding__message">{findingMessage(t, finding)}</span>
-              {quote.trim() !== '' && finding.end - finding.start <= 80 && (
+              {quote.trim() !== '' && finding.end - finding.start <= 40 && (
                 <span className="finding__quote">“{quote}”</span>
               )}
               <span className="finding__why">

@@ -16,6 +16,7 @@ import { ApiError, call } from '../../api/client';
 import { ChannelLabel } from '../../components/MentionLabels';
 import { useFormat } from '../../i18n/format';
 import { currentOperatorName, useOperator } from '../../stores/operator';
+import { ReplyHistory } from './ReplyHistory';
 import { webHref } from './webHref';
 
 const STATE_ICONS: Record<ReplyState, typeof Clock> = {
@@ -85,6 +86,7 @@ export function ReplyCard(props: { reply: ReplyListRow; onChanged(notice?: strin
           </button>
         </div>
       )}
+      <ReplyHistory replyId={reply.id} />
       {reply.state === 'sent' && href && (
         <a className="reply-card__link" href={href} target="_blank" rel="noopener noreferrer">
           <ExternalLink aria-hidden="true" size={14} />

@@ -8,6 +8,7 @@ import { FindingsField } from './FindingsField';
 import { FindingsList } from './FindingsList';
 import { LengthCounter } from './LengthCounter';
 import { replaceInField } from './editText';
+import { useOperator } from '../../stores/operator';
 
 const SAMPLE_CHANNELS: Channel[] = ['mastodon', 'x', 'bluesky', 'facebook', 'instagram', 'linkedin'];
 
@@ -20,7 +21,16 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
   const [channel, setChannel] = useState<Channel>('x');
   const [text, setText] = useState(() => t('tone.sample.text'));
   const [caret, setCaret] = useState<number | null>(null);
-  const findings = useMemo(() => checkTone(text, rules, { channel, lang, public: true }), [text, rules, channel, lang]);
+  const operator = useOperator()?.name ?? t('tone.sample.operator');
+  // Values a greeting or sign-off fix fills in, as the composer would for a real mention.
+  const values = useMemo(
+    () => ({ author: { name: t('tone.sample.author') }, operator: { name: operator, firstName: operator.split(' ')[0] } }),
+    [t, operator],
+  );
+  const findings = useMemo(
+    () => checkTone(text, rules, { channel, lang, public: true }, { values }),
+    [text, rules, channel, lang, values],
+  );
   const length = countForChannel(text, channel).length;
   const fix = (finding: ToneFinding) => {
     if (finding.fix && field.current)

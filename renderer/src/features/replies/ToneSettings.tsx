@@ -94,7 +94,9 @@ function ToneEditor({ saved, onSaved }: { saved: ToneSettingsValue; onSaved(sett
             <button type="button" className="button" disabled={!changed || busy} onClick={() => setRules(saved.rules)}>
               {t('tone.undoChanges')}
             </button>
-            <span className="tone-settings__spacer" />
+          </div>
+          <div className="tone-settings__bar">
+            <span className="muted">{t('tone.startOver')}</span>
             {(['public', 'brand'] as const).map((preset) => (
               <button
                 key={preset}

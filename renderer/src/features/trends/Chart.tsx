@@ -28,6 +28,8 @@ interface ChartProps {
   /** Read by screen readers: what the chart shows. */
   label: string;
   onClick?: (click: ChartClick) => void;
+  /** Time charts: a click in the plot away from any series reports the bucket under it (`componentType: 'axis'`). */
+  axisClicks?: boolean;
   ref?: Ref<ChartHandle>;
 }
 
@@ -73,12 +75,12 @@ export function exportOnlyHandle(
  * One ECharts instance in a box that follows its container's size and the app's theme. The option is
  * replaced as a whole (`notMerge`) so a series that disappears (a channel filtered out) leaves the chart.
  */
-export function Chart({ option, colours, label, onClick, ref }: ChartProps) {
+export function Chart({ option, colours, label, onClick, axisClicks = false, ref }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
-  const latest = useRef({ option, colours, onClick });
+  const latest = useRef({ option, colours, onClick, axisClicks });
   useLayoutEffect(() => {
-    latest.current = { option, colours, onClick };
+    latest.current = { option, colours, onClick, axisClicks };
   });
 
   useEffect(() => {
@@ -87,7 +89,11 @@ export function Chart({ option, colours, label, onClick, ref }: ChartProps) {
     // SVG on screen: crisp at any zoom, and every mark is an element a test (or an inspector) can find.
     const instance = echarts.init(element, echartsTheme(latest.current.colours, FONT), { renderer: 'svg' });
     chart.current = instance;
+    // A click on a series (a bar, a mark, a map area) arrives as an ECharts event first; a click anywhere
+    // else in the plot (an area, the gap between bars) picks the bucket under the cursor on the x axis.
+    let seriesClicked = false;
     instance.on('click', (params) => {
+      seriesClicked = true;
       const event = params as unknown as ChartClick;
       latest.current.onClick?.({
         componentType: event.componentType,
@@ -98,6 +104,18 @@ export function Chart({ option, colours, label, onClick, ref }: ChartProps) {
         name: event.name,
         value: event.value,
       });
+    });
+    instance.getZr().on('click', (event) => {
+      const wasSeries = seriesClicked;
+      seriesClicked = false;
+      if (wasSeries || !latest.current.axisClicks) return;
+      const point = [event.offsetX, event.offsetY];
+      if (!instance.containPixel('grid', point)) return;
+      const index = instance.convertFromPixel({ xAxisIndex: 0 }, point) as unknown;
+      const dataIndex = Array.isArray(index) ? Number(index[0]) : Number(index);
+      if (Number.isInteger(dataIndex) && dataIndex >= 0) {
+        latest.current.onClick?.({ componentType: 'axis', dataIndex, name: '', value: null });
+      }
     });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);

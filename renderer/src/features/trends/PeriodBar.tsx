@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GRANULARITIES, type Granularity } from '../../../../shared/api/trends';
 import { COMPARISONS, PERIOD_PRESETS, type Comparison, type PeriodPreset } from './period';
 
 interface PeriodBarProps {
@@ -7,15 +8,19 @@ interface PeriodBarProps {
   /** The inclusive local days shown in the date pickers (`yyyy-mm-dd`). */
   days: { from: string; to: string };
   comparison: Comparison;
+  granularity: Granularity | 'auto';
+  onGranularity(granularity: Granularity | 'auto'): void;
   onPreset(preset: PeriodPreset | 'custom'): void;
   onCustom(from: string, to: string): void;
   onComparison(comparison: Comparison): void;
 }
 
 /** The period of every panel: presets, a custom range of days, and what to compare it with. */
-export function PeriodBar({ preset, days, comparison, onPreset, onCustom, onComparison }: PeriodBarProps) {
+export function PeriodBar(props: PeriodBarProps) {
+  const { preset, days, comparison, granularity, onPreset, onCustom, onComparison, onGranularity } = props;
   const { t } = useTranslation();
   const compareId = useId();
+  const granularityId = useId();
   const reversed = days.from > days.to;
   return (
     <div className="trends-period">
@@ -60,6 +65,21 @@ export function PeriodBar({ preset, days, comparison, onPreset, onCustom, onComp
           </label>
         </div>
       )}
+      <label className="trends-field" htmlFor={granularityId}>
+        <span>{t('trends.granularity.label')}</span>
+        <select
+          id={granularityId}
+          className="select"
+          value={granularity}
+          onChange={(event) => onGranularity(event.target.value as Granularity | 'auto')}
+        >
+          {(['auto', ...GRANULARITIES] as const).map((value) => (
+            <option key={value} value={value}>
+              {t(`trends.granularity.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="trends-field" htmlFor={compareId}>
         <span>{t('trends.comparison.label')}</span>
         <select

@@ -8,7 +8,7 @@ import { chartFormat, type ChartFormat } from './chartFormat';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { SignalCaption, SignalPicker } from './SignalPicker';
-import { annotationMarks, bucketAxis, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
@@ -26,13 +26,14 @@ export function durationText(minutes: number, t: Translate): string {
 
 function responsesOption(data: ResponsesData, colours: ChartColours, format: ChartFormat, t: Translate) {
   const signal = signalLayer(data.signal, colours, 2);
+  const bars = drawsBars(data.buckets);
   return {
     grid: timeGrid(!!data.signal),
     legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: {
       ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: true,
+      boundaryGap: bars,
       axisPointer: {
         label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
       },
@@ -51,9 +52,12 @@ function responsesOption(data: ResponsesData, colours: ChartColours, format: Cha
       {
         id: 'replied',
         name: t('trends.responses.replied'),
-        type: 'bar',
+        type: bars ? 'bar' : 'line',
         data: data.replied,
-        large: data.buckets.length > 400,
+        showSymbol: false,
+        sampling: 'lttb',
+        areaStyle: bars ? undefined : { color: colours.border, opacity: 1 },
+        lineStyle: bars ? undefined : { width: 0 },
         itemStyle: { color: colours.border },
         tooltip: { valueFormatter: (value: number) => format.number(value) },
         ...annotationMarks(data.buckets, data.annotations, colours),

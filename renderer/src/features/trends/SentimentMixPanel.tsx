@@ -6,23 +6,24 @@ import { useFormat } from '../../i18n/format';
 import { Chart, type ChartClick, type ChartHandle } from './Chart';
 import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
-import { pointFilter } from './inboxLink';
+import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
-import { annotationMarks, bucketAxis, insideZoom, timeGrid } from './timeAxis';
+import { annotationMarks, bucketAxis, drawsBars, insideZoom, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function mixOption(data: SentimentData, colours: ChartColours, format: ChartFormat, t: Translate) {
+  const bars = drawsBars(data.buckets);
   return {
     grid: timeGrid(false),
     legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
     tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (value: number) => format.number(value) },
     xAxis: {
       ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: true,
+      boundaryGap: bars,
       axisPointer: {
         label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
       },
@@ -32,9 +33,12 @@ function mixOption(data: SentimentData, colours: ChartColours, format: ChartForm
     series: SENTIMENT_LABELS.map((label, index) => ({
       id: label,
       name: t(`sentiment.${label}`),
-      type: 'bar',
+      type: bars ? 'bar' : 'line',
       stack: 'mix',
-      large: data.buckets.length > 400,
+      showSymbol: false,
+      sampling: 'lttb',
+      areaStyle: bars ? undefined : { opacity: 0.85 },
+      lineStyle: bars ? undefined : { width: 0 },
       data: data[label],
       itemStyle: { color: colours[label] },
       emphasis: { focus: 'series' },
@@ -55,9 +59,10 @@ export function SentimentMixPanel({ range, placement, openInbox }: PanelProps) {
 
   const onClick = (click: ChartClick) => {
     const bucket = data?.buckets[click.dataIndex];
+    if (data && bucket && click.componentType === 'axis') return openInbox(inboxFilterFor(data.inbox, bucket));
     const label = click.seriesId as SentimentLabel;
     if (data && bucket && SENTIMENT_LABELS.includes(label))
-      openInbox(pointFilter(data.inbox, bucket, { sentiment: [label] }));
+      openInbox({ ...inboxFilterFor(data.inbox, bucket), sentiment: [label] });
   };
 
   const scored = data ? data.mix.positive + data.mix.neutral + data.mix.negative : 0;
@@ -102,7 +107,14 @@ export function SentimentMixPanel({ range, placement, openInbox }: PanelProps) {
       table={table}
     >
       {option && (
-        <Chart ref={chart} option={option} colours={colours} label={t('trends.mix.title')} onClick={onClick} />
+        <Chart
+          ref={chart}
+          option={option}
+          colours={colours}
+          label={t('trends.mix.title')}
+          onClick={onClick}
+          axisClicks
+        />
       )}
     </PanelFrame>
   );

@@ -5,11 +5,11 @@ import { useFormat } from '../../i18n/format';
 import { Chart, type ChartClick, type ChartHandle } from './Chart';
 import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
-import { pointFilter } from './inboxLink';
+import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { SignalCaption, SignalPicker } from './SignalPicker';
-import { annotationMarks, bucketAxis, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
@@ -17,15 +17,19 @@ type Translate = ReturnType<typeof useTranslation>['t'];
 
 function sentimentOption(data: SentimentData, colours: ChartColours, format: ChartFormat, t: Translate) {
   const signal = signalLayer(data.signal, colours, 2);
+  const bars = drawsBars(data.buckets);
   const net = (value: number | null) => (value === null ? '—' : format.signed(value));
   const series: object[] = [
     {
       id: 'volume',
       name: t('trends.sentiment.volume'),
-      type: 'bar',
+      type: bars ? 'bar' : 'line',
       yAxisIndex: 1,
       data: data.total,
-      large: data.buckets.length > 400,
+      showSymbol: false,
+      sampling: 'lttb',
+      areaStyle: bars ? undefined : { color: colours.border, opacity: 1 },
+      lineStyle: bars ? undefined : { width: 0 },
       itemStyle: { color: colours.border },
       emphasis: { itemStyle: { color: colours.textMuted } },
       tooltip: { valueFormatter: (value: number) => format.number(value) },
@@ -38,13 +42,26 @@ function sentimentOption(data: SentimentData, colours: ChartColours, format: Cha
       showSymbol: false,
       sampling: 'lttb',
       connectNulls: false,
-      lineStyle: { color: colours.accent, width: 2 },
-      itemStyle: { color: colours.accent },
+      lineStyle: { color: colours.text, width: 1.75 },
+      itemStyle: { color: colours.text },
       tooltip: { valueFormatter: net },
-      // Above the zero line is green, below it red: sentiment keeps the app's one meaning per colour.
-      areaStyle: { opacity: 0.12, color: colours.positive, origin: 0 },
       z: 3,
       ...annotationMarks(data.buckets, data.annotations, colours),
+    },
+    {
+      // Above zero is tinted green, below red: sentiment keeps the app's one meaning per colour.
+      id: 'bands',
+      type: 'line',
+      data: [],
+      silent: true,
+      tooltip: { show: false },
+      markArea: {
+        silent: true,
+        data: [
+          [{ yAxis: 0, itemStyle: { color: colours.positive, opacity: 0.07 } }, { yAxis: 1 }],
+          [{ yAxis: -1, itemStyle: { color: colours.negative, opacity: 0.07 } }, { yAxis: 0 }],
+        ],
+      },
     },
   ];
   if (data.compare) {
@@ -64,19 +81,18 @@ function sentimentOption(data: SentimentData, colours: ChartColours, format: Cha
   series.push(...signal.series);
   return {
     grid: timeGrid(!!data.signal),
-    legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
-    visualMap: {
-      show: false,
-      seriesIndex: 1,
-      pieces: [
-        { lt: 0, color: colours.negative },
-        { gte: 0, color: colours.positive },
-      ],
+    legend: {
+      top: 0,
+      left: 0,
+      icon: 'roundRect',
+      itemWidth: 10,
+      itemHeight: 10,
+      data: series.filter((one) => (one as { id: string }).id !== 'bands').map((one) => (one as { name: string }).name),
     },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     xAxis: {
       ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: true,
+      boundaryGap: bars,
       axisPointer: {
         label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
       },
@@ -111,7 +127,7 @@ export function SentimentPanel({ config, range, placement, onConfig, openInbox }
     if (!data) return;
     const buckets = click.seriesId === 'compare' && data.compare ? data.compare.buckets : data.buckets;
     const bucket = buckets[click.dataIndex];
-    if (bucket && click.seriesId !== 'signal') openInbox(pointFilter(data.inbox, bucket));
+    if (bucket && click.seriesId !== 'signal') openInbox(inboxFilterFor(data.inbox, bucket));
   };
 
   const table = () =>
@@ -161,7 +177,14 @@ export function SentimentPanel({ config, range, placement, onConfig, openInbox }
       table={table}
     >
       {option && (
-        <Chart ref={chart} option={option} colours={colours} label={t('trends.sentiment.title')} onClick={onClick} />
+        <Chart
+          ref={chart}
+          option={option}
+          colours={colours}
+          label={t('trends.sentiment.title')}
+          onClick={onClick}
+          axisClicks
+        />
       )}
     </PanelFrame>
   );

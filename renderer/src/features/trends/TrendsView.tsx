@@ -16,11 +16,11 @@ import {
 import { DrillDrawer } from './DrillDrawer';
 import { FilterBar } from './FilterBar';
 import { HeatmapPanel } from './HeatmapPanel';
-import { inboxHref } from './inboxLink';
+import { inboxLink } from '../../../../shared/trends/inbox';
 import { MapPanel } from './MapPanel';
 import type { DrillRequest, PanelProps, PanelRange } from './panelProps';
 import { PeriodBar } from './PeriodBar';
-import { customRange, presetRange, rangeDays, type Range } from './period';
+import { customRange, displayGranularity, presetRange, rangeDays, type Range } from './period';
 import { ResponsePanel } from './ResponsePanel';
 import { SentimentMixPanel } from './SentimentMixPanel';
 import { SentimentPanel } from './SentimentPanel';
@@ -96,10 +96,11 @@ export default function TrendsView() {
     () => ({
       from: range.from,
       to: range.to,
+      granularity: displayGranularity(range, dashboard.granularity),
       compare: dashboard.comparison === 'none' ? undefined : dashboard.comparison,
       filter: dashboard.filters,
     }),
-    [range, dashboard.comparison, dashboard.filters],
+    [range, dashboard.granularity, dashboard.comparison, dashboard.filters],
   );
 
   const change = (patch: Partial<Dashboard>) => actions.update((current) => ({ ...current, ...patch }));
@@ -109,7 +110,7 @@ export default function TrendsView() {
       panels: current.panels.map((panel) => (panel.id === id ? { ...panel, ...patch } : panel)),
     }));
   const openInbox = (filter: InboxFilter) => {
-    window.location.hash = inboxHref(filter);
+    window.location.hash = inboxLink(filter);
   };
 
   return (
@@ -129,6 +130,8 @@ export default function TrendsView() {
           preset={dashboard.preset}
           days={rangeDays(range)}
           comparison={dashboard.comparison}
+          granularity={dashboard.granularity}
+          onGranularity={(granularity) => change({ granularity })}
           onPreset={(preset) => change({ preset, custom: preset === 'custom' ? rangeDays(range) : null })}
           onCustom={(from, to) => change({ preset: 'custom', custom: { from, to } })}
           onComparison={(comparison) => change({ comparison })}

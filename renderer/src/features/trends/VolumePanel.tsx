@@ -5,11 +5,11 @@ import { useFormat } from '../../i18n/format';
 import { Chart, type ChartClick, type ChartHandle } from './Chart';
 import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
-import { pointFilter } from './inboxLink';
+import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { SignalCaption, SignalPicker } from './SignalPicker';
-import { annotationMarks, bucketAxis, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { peakIndexes } from './peaks';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
@@ -18,17 +18,19 @@ type Translate = ReturnType<typeof useTranslation>['t'];
 
 function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, format: ChartFormat, t: Translate) {
   const stacked = stackBy !== 'topic';
+  const bars = stacked && drawsBars(data.buckets);
   const peaks = peakIndexes(data.total, 3);
   const signal = signalLayer(data.signal, colours, 1);
   const series: object[] = data.series.map((series, index) => ({
     id: `series:${series.key}`,
     name: stackBy === 'channel' ? t(`channel.${series.key}`, { defaultValue: series.label }) : series.label,
-    type: stacked ? 'bar' : 'line',
+    type: bars ? 'bar' : 'line',
     stack: stacked ? 'volume' : undefined,
     showSymbol: false,
     sampling: 'lttb',
     barCategoryGap: '20%',
-    large: data.buckets.length > 400,
+    areaStyle: stacked && !bars ? { opacity: 0.9 } : undefined,
+    lineStyle: stacked && !bars ? { width: 0 } : undefined,
     emphasis: { focus: 'series' },
     itemStyle: series.colour ? { color: series.colour } : undefined,
     data: series.values,
@@ -37,12 +39,13 @@ function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, 
   series.push({
     id: 'peaks',
     name: t('trends.volume.total'),
+    // Carries the peak marks and, by topic (where stacks overlap), the total in the tooltip.
     type: 'line',
     data: data.total,
     showSymbol: false,
     lineStyle: { opacity: 0 },
     itemStyle: { color: colours.text },
-    tooltip: { show: stackBy === 'topic' ? true : false },
+    tooltip: { show: !stacked },
     markPoint: {
       symbol: 'pin',
       symbolSize: 38,
@@ -71,7 +74,15 @@ function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, 
   series.push(...signal.series);
   return {
     grid: timeGrid(!!data.signal),
-    legend: { type: 'scroll', top: 0, left: 0, icon: 'roundRect', itemWidth: 10, itemHeight: 10 },
+    legend: {
+      type: 'scroll',
+      top: 0,
+      left: 0,
+      icon: 'roundRect',
+      itemWidth: 10,
+      itemHeight: 10,
+      data: series.filter((one) => (one as { id: string }).id !== 'peaks').map((one) => (one as { name: string }).name),
+    },
     tooltip: {
       trigger: 'axis',
       renderMode: 'richText',
@@ -79,7 +90,7 @@ function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, 
     },
     xAxis: {
       ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: stacked,
+      boundaryGap: bars,
       axisPointer: {
         label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
       },
@@ -109,21 +120,26 @@ export function VolumePanel({ config, range, placement, onConfig, openInbox }: P
 
   const onClick = (click: ChartClick) => {
     if (!data) return;
+    if (click.componentType === 'axis') {
+      const bucket = data.buckets[click.dataIndex];
+      if (bucket) openInbox(inboxFilterFor(data.inbox, bucket));
+      return;
+    }
     if (click.componentType === 'markPoint') {
       const coord = (click.data as { coord?: [number, number] } | undefined)?.coord;
       const bucket = coord ? data.buckets[coord[0]] : undefined;
-      if (bucket) openInbox(pointFilter(data.inbox, bucket));
+      if (bucket) openInbox(inboxFilterFor(data.inbox, bucket));
       return;
     }
     if (click.seriesId === 'compare' && data.compare) {
       const bucket = data.compare.buckets[click.dataIndex];
-      if (bucket) openInbox(pointFilter(data.inbox, bucket));
+      if (bucket) openInbox(inboxFilterFor(data.inbox, bucket));
       return;
     }
     const bucket = data.buckets[click.dataIndex];
     const series = data.series.find((one) => `series:${one.key}` === click.seriesId);
-    if (bucket && series) openInbox(pointFilter(series.inbox, bucket));
-    else if (bucket && click.seriesId === 'peaks') openInbox(pointFilter(data.inbox, bucket));
+    if (bucket && series) openInbox(inboxFilterFor(series.inbox, bucket));
+    else if (bucket && click.seriesId === 'peaks') openInbox(inboxFilterFor(data.inbox, bucket));
   };
 
   const table = () =>
@@ -177,7 +193,14 @@ export function VolumePanel({ config, range, placement, onConfig, openInbox }: P
       table={table}
     >
       {option && (
-        <Chart ref={chart} option={option} colours={colours} label={t('trends.volume.title')} onClick={onClick} />
+        <Chart
+          ref={chart}
+          option={option}
+          colours={colours}
+          label={t('trends.volume.title')}
+          onClick={onClick}
+          axisClicks
+        />
       )}
     </PanelFrame>
   );

@@ -16,7 +16,7 @@ export interface ChartColours {
   diverging: [string, string, string];
 }
 
-const SERIES_TOKENS = ['--chart-1', '--chart-2', '--chart-3', '--chart-4', '--chart-5', '--chart-6', '--chart-7'];
+const SERIES_TOKENS = Array.from({ length: 10 }, (_, index) => `--chart-${index + 1}`);
 
 /** Reads the tokens as they apply to `element` (the chart's box), so a theme switch is one re-read away. */
 export function readChartColours(element: Element): ChartColours {

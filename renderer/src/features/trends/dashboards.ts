@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { create } from 'zustand';
+import { GRANULARITIES } from '../../../../shared/api/trends';
 import { Channel, Language } from '../../../../shared/domain/mention';
 import { safeRead } from '../../i18n';
 import { COMPARISONS, PERIOD_PRESETS } from './period';
@@ -48,6 +49,8 @@ export const Dashboard = z.object({
   preset: z.enum([...PERIOD_PRESETS, 'custom']),
   custom: z.object({ from: z.string(), to: z.string() }).nullable(),
   comparison: z.enum(COMPARISONS),
+  /** `auto` lets the period decide (see `displayGranularity`). */
+  granularity: z.enum(['auto', ...GRANULARITIES]).default('auto'),
   filters: TrendFilters,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
@@ -79,11 +82,12 @@ export function defaultDashboard(name: string): Dashboard {
       panel('shareOfVoice', false),
       panel('heatmap', false),
       panel('terms', false, { termKind: 'all' }),
-      panel('map', false, { mapRegion: 'brabant', mapMeasure: 'volume' }),
+      panel('sentimentMix', false),
     ],
     preset: '30d',
     custom: null,
     comparison: 'none',
+    granularity: 'auto',
     filters: { topicId: [], channel: [], lang: [] },
   };
 }

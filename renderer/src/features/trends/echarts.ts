@@ -1,6 +1,6 @@
 import { BarChart, HeatmapChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import {
-  DataZoomComponent,
+  DataZoomInsideComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -26,7 +26,7 @@ echarts.use([
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  DataZoomComponent,
+  DataZoomInsideComponent,
   MarkLineComponent,
   MarkAreaComponent,
   MarkPointComponent,

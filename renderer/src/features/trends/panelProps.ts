@@ -1,4 +1,4 @@
-import type { CompareMode, InboxFilter, TrendFilter } from '../../../../shared/api/trends';
+import type { CompareMode, Granularity, InboxFilter, TrendFilter } from '../../../../shared/api/trends';
 import type { PanelConfig } from './dashboards';
 import type { PanelPlacement } from './PanelFrame';
 
@@ -6,6 +6,7 @@ import type { PanelPlacement } from './PanelFrame';
 export interface PanelRange {
   from: string;
   to: string;
+  granularity: Granularity;
   compare?: CompareMode;
   filter: TrendFilter;
 }

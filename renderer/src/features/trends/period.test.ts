@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customRange, presetRange, rangeDays, startOfLocalDay } from './period';
+import { customRange, displayGranularity, presetRange, rangeDays, startOfLocalDay } from './period';
 
 // 27 Nov 2026, 09:30 in Amsterdam (CET, UTC+1).
 const NOW = Date.parse('2026-11-27T08:30:00Z');
@@ -50,4 +50,15 @@ describe('custom ranges', () => {
 it('startOfLocalDay gives midnight in summer and winter time', () => {
   expect(new Date(startOfLocalDay({ year: 2026, month: 7, day: 1 })).toISOString()).toBe('2026-06-30T22:00:00.000Z');
   expect(new Date(startOfLocalDay({ year: 2026, month: 1, day: 1 })).toISOString()).toBe('2025-12-31T23:00:00.000Z');
+});
+
+describe('displayGranularity', () => {
+  it('hours up to a week, days up to five years (so an incident stays a peak), weeks beyond', () => {
+    expect(displayGranularity(presetRange('7d', NOW, null), 'auto')).toBe('hour');
+    expect(displayGranularity(presetRange('30d', NOW, null), 'auto')).toBe('day');
+    expect(displayGranularity(presetRange('year', NOW, null), 'auto')).toBe('day');
+    expect(displayGranularity(presetRange('5y', NOW, null), 'auto')).toBe('day');
+    expect(displayGranularity(presetRange('all', NOW, '2015-01-01T00:00:00Z'), 'auto')).toBe('week');
+    expect(displayGranularity(presetRange('5y', NOW, null), 'month')).toBe('month');
+  });
 });

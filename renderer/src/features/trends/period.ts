@@ -1,3 +1,6 @@
+import { TRENDS_TIME_ZONE, type Granularity } from '../../../../shared/api/trends';
+import { DAY_MS, HOUR_MS, dayStart, localDay } from '../../../../shared/trends/time';
+
 /** The period presets on every trends panel, shortest first; `custom` is a range the operator picks. */
 export const PERIOD_PRESETS = ['today', '7d', '30d', 'quarter', 'year', '5y', 'all'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -19,34 +22,16 @@ export interface LocalDay {
   day: number;
 }
 
-export const WORKSPACE_TIME_ZONE = 'Europe/Amsterdam';
+export const WORKSPACE_TIME_ZONE = TRENDS_TIME_ZONE;
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
-function zoneParts(instant: number, timeZone: string): Record<string, number> {
-  let format = partsFormat.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormat.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return parts;
+function dayFromNumber(dayNumber: number): LocalDay {
+  const date = new Date(dayNumber * DAY_MS);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-/** The calendar day an instant falls on in `timeZone`. */
-export function localDayOf(instant: number, timeZone = WORKSPACE_TIME_ZONE): LocalDay {
-  const parts = zoneParts(instant, timeZone);
-  return { year: parts.year!, month: parts.month!, day: parts.day! };
+/** The calendar day an instant falls on in Amsterdam (the same day numbers the engine buckets by). */
+export function localDayOf(instant: number): LocalDay {
+  return dayFromNumber(localDay(instant));
 }
 
 /** Day arithmetic on the calendar (months and years roll over the way a person counts them). */
@@ -61,17 +46,9 @@ export function addMonths(day: LocalDay, months: number): LocalDay {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: Math.min(day.day, lastDay) };
 }
 
-/** The instant a local day starts (midnight, which daylight saving time never skips in Amsterdam). */
-export function startOfLocalDay(day: LocalDay, timeZone = WORKSPACE_TIME_ZONE): number {
-  const wallClock = Date.UTC(day.year, day.month - 1, day.day);
-  let instant = wallClock;
-  // Two passes settle the zone's offset on both sides of a daylight-saving change.
-  for (let pass = 0; pass < 2; pass++) {
-    const parts = zoneParts(instant, timeZone);
-    const shown = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-    instant += wallClock - shown;
-  }
-  return instant;
+/** The instant a local day starts in Amsterdam (midnight). */
+export function startOfLocalDay(day: LocalDay): number {
+  return dayStart(Date.UTC(day.year, day.month - 1, day.day) / DAY_MS);
 }
 
 /** `yyyy-mm-dd`, the value of an `<input type="date">`. */
@@ -133,4 +110,19 @@ export function rangeDays(value: Range): { from: string; to: string } {
     from: formatLocalDay(localDayOf(Date.parse(value.from))),
     to: formatLocalDay(localDayOf(Date.parse(value.to) - 1)),
   };
+}
+
+/** Days a panel still draws day by day: five years and a bit, drawn as lines sampled with LTTB. */
+export const MAX_DAYS = 2000;
+
+/**
+ * The granularity a panel asks for: the operator's choice, or on automatic hours up to a week (the rhythm
+ * of a day stays visible), days up to five years (a one-day incident stays a peak; the charts sample
+ * long series down to the pixels they have with LTTB), weeks beyond that.
+ */
+export function displayGranularity(value: Range, choice: Granularity | 'auto'): Granularity {
+  if (choice !== 'auto') return choice;
+  const span = Date.parse(value.to) - Date.parse(value.from);
+  if (span <= 7 * DAY_MS + HOUR_MS) return 'hour';
+  return span <= MAX_DAYS * DAY_MS ? 'day' : 'week';
 }

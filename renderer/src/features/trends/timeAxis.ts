@@ -103,3 +103,10 @@ export const insideZoom = [{ type: 'inside', filterMode: 'none', zoomOnMouseWhee
 export function timeGrid(withSignal: boolean) {
   return { left: 8, right: withSignal ? 56 : 16, top: 36, bottom: 8, containLabel: true };
 }
+
+/** Up to this many buckets a time panel draws bars; beyond it lines, sampled to the pixels with LTTB. */
+export const BAR_LIMIT = 120;
+
+export function drawsBars(buckets: readonly Bucket[]): boolean {
+  return buckets.length <= BAR_LIMIT;
+}

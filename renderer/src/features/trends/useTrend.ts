@@ -9,6 +9,25 @@ export const useTrendsVersion = create<{ version: number; bump(): void }>((set) 
   bump: () => set((state) => ({ version: state.version + 1 })),
 }));
 
+const ANSWERS_KEPT = 60;
+const answers = new Map<string, Promise<unknown>>();
+
+/**
+ * One request per distinct question: two panels asking the same (net sentiment and the sentiment mix)
+ * share it, and going back to a period just shown is instant. The key includes the refresh version, so
+ * new mentions or annotations never serve a stale answer. Failures are not kept.
+ */
+function ask<M extends MethodName>(key: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  let answer = answers.get(key) as Promise<MethodOutput<M>> | undefined;
+  if (!answer) {
+    answer = call(method, input);
+    answer.catch(() => answers.delete(key));
+    answers.set(key, answer);
+    if (answers.size > ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
+  }
+  return answer;
+}
+
 /** What a panel has to show: the latest answer, whether a newer one is on its way, or why it failed. */
 export interface TrendState<T> {
   data: T | null;
@@ -27,7 +46,7 @@ export function useTrend<M extends MethodName>(method: M, input: MethodInput<M> 
   useEffect(() => {
     if (key === null) return;
     let current = true;
-    call(method, JSON.parse(key)[1] as MethodInput<M>).then(
+    ask(key, method, JSON.parse(key)[1] as MethodInput<M>).then(
       (data) => current && setAnswer({ key, data, error: null }),
       (error: unknown) =>
         current && setAnswer({ key, data: null, error: error instanceof Error ? error : new Error(String(error)) }),
