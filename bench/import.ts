@@ -57,9 +57,7 @@ export async function benchImport(): Promise<Record<string, unknown>> {
           if (!saved.ok) throw new Error(`topic ${topic.name}: ${saved.error.message}`);
         }
         await engine.jobs.idle();
-        return await measure(() =>
-          importFiles(engine.db, engine.pipeline, { files: [csv], timeZone: 'UTC' }, control),
-        );
+        return await measure(() => importFiles(engine.db, engine.pipeline, { files: [csv], timeZone: 'UTC' }, control));
       } finally {
         await engine.close();
       }

@@ -1,14 +1,18 @@
 import { benchDemo } from './demo';
+import { benchImport } from './import';
 import { benchQueries } from './queries';
 import { benchReplies } from './replies';
 import { benchSentiment } from './sentiment';
+import { benchTrendsPage } from './trends-page';
 import { benchTrends } from './trends';
 
 // `npm run bench` (or `npm run bench -- demo sentiment`): every benchmark, one JSON document on stdout.
 const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   demo: benchDemo,
+  import: benchImport,
   sentiment: benchSentiment,
   queries: benchQueries,
+  'trends-page': benchTrendsPage,
   trends: benchTrends,
   replies: benchReplies,
 };

@@ -25,12 +25,12 @@ const VADER = path.resolve(root, 'node_modules/vader-sentiment/vader_lexicon.txt
 const AFINN = path.resolve(root, 'node_modules/sentiment/languages/en/labels.json');
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const INFERRED_SCALE = 0.6;
-const PATTERN_SCALE = 3;
+const INFERRED_SCALE = Number(process.env.IS ?? 0.6);
+const PATTERN_SCALE = Number(process.env.PS ?? 3);
 
 function patternDutch(): Record<string, number> {
   const xml = fs.readFileSync(PATTERN, 'utf8');
-  const sums = new Map<string, { sum: number; weight: number; handTagged: boolean }>();
+  const sums = new Map<string, { sum: number; weight: number; handTagged: boolean; subj: number; n: number }>();
   for (const m of xml.matchAll(/<word ([^>]*)\/>/g)) {
     const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1] ?? '')?.[1] ?? '';
     const form = attr('form').toLowerCase();
@@ -41,18 +41,19 @@ function patternDutch(): Record<string, number> {
     // scorer handles that role itself, so it must not dilute the word's own polarity.
     if (!form || Number.isNaN(polarity) || attr('sense').includes('ADVERB')) continue;
     const weight = (confidence >= 1 ? 1 : 0.7) * Math.max(0.2, subjectivity);
-    const s = sums.get(form) ?? { sum: 0, weight: 0, handTagged: false };
+    const s = sums.get(form) ?? { sum: 0, weight: 0, handTagged: false, subj: 0, n: 0 };
+    s.subj += subjectivity; s.n++;
     s.sum += polarity * weight;
     s.weight += weight;
     s.handTagged ||= confidence >= 1;
     sums.set(form, s);
   }
   const out: Record<string, number> = {};
-  for (const [form, { sum, weight, handTagged }] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [form, { sum, weight, handTagged, subj, n }] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
     // Weak polarities become 0 but stay listed: a word known to be neutral must not be
     // re-derived by inflection rules or compound splitting into something else. Words whose
     // every sense was inferred, not hand-tagged, get INFERRED_SCALE of the strength.
-    const valence = round((sum / weight) * PATTERN_SCALE * (handTagged ? 1 : INFERRED_SCALE));
+    const valence = round((sum / weight) * PATTERN_SCALE * (handTagged ? 1 : INFERRED_SCALE) * (process.env.SUBJ ? Math.min(1, (subj / n) / Number(process.env.SUBJ)) : 1));
     out[form] = Math.abs(valence) >= 0.3 ? valence : 0;
   }
   return out;

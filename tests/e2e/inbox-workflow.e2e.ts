@@ -22,9 +22,11 @@ beforeAll(async () => {
     operator: 'setup',
   });
   topicId = saved.topic.id;
-  await expect
-    .poll(async () => (await host.call('jobs.list', {})).some((job) => job.state === 'running'), { timeout: 60_000 })
-    .toBe(false);
+  // The topic tags history in a job; the tests compare with its tags.
+  for (let waited = 0; (await host.call('jobs.list', {})).some((job) => job.state === 'running'); waited += 250) {
+    if (waited > 60_000) throw new Error('re-tagging the demo with the new topic did not finish within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 });
 
 afterAll(async () => {
@@ -75,6 +77,12 @@ describe('triaging the inbox by keyboard', () => {
     expect(await inbox.cell(0, 'text').locator('mark').count()).toBeGreaterThan(0);
 
     const rows = (await host.call('mentions.list', { limit: 5, filter })).rows;
+    // Arranged through the API: the three to resolve start open, whatever the demo made of them.
+    await host.call('inbox.setStatus', {
+      operator: 'setup',
+      mentions: rows.slice(0, 3).map((row) => ({ id: row.id })),
+      status: 'open',
+    });
     await inbox.table.focus();
     for (const key of ['j', 'j', 'j', 'k']) await page.keyboard.press(key);
     expect(await inbox.selectedRow.getAttribute('aria-rowindex')).toBe('3');
@@ -105,7 +113,7 @@ describe('triaging the inbox by keyboard', () => {
     const before = await Promise.all(
       rows.slice(0, 3).map(async (row) => (await host.call('mentions.get', { id: row.id })).status),
     );
-    expect(before).not.toContain('resolved');
+    expect(before).toEqual(['open', 'open', 'open']);
     await page.keyboard.press('e');
     await ui.toast.getByText('Afgehandeld: 3 berichten').waitFor();
     const statuses = () =>
@@ -185,7 +193,7 @@ describe('triaging the inbox by keyboard', () => {
     ).toBe(width + 20);
   });
 
-  it('has no serious or critical accessibility violations with a mention open', async () => {
+  it('has no serious or critical accessibility violations with a mention open', { timeout: 180_000 }, async () => {
     const { page, inbox, ui } = await open();
     await ui.sitDownAs('Axe Tester');
     await inbox.table.focus();
@@ -200,7 +208,7 @@ describe('triaging the inbox by keyboard', () => {
         (violation) =>
           `${violation.id}: ${violation.nodes
             .map((node) => node.target.join(' '))
-            .slice(0, 3)
+            .slice(0, 8)
             .join(' | ')}`,
       );
     expect(bad).toEqual([]);

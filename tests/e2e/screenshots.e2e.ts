@@ -19,6 +19,12 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   host = await startHost({ mentions: 3000 });
   browser = await launchChromium();
+  await host.call('inbox.operators.save', {
+    name: 'Sanne de Vries',
+    initials: 'SV',
+    colour: '#8e4ec6',
+    language: 'nl',
+  });
 });
 
 afterAll(async () => {
@@ -46,6 +52,13 @@ describe('screenshots of the inbox', () => {
         await session.page.screenshot({ path: file });
         expect(statSync(file).size).toBeGreaterThan(20_000);
 
+        // The first start asks who is at the desk; the profile made earlier is one click away.
+        await session.page.getByRole('button', { name: 'Sanne de Vries', exact: true }).click();
+        await session.page
+          .getByRole('button', { name: /Sanne de Vries$/ })
+          .first()
+          .waitFor();
+
         // The same inbox with a mention open, and the settings page, for the record.
         await inbox.table.focus();
         await session.page.keyboard.press('j');
@@ -56,6 +69,22 @@ describe('screenshots of the inbox', () => {
         await session.page.screenshot({
           path: path.join(OUT, `inbox-detail-${variant.language}-${variant.theme}.png`),
         });
+
+        if (variant.theme === 'light') {
+          // Filters as chips, a search with its words marked, three selected for a bulk action, and the help.
+          const filter = { sentiment: ['negative'], query: 'storing OR glasvezel OR wifi' };
+          await session.page.goto(`${host.url}/#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+          await inbox.waitForRow(5);
+          await inbox.table.focus();
+          for (const key of ['j', 'x', 'j', 'x', 'j', 'x', 'Enter']) await session.page.keyboard.press(key);
+          await inbox.detail.getByRole('term').first().waitFor();
+          await session.page.waitForTimeout(300);
+          await session.page.screenshot({ path: path.join(OUT, `inbox-bulk-${variant.language}.png`) });
+          await session.page.keyboard.press('?');
+          await session.page.getByRole('dialog').waitFor();
+          await session.page.screenshot({ path: path.join(OUT, `inbox-shortcuts-${variant.language}.png`) });
+          await session.page.keyboard.press('Escape');
+        }
 
         await frame.goTo(variant.language === 'nl' ? 'Instellingen' : 'Settings');
         await new SettingsPage(session.page).chosen(variant.language === 'nl' ? 'Thema' : 'Theme');

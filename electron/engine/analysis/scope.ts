@@ -15,6 +15,8 @@ export interface Slot {
   val?: number;
   source?: 'word' | 'phrase' | 'verb' | 'symbol' | 'hashtag';
   negator?: boolean;
+  /** A negator that turned a sentiment word around. */
+  attached?: boolean;
   booster?: number;
   consumed?: boolean;
   contrast?: boolean;
@@ -24,6 +26,8 @@ export interface Slot {
   w?: number;
   /** An irrealis marker ("moet", "would") came earlier in this clause. */
   irrealis?: boolean;
+  /** The word is in a sentence that ends in a question mark. */
+  question?: boolean;
 }
 
 /** Words around "maar" that make it a particle, not a contrast ("kijk maar", "maar liefst"). */
@@ -54,31 +58,30 @@ export function boostBefore(words: Slot[], p: number): number {
  * A negator reaches three words ahead (intensifiers not counted); a Dutch "niet" reaches to the
  * end of its clause, up to six words ("dat is niet bepaald een goed idee").
  */
-export function negatedBefore(words: Slot[], p: number, lang: SentimentLanguage): boolean {
+export function negatedBefore(words: Slot[], p: number, lang: SentimentLanguage): Slot | undefined {
   const clause = words[p]?.clause;
   let seen = 0;
   for (let k = 1; seen < 6; k++) {
     const prev = words[p - k];
-    if (!prev || prev.clause !== clause) return false;
-    if (prev.negator) return seen < 3 || (lang === 'nl' && prev.tok.norm === 'niet');
+    if (!prev || prev.clause !== clause) return undefined;
+    if (prev.negator) return seen < 3 || (lang === 'nl' && prev.tok.norm === 'niet') ? prev : undefined;
     if (prev.booster === undefined) seen++;
   }
-  return false;
+  return undefined;
 }
 
 /** Dutch verb-second order puts "niet" after the verb: "dat bevalt me niet", "valt niet tegen". */
-export function negatedAfter(words: Slot[], p: number): boolean {
+export function negatedAfter(words: Slot[], p: number): Slot | undefined {
   const s = words[p];
-  if (!s) return false;
-  let negator = -1;
+  if (!s) return undefined;
+  let negator: Slot | undefined;
   for (let k = p + 1; k < words.length; k++) {
     const next = words[k];
     if (!next || next.clause !== s.clause) break;
-    if (negator < 0 && next.val !== undefined) return false;
-    if (negator < 0 && next.negator && (next.tok.norm === 'niet' || next.tok.norm === 'nooit')) negator = k;
-    else if (negator >= 0 && next.val !== undefined) return false;
+    if (next.val !== undefined) return undefined;
+    if (!negator && next.negator && (next.tok.norm === 'niet' || next.tok.norm === 'nooit')) negator = next;
   }
-  return negator >= 0;
+  return negator;
 }
 
 /**

@@ -61,6 +61,8 @@ const SQUASH_ALPHA = 15;
 const IRREALIS_FACTOR = 0.3;
 const EXCESS_VALENCE = -1.2;
 const COMPLAINT_QUESTION_VALENCE = -0.8;
+const QUESTION_FACTOR = Number(process.env.QF ?? 0.5);
+const FREE_NEGATION_VALENCE = Number(process.env.FNV ?? -0.6);
 /**
  * Asymmetric on purpose: language is biased towards positive words (the "Pollyanna" effect),
  * so praise words turn up in neutral posts far more often than complaint words do, and a
@@ -111,9 +113,13 @@ export class SentimentScorer {
       if (scorer && (s.source === 'word' || s.source === 'phrase' || s.source === 'verb')) {
         const p = s.w ?? -1;
         v *= boostBefore(words, p);
-        if (negatedBefore(words, p, scorer.lang)) v *= NEGATION_SCALAR;
-        else if (scorer.lang === 'nl' && negatedAfter(words, p)) v *= NEGATION_SCALAR;
+        const negator = negatedBefore(words, p, scorer.lang) ?? (scorer.lang === 'nl' ? negatedAfter(words, p) : undefined);
+        if (negator) {
+          v *= NEGATION_SCALAR;
+          negator.attached = true;
+        }
         if (s.irrealis) v *= IRREALIS_FACTOR;
+        else if (s.question && (v > 0 || process.env.QSYM)) v *= QUESTION_FACTOR;
         if (s.tok.caps && !shouting) v *= CAPS_FACTOR;
         if (s.tok.elongated) v *= ELONGATION_FACTOR;
       }
@@ -121,6 +127,12 @@ export class SentimentScorer {
       contributions.push({ slot: s, v });
     }
 
+    // Negation that negates no sentiment word still leans negative ("dat klopt niet", "no reply
+    // yet"): negated statements are far more often complaints than praise (Potts, "On the
+    // negativity of negation", 2010).
+    if (scorer) {
+      for (const s of words) if (s.negator && !s.attached) contributions.push({ slot: s, v: FREE_NEGATION_VALENCE });
+    }
     if (scorer) irony ||= impliedIrony(contributions, words, scorer.rules);
     let raw = 0;
     for (const c of contributions) {
@@ -131,6 +143,11 @@ export class SentimentScorer {
       hits.push({ text: c.slot.tok.raw, valence: Math.round(v * 100) / 100 });
     }
     if (raw !== 0 && exclamations > 0) raw += Math.sign(raw) * Math.min(exclamations, 4) * EXCLAMATION_STEP;
+    const LN = process.env.LN;
+    if (LN === 'hits') raw = raw / Math.sqrt(Math.max(1, contributions.length));
+    else if (LN === 'hits2') raw = raw / Math.max(1, contributions.length) ** 0.25;
+    else if (LN === 'words') raw = raw / Math.sqrt(Math.max(1, words.length / 10));
+    else if (LN === 'words2') raw = raw / Math.max(1, words.length / 15) ** 0.5;
     const score = raw / Math.sqrt(raw * raw + SQUASH_ALPHA);
     const label = labelFor(score, this.thresholds);
     return { label, score: Math.round(score * 1000) / 1000, raw, hits };
@@ -170,6 +187,7 @@ export class SentimentScorer {
       const s = words[w];
       if (!s) continue;
       s.irrealis = irrealisClause === s.clause;
+      s.question = questions.has(s.sentence);
       if (rules.irrealis.has(s.tok.norm)) irrealisClause = s.clause;
       if (s.consumed) continue;
       const phrase = scorer.matchPhrase(words, w);

@@ -61,8 +61,7 @@ describe('deferred indexing for a demo in an empty workspace', () => {
     deferIndexing(db);
     const sourceId = ensureSource(db, 'demo', 'test');
     const [first, second, third] = [
-      ...demoMentions({ mentions: 3, years: 1, seed: 4, until: Date.parse('2026-03-01T12:00:00Z') }, sourceId)
-        .mentions,
+      ...demoMentions({ mentions: 3, years: 1, seed: 4, until: Date.parse('2026-03-01T12:00:00Z') }, sourceId).mentions,
     ];
     const sameUrl = { ...second!, externalId: 'another-id', url: first!.url };
     const writer = new MentionWriter(db);

@@ -1,6 +1,6 @@
 import { WatchpostError } from '../../../shared/api/result';
 import type { JobControl } from '../jobs/runner';
-import { MentionWriter, type NewMention, ensureSource, setMeta } from '../mentions/write';
+import { MentionWriter, type NewMention, ensureSource, setMeta, withBulkWal } from '../mentions/write';
 import type { Db } from '../store/db';
 import { deferIndexing, finishDeferredIndexing } from './bulk';
 import { demoMentions } from './mentions';
@@ -24,14 +24,6 @@ export interface DemoResult {
  * not measurably faster (5,000 and 20,000 tried).
  */
 export const DEMO_CHUNK_SIZE = 1_000;
-
-/**
- * WAL size (pages) before SQLite copies it back into the database while the demo is written. The default
- * (1,000 pages, 4 MB) checkpoints after nearly every chunk: an fsync and a rewrite of the same hot index
- * pages each time. Measured on the 2-core machine, 400k mentions: 55 s with the default, 33 s with this.
- * The connection's own setting is restored afterwards.
- */
-const BULK_WAL_PAGES = 16_384;
 
 /** The source every demo mention belongs to. */
 export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } as const;
@@ -64,32 +56,31 @@ export async function generateDemo(
   let done = 0;
   let newestAt: number | null = null;
   const chunk: NewMention[] = [];
-  const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
   const deferred = deferIndexing(db);
   control?.progress(0, stream.total);
-  try {
-    for (const mention of stream.mentions) {
-      chunk.push(mention);
-      if (chunk.length < DEMO_CHUNK_SIZE) continue;
-      ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
-      done += DEMO_CHUNK_SIZE;
-      control?.progress(done, stream.total);
-      await control?.checkpoint();
+  await withBulkWal(db, async () => {
+    try {
+      for (const mention of stream.mentions) {
+        chunk.push(mention);
+        if (chunk.length < DEMO_CHUNK_SIZE) continue;
+        ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
+        done += DEMO_CHUNK_SIZE;
+        control?.progress(done, stream.total);
+        await control?.checkpoint();
+      }
+      if (chunk.length > 0) {
+        done += chunk.length;
+        ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
+        control?.progress(done, stream.total);
+      }
+    } finally {
+      // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
+      // ends, and the chunks already committed are real, fresh data. Repeats the deferred unique index
+      // would have refused are removed again (normally none).
+      if (deferred) inserted -= (await finishDeferredIndexing(db)) ?? 0;
+      if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
     }
-    if (chunk.length > 0) {
-      done += chunk.length;
-      ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
-      control?.progress(done, stream.total);
-    }
-  } finally {
-    // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
-    // ends, and the chunks already committed are real, fresh data.
-    // Repeats the deferred unique index would have refused are removed again (normally none).
-    if (deferred) inserted -= (await finishDeferredIndexing(db)) ?? 0;
-    db.pragma(`wal_autocheckpoint = ${walPages}`);
-    if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
-  }
+  });
   return { inserted, newestAt };
 
   function commit(mentions: NewMention[], insertedSoFar: number, newest: number | null): DemoResult {

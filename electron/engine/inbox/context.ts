@@ -113,7 +113,7 @@ export class MentionSurroundings {
         replies: this.reader.rowsById(replies),
       },
       authorMentions: this.reader.rowsById(earlier),
-      ourReplies: this.ourReplies(earlier),
+      ourReplies: this.ourReplies([id, ...earlier]),
       media: mediaOf(m.raw === null ? null : safeJson(m.raw)),
       links: [...new Set(m.text.match(LINK) ?? [])],
     };
@@ -133,8 +133,13 @@ export class MentionSurroundings {
     return (
       this.sql.all(
         `SELECT at, actor, action, detail FROM audit_log WHERE entity = 'mention' AND entity_id = ?
-         ORDER BY at DESC, id DESC LIMIT ?`,
+         UNION ALL
+         SELECT a.at, a.actor, a.action, a.detail FROM replies r
+         JOIN audit_log a ON a.entity = 'reply' AND a.entity_id = CAST(r.id AS TEXT)
+         WHERE r.mention_id = ?
+         ORDER BY at DESC LIMIT ?`,
         String(mentionId),
+        mentionId,
         HISTORY_LIMIT,
       ) as { at: number; actor: string; action: string; detail: string }[]
     ).map((r) => ({ at: iso(r.at), actor: r.actor, action: r.action, detail: safeObject(r.detail) }));
@@ -213,27 +218,21 @@ export class MentionSurroundings {
     return note;
   }
 
-  /**
-   * Our replies to these mentions, from the replies area's `replies` table when it exists and has the columns
-   * read here (mention_id, text, operator, status, updated_at); otherwise none.
-   */
+  /** Our replies to this mention and the author's earlier ones (drafts excluded: nobody but their writer has seen them), newest first. */
   private ourReplies(mentionIds: number[]): MentionContext['ourReplies'] {
     if (mentionIds.length === 0) return [];
-    const columns = new Set(this.db.prepare("SELECT name FROM pragma_table_info('replies')").pluck().all() as string[]);
-    const needed = ['mention_id', 'text', 'operator', 'status', 'updated_at'];
-    if (!needed.every((column) => columns.has(column))) return [];
     return (
       this.sql.all(
-        `SELECT r.mention_id, r.text, r.operator, r.status, r.updated_at FROM json_each(?) j
-         JOIN replies r ON r.mention_id = j.value ORDER BY r.updated_at DESC LIMIT ?`,
+        `SELECT r.mention_id, r.text, r.operator, r.state, r.updated_at FROM json_each(?) j
+         JOIN replies r ON r.mention_id = j.value WHERE r.state <> 'draft' ORDER BY r.updated_at DESC LIMIT ?`,
         JSON.stringify(mentionIds),
         AUTHOR_LIMIT,
-      ) as { mention_id: number; text: string; operator: string | null; status: string; updated_at: number }[]
+      ) as { mention_id: number; text: string; operator: string | null; state: string; updated_at: number }[]
     ).map((r) => ({
       mentionId: r.mention_id,
       text: r.text,
       operator: r.operator,
-      state: r.status,
+      state: r.state,
       at: iso(r.updated_at),
     }));
   }

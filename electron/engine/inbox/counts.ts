@@ -2,40 +2,81 @@ import type { SqlFragment } from '../../../shared/query/compile';
 import type { Statements } from '../search/statements';
 import type { Db } from '../store/db';
 
-interface Counted {
-  snapshot: number;
+/** A filter's total for one snapshot. */
+export interface FilterTotal {
   total: number;
+  /** True when `total` was scaled up from a sample of the mentions (the list shows "about N"). */
+  totalIsEstimate: boolean;
+}
+
+interface Counted extends FilterTotal {
+  snapshot: number;
 }
 
 /** Filters whose totals are remembered; the oldest is forgotten first. */
 const CACHE_SIZE = 200;
 
 /**
- * Totals of inbox filters, counted once per filter and then kept: the next pages of the same view reuse
- * the figure, and a newer snapshot of the same filter only counts the mentions that arrived in between.
- * Any change to existing mentions (status, assignee, tags, sentiment) forgets every figure.
+ * Up to this many matches a page counts exactly, on the spot (reading at most this many index entries or
+ * rows: a few ms at 1M mentions). Beyond it the page gives an estimate and `inbox.count` the exact figure.
+ */
+export const EXACT_ON_PAGE_BELOW = 10_000;
+
+/** Estimating samples slices of ids for this long (at least MIN_SLICES of them). */
+const ESTIMATE_BUDGET_MS = 4;
+const MIN_SLICES = 8;
+const ESTIMATE_SLICE = 1000;
+
+/** The exact count reads this many ids at a time, and lets other calls in between. */
+const EXACT_CHUNK = 5000;
+
+/**
+ * Totals of inbox filters. A page counts a small total exactly and estimates a large one (a sample of
+ * the mentions, a few ms); `inbox.count` counts exactly in chunks, letting pages in between. Every figure
+ * is kept per filter: the next pages of the same view reuse it, and a newer snapshot of the same filter
+ * only counts the mentions that arrived in between. Any change to existing mentions (status, assignee,
+ * tags, sentiment) forgets every figure.
  */
 export class FilterCounts {
   private readonly totals = new Map<string, Counted>();
 
-  /** A figure counted before, for exactly this snapshot, or undefined. */
-  known(key: string, snapshot: number): number | undefined {
+  /** A figure counted (or estimated) before, for exactly this snapshot, or undefined. */
+  known(key: string, snapshot: number): FilterTotal | undefined {
     const hit = this.totals.get(key);
-    return hit?.snapshot === snapshot ? hit.total : undefined;
+    return hit?.snapshot === snapshot ? { total: hit.total, totalIsEstimate: hit.totalIsEstimate } : undefined;
   }
 
-  /** The exact number of mentions up to `snapshot` that pass `where` (`top`: the newest id there is). */
-  total(sql: Statements, key: string, where: SqlFragment, snapshot: number, top: number): number {
+  /**
+   * The total for a page: exact when it was counted before or is below EXACT_ON_PAGE_BELOW, else an
+   * estimate (flagged). `where` must not hold the snapshot; `top` is the newest id there is.
+   */
+  forPage(sql: Statements, key: string, where: SqlFragment, snapshot: number, top: number): FilterTotal {
     const hit = this.totals.get(key);
-    let total: number;
-    if (hit && hit.snapshot === snapshot) total = hit.total;
-    else if (hit && hit.snapshot < snapshot) total = hit.total + countBetween(sql, where, hit.snapshot, snapshot);
-    else if (snapshot >= top)
-      total = sql.count(`SELECT count(*) AS n FROM mentions m WHERE ${where.sql}`, ...where.params);
-    else total = countBetween(sql, where, 0, snapshot);
-    this.totals.delete(key);
-    this.totals.set(key, { snapshot, total });
-    if (this.totals.size > CACHE_SIZE) this.totals.delete(this.totals.keys().next().value as string);
+    if (hit && hit.snapshot === snapshot) return { total: hit.total, totalIsEstimate: hit.totalIsEstimate };
+    if (hit && !hit.totalIsEstimate && hit.snapshot < snapshot) {
+      return this.keep(key, snapshot, hit.total + countBetween(sql, where, hit.snapshot, snapshot), false);
+    }
+    const upTo = snapshot < top ? snapshot : undefined;
+    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, undefined, upTo);
+    if (few < EXACT_ON_PAGE_BELOW) return this.keep(key, snapshot, few, false);
+    return this.keep(key, snapshot, estimate(sql, where, snapshot), true);
+  }
+
+  /** The exact number of mentions up to `snapshot` that pass `where`, counted in chunks (other calls run between). */
+  async exact(sql: Statements, key: string, where: SqlFragment, snapshot: number): Promise<number> {
+    const hit = this.totals.get(key);
+    if (hit && !hit.totalIsEstimate && hit.snapshot === snapshot) return hit.total;
+    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, undefined, snapshot);
+    let total = few;
+    if (few >= EXACT_ON_PAGE_BELOW) {
+      const from = hit && !hit.totalIsEstimate && hit.snapshot < snapshot ? hit.snapshot : 0;
+      total = from === 0 ? 0 : (hit as Counted).total;
+      for (let after = from; after < snapshot; after += EXACT_CHUNK) {
+        total += countRange(sql, where, after, Math.min(snapshot, after + EXACT_CHUNK)).hits;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.keep(key, snapshot, total, false);
     return total;
   }
 
@@ -43,13 +84,17 @@ export class FilterCounts {
   clear(): void {
     this.totals.clear();
   }
+
+  private keep(key: string, snapshot: number, total: number, totalIsEstimate: boolean): FilterTotal {
+    this.totals.delete(key);
+    this.totals.set(key, { snapshot, total, totalIsEstimate });
+    if (this.totals.size > CACHE_SIZE) this.totals.delete(this.totals.keys().next().value as string);
+    return { total, totalIsEstimate };
+  }
 }
 
 /** Mentions with an id in (after, upTo] that pass `where`. */
 export function countBetween(sql: Statements, where: SqlFragment, after: number, upTo: number): number {
-  if (after === 0) {
-    return sql.count(`SELECT count(*) AS n FROM mentions m WHERE ${where.sql} AND m.id <= ?`, ...where.params, upTo);
-  }
   return sql.count(
     `SELECT count(*) AS n FROM mentions m WHERE m.id > ? AND m.id <= ? AND ${where.sql}`,
     after,
@@ -58,21 +103,65 @@ export function countBetween(sql: Statements, where: SqlFragment, after: number,
   );
 }
 
-/** Mentions (newer than `after`, when given) that pass `where`, counted no further than `cap`. */
-export function countUpToCap(sql: Statements, where: SqlFragment, cap: number, after?: number): number {
-  if (after === undefined) {
-    return sql.count(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m WHERE ${where.sql} LIMIT ?)`,
-      ...where.params,
-      cap,
-    );
-  }
+/** Mentions (with an id above `after` and up to `upTo`, when given) that pass `where`, counted no further than `cap`. */
+export function countUpToCap(
+  sql: Statements,
+  where: SqlFragment,
+  cap: number,
+  after?: number,
+  upTo?: number,
+): number {
+  const range = [after === undefined ? '' : 'm.id > ? AND ', upTo === undefined ? '' : 'm.id <= ? AND '].join('');
   return sql.count(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m WHERE m.id > ? AND ${where.sql} LIMIT ?)`,
-    after,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m WHERE ${range}${where.sql} LIMIT ?)`,
+    ...(after === undefined ? [] : [after]),
+    ...(upTo === undefined ? [] : [upTo]),
     ...where.params,
     cap,
   );
+}
+
+/**
+ * The share of mentions that pass `where` in slices of ids spread evenly over (0, snapshot] (never just
+ * the newest, which would skew filters that follow time), read for ESTIMATE_BUDGET_MS, scaled to all ids.
+ */
+function estimate(sql: Statements, where: SqlFragment, snapshot: number): number {
+  const slices = Math.ceil(snapshot / ESTIMATE_SLICE);
+  const started = performance.now();
+  const seen = new Set<number>();
+  let hits = 0;
+  let ids = 0;
+  for (let i = 0; seen.size < slices; i++) {
+    if (seen.size >= MIN_SLICES && performance.now() - started > ESTIMATE_BUDGET_MS) break;
+    const slice = Math.floor(vanDerCorput(i) * slices);
+    if (seen.has(slice)) continue;
+    seen.add(slice);
+    const from = slice * ESTIMATE_SLICE;
+    const to = Math.min(snapshot, from + ESTIMATE_SLICE);
+    hits += countRange(sql, where, from, to).hits;
+    ids += to - from;
+  }
+  return Math.round((hits / Math.max(1, ids)) * snapshot);
+}
+
+/** Mentions with an id in (from, to], and how many of them pass `where`, read along the ids themselves. */
+function countRange(sql: Statements, where: SqlFragment, from: number, to: number): { rows: number; hits: number } {
+  // NOT INDEXED: read the id range itself, not an index the condition would otherwise pick.
+  return sql.get(
+    `SELECT count(*) AS rows, coalesce(sum(${where.sql}), 0) AS hits FROM mentions m NOT INDEXED
+     WHERE m.id > ? AND m.id <= ?`,
+    ...where.params,
+    from,
+    to,
+  ) as { rows: number; hits: number };
+}
+
+/** 0, 1/2, 1/4, 3/4, 1/8, …: each next point halves the largest gap, so any prefix is spread evenly. */
+function vanDerCorput(index: number): number {
+  let fraction = 0;
+  let weight = 0.5;
+  for (let n = index; n > 0; n >>= 1, weight /= 2) if (n & 1) fraction += weight;
+  return fraction;
 }
 
 const perDb = new WeakMap<Db, FilterCounts>();

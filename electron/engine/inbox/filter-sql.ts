@@ -8,6 +8,20 @@ import type { Statements } from '../search/statements';
 /** A full-text part of the query is tested against a prepared id list below this many matches. */
 const SET_LIMIT = 50_000;
 
+/** The statuses of the desk's working set (a small share of history; resolved, archived and spam hold the rest). */
+const WORKING_STATUSES: ReadonlySet<string> = new Set(['new', 'open', 'waiting']);
+
+/**
+ * The WHERE term of the working-set indexes (migration 5), word for word: SQLite uses a partial index only
+ * when the query holds its condition literally, so a filter within the working set adds this (true) term.
+ */
+const WORKING_TERM = "m.status IN ('new', 'open', 'waiting')";
+
+/** The filter keeps to the working set (new, open, waiting), whose small covering indexes serve it. */
+export function onWorkingSet(filter: MentionFilter): boolean {
+  return filter.status !== undefined && filter.status.length > 0 && filter.status.every((s) => WORKING_STATUSES.has(s));
+}
+
 /**
  * The inbox filter as a condition on `mentions m`, without the snapshot (`maxId`): the SQL text is made of
  * fixed fragments, every value is a bound parameter. `operator` fills in `$me`.
@@ -19,7 +33,10 @@ export function filterWhere(filter: MentionFilter, operator: string | undefined,
     parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   };
-  if (filter.status?.length) oneOf('m.status', filter.status);
+  if (filter.status?.length) {
+    if (onWorkingSet(filter)) parts.push(WORKING_TERM);
+    if (!onWorkingSet(filter) || new Set(filter.status).size < WORKING_STATUSES.size) oneOf('m.status', filter.status);
+  }
   if (filter.channel?.length) oneOf('m.channel', filter.channel);
   if (filter.lang?.length) {
     const other = filter.lang.includes('other') ? ' OR m.lang IS NULL' : '';

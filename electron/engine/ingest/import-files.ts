@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { WatchpostError } from '../../../shared/api/result';
 import type { JobControl } from '../jobs/runner';
-import { ensureSource } from '../mentions/write';
+import { ensureSource, withBulkWal } from '../mentions/write';
 import type { Db } from '../store/db';
 import { detectFormat, formatById, readArchiveAccountBeside } from './formats';
 import { FORMAT_IDS, type FieldMapping, type FormatId, type Reject } from './formats/types';
@@ -55,60 +55,61 @@ export async function importFiles(
   const totalBytes = sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
   let bytesBefore = 0;
   const sourceId = ensureSource(db, 'file', 'File imports');
-
-  for (const [index, file] of request.files.entries()) {
-    const absolute = path.resolve(file);
-    const fileSummary: FileSummary = {
-      file: absolute,
-      format: null,
-      imported: 0,
-      duplicates: 0,
-      rejected: 0,
-      error: null,
-    };
-    summary.files.push(fileSummary);
-    try {
-      if (sizes[index] === null)
-        throw new WatchpostError('invalid_input', `${absolute} does not exist or cannot be read`);
-      const format = request.format ?? (await sniff(absolute));
-      fileSummary.format = format;
-      let bytesRead = 0;
-      const input = countingStream(absolute, (bytes) => {
-        bytesRead += bytes;
-      });
-      // An X archive names its owner only in the account.js beside tweets.js.
-      const account =
-        format === 'x-archive' && !request.accountHandle ? await readArchiveAccountBeside(absolute) : null;
-      const batches = formatById(format).parse(input, {
-        fileName: path.basename(absolute),
-        mapping: request.mapping,
-        channel: request.channel,
-        accountHandle: request.accountHandle ?? account?.handle,
-        accountName: account?.displayName ?? undefined,
-        // Times written without an offset are the operator's local times.
-        timeZone: request.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      });
-      for await (const batch of batches) {
-        const counts = pipeline.store({ sourceId, file: absolute }, batch);
-        fileSummary.imported += counts.imported;
-        fileSummary.duplicates += counts.duplicates;
-        fileSummary.rejected += counts.rejected;
-        for (const reject of batch.rejects) {
-          if (summary.rejects.length < SHOWN_REJECTS) summary.rejects.push({ ...reject, file: absolute });
+  await withBulkWal(db, async () => {
+    for (const [index, file] of request.files.entries()) {
+      const absolute = path.resolve(file);
+      const fileSummary: FileSummary = {
+        file: absolute,
+        format: null,
+        imported: 0,
+        duplicates: 0,
+        rejected: 0,
+        error: null,
+      };
+      summary.files.push(fileSummary);
+      try {
+        if (sizes[index] === null)
+          throw new WatchpostError('invalid_input', `${absolute} does not exist or cannot be read`);
+        const format = request.format ?? (await sniff(absolute));
+        fileSummary.format = format;
+        let bytesRead = 0;
+        const input = countingStream(absolute, (bytes) => {
+          bytesRead += bytes;
+        });
+        // An X archive names its owner only in the account.js beside tweets.js.
+        const account =
+          format === 'x-archive' && !request.accountHandle ? await readArchiveAccountBeside(absolute) : null;
+        const batches = formatById(format).parse(input, {
+          fileName: path.basename(absolute),
+          mapping: request.mapping,
+          channel: request.channel,
+          accountHandle: request.accountHandle ?? account?.handle,
+          accountName: account?.displayName ?? undefined,
+          // Times written without an offset are the operator's local times.
+          timeZone: request.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        });
+        for await (const batch of batches) {
+          const counts = pipeline.store({ sourceId, file: absolute }, batch);
+          fileSummary.imported += counts.imported;
+          fileSummary.duplicates += counts.duplicates;
+          fileSummary.rejected += counts.rejected;
+          for (const reject of batch.rejects) {
+            if (summary.rejects.length < SHOWN_REJECTS) summary.rejects.push({ ...reject, file: absolute });
+          }
+          control.progress(bytesBefore + bytesRead, totalBytes);
+          await control.checkpoint();
         }
-        control.progress(bytesBefore + bytesRead, totalBytes);
-        await control.checkpoint();
+      } catch (err) {
+        if (!(err instanceof WatchpostError)) throw err;
+        fileSummary.error = err.message;
+      } finally {
+        summary.imported += fileSummary.imported;
+        summary.duplicates += fileSummary.duplicates;
+        summary.rejected += fileSummary.rejected;
+        bytesBefore += sizes[index] ?? 0;
       }
-    } catch (err) {
-      if (!(err instanceof WatchpostError)) throw err;
-      fileSummary.error = err.message;
-    } finally {
-      summary.imported += fileSummary.imported;
-      summary.duplicates += fileSummary.duplicates;
-      summary.rejected += fileSummary.rejected;
-      bytesBefore += sizes[index] ?? 0;
     }
-  }
+  });
   control.progress(totalBytes, totalBytes);
   return summary;
 }

@@ -158,7 +158,7 @@ describe('sending through Mastodon', () => {
       const first = engine.db.prepare('SELECT first_response_at FROM mentions WHERE id = ?').pluck().get(mentionId);
       expect(first).toBe(Date.parse(sent.reply.sentAt!));
       const audit = await call('replies.audit', { mentionId });
-      expect(audit.map((entry) => entry.action)).toEqual(['reply.approve', 'reply.send']);
+      expect(audit.map((entry) => entry.action)).toEqual(['reply.ready', 'reply.send']);
       const states = seen.flatMap((event) =>
         event.name === 'replies.changed' ? [(event.payload as { state: string }).state] : [],
       );
@@ -309,6 +309,17 @@ describe('manual channels and KPIs', () => {
     });
     expect(marked.state).toBe('sent');
     expect((await failure('replies.markSent', { id: manual.reply.id, operator: 'Sanne' })).code).toBe('conflict');
+    // The inbox shows the reply in the mention's thread and its steps in the mention's history.
+    const context = await call('inbox.context', { id: mentionId });
+    expect(context.ourReplies).toEqual([
+      expect.objectContaining({
+        mentionId,
+        text: 'Beste Jan, we kijken ernaar. ^Sanne',
+        operator: 'Sanne',
+        state: 'sent',
+      }),
+    ]);
+    expect(context.history.map((entry) => entry.action)).toEqual(['reply.markSent', 'reply.ready']);
     const kpis = await call('replies.kpis', {
       from: new Date(Date.now() - 86_400_000).toISOString(),
       to: new Date(Date.now() + 60_000).toISOString(),

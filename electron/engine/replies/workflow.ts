@@ -354,7 +354,7 @@ export class ReplyWorkflow {
         this.db,
         {
           actor: input.operator,
-          action: reasons.length > 0 ? 'reply.submit' : 'reply.approve',
+          action: reasons.length > 0 ? 'reply.submit' : 'reply.ready',
           entity: 'reply',
           entityId: replyId,
           detail: { mentionId: mention.id, reasons, findings: findings.length, templateId: input.templateId },

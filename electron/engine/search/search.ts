@@ -49,6 +49,20 @@ const SET_LIMIT = 50_000;
 const FILTER_BATCH = 500;
 
 const NEWEST = 'm.created_at DESC, m.id DESC';
+/** Fewer matches than this are all sorted; more are read from the most recently stored (byStoredOrder). */
+const SORT_ALL_BELOW = 3000;
+/** Reading matches in stored order gives up after this many (the filter passes too few of them). */
+const MAX_STORED_READS = 20_000;
+/** Reading matches in stored order gives up when more older-stored mentions than this carry newer times. */
+const MAX_LATER_CHECKS = 2000;
+
+/** A mention id with its created_at. */
+interface Stamped {
+  id: number;
+  at: number;
+}
+
+const newestFirst = (a: Stamped, b: Stamped): number => b.at - a.at || b.id - a.id;
 
 /**
  * Runs a query of the query language over the mentions. A syntax error becomes `invalid_input` with the
@@ -70,17 +84,23 @@ export interface SearchOptions {
   relevanceWindow?: number;
   /** How many sorted matches are checked against a filter before walking instead (tests use a small number). */
   maxSortedChecks?: number;
+  /** Fewer matches than this are sorted; more are read in stored order (tests use a small number). */
+  sortAllBelow?: number;
 }
 
 export class MentionSearch {
   private readonly sql: Statements;
   private readonly window: number;
   private readonly maxSortedChecks: number;
+  private readonly sortAllBelow: number;
+  private readonly maxStoredReads = MAX_STORED_READS;
+  private readonly maxLaterChecks = MAX_LATER_CHECKS;
 
   constructor(db: Db, options: SearchOptions = {}) {
     this.sql = new Statements(db);
     this.window = options.relevanceWindow ?? RELEVANCE_WINDOW;
     this.maxSortedChecks = options.maxSortedChecks ?? MAX_SORTED_CHECKS;
+    this.sortAllBelow = options.sortAllBelow ?? SORT_ALL_BELOW;
   }
 
   search(input: SearchInput): SnapshotResult {
@@ -100,11 +120,92 @@ export class MentionSearch {
     const offset = input.offset ?? 0;
     if (compiled.match === null) return this.walk(compiled, offset, input.limit);
     if (input.sort === 'relevance') return this.rank(compiled, compiled.match, offset, input.limit);
-    // Few matches: sort them all. Many: walk newest first and stop at the page; whichever is cheaper.
+    const match = compiled.match;
+    // Few matches: sort them all. Many: read them from the most recently stored, which is cheap in the
+    // full-text index and, as ids follow time, nearly newest first (the rest is proven, see byStoredOrder).
+    const few = countUpTo(this.sql, match, this.sortAllBelow) < this.sortAllBelow;
+    const sorted = few ? this.sortMatches(compiled, match, offset, input.limit) : null;
+    if (sorted) return sorted;
+    const stored = few ? null : this.byStoredOrder(compiled, match, offset, input.limit);
+    if (stored) return stored;
+    // A filter that passes few of many matches: sort them all, or walk the time (or filter) index.
     const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / SORT_COST) * (offset + input.limit) * mentions)));
-    const matches = countUpTo(this.sql, compiled.match, crossover);
-    const sorted = matches < crossover ? this.sortMatches(compiled, compiled.match, offset, input.limit) : null;
-    return sorted ?? this.walk(compiled, offset, input.limit);
+    const sortable = !few && countUpTo(this.sql, match, crossover) < crossover;
+    return (sortable ? this.sortMatches(compiled, match, offset, input.limit) : null) ?? this.walk(compiled, offset, input.limit);
+  }
+
+  /**
+   * Newest first without sorting every match: the matches are read from the most recently stored down
+   * (FTS5 reads its index in rowid order cheaply) in growing batches, each checked against the filter,
+   * until the page is full. Ids follow time only mostly (an import of older posts is stored after newer
+   * ones), so the page is then proven: any match not read yet has a smaller id, and can only belong on the
+   * page if it is newer than the page's last row; the time index lists exactly those mentions, and each is
+   * checked. Null (the caller takes another way) when too many matches fail the filter, or too many older
+   * ids carry newer times, for this to stay cheap.
+   */
+  private byStoredOrder(compiled: CompiledQuery, match: string, offset: number, limit: number): SearchResult | null {
+    const wanted = offset + limit;
+    const found: Stamped[] = [];
+    // The smallest id read so far: every match at or above it has been read.
+    let below = Number.MAX_SAFE_INTEGER;
+    let read = 0;
+    let exhausted = false;
+    for (let batch = Math.max(2 * wanted, 256); found.length < wanted; batch *= 2) {
+      if (read >= this.maxStoredReads) return null;
+      const ids = this.sql.ids(
+        `SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ? AND rowid < CAST(? AS INTEGER)
+         ORDER BY rowid DESC LIMIT ?`,
+        match,
+        below,
+        batch,
+      );
+      read += ids.length;
+      if (ids.length > 0) below = ids[ids.length - 1] as number;
+      found.push(...this.stamped(ids, compiled.filter));
+      if (ids.length < batch) {
+        exhausted = true;
+        break;
+      }
+    }
+    found.sort(newestFirst);
+    if (!exhausted) {
+      const last = found[wanted - 1] as Stamped;
+      // Stored before the matches read (smaller id) but written later than the page's last row.
+      const later = this.sql.ids(
+        `SELECT m.id FROM mentions m INDEXED BY mentions_created WHERE m.created_at > ? AND m.id < ? LIMIT ?`,
+        last.at,
+        below,
+        this.maxLaterChecks + 1,
+      );
+      if (later.length > this.maxLaterChecks) return null;
+      if (later.length > 0) {
+        found.push(...this.stamped(later, and(compiled.filter, lazyMatch(match))));
+        found.sort(newestFirst);
+      }
+    }
+    const mentions = this.rowsById(found.slice(offset, offset + limit).map((f) => f.id));
+    const result = { offset, mentions, rankedWithin: null };
+    if (exhausted) return { ...result, total: found.length, totalIsEstimate: false };
+    if (!compiled.filter) return { ...result, total: countAll(this.sql, match), totalIsEstimate: false };
+    return { ...result, ...countMatches(this.sql, compiled) };
+  }
+
+  /** The ids that pass `filter` (all of them when null), with their created_at, in no particular order. */
+  private stamped(ids: number[], filter: SqlFragment | null): Stamped[] {
+    if (ids.length === 0) return [];
+    if (!filter) {
+      return this.sql.all(
+        `SELECT m.id AS id, m.created_at AS at FROM json_each(?) j
+         CROSS JOIN mentions m INDEXED BY mentions_id_created ON m.id = j.value`,
+        JSON.stringify(ids),
+      ) as Stamped[];
+    }
+    return this.sql.all(
+      `SELECT m.id AS id, m.created_at AS at FROM json_each(?) j CROSS JOIN mentions m ON m.id = j.value
+       WHERE ${filter.sql}`,
+      JSON.stringify(ids),
+      ...filter.params,
+    ) as Stamped[];
   }
 
   /** Newest first along the time index (or the index SQLite picks for the filter), checking words per mention. */
@@ -223,6 +324,15 @@ export class MentionSearch {
       return row ? [toRow(row)] : [];
     });
   }
+}
+
+/** A full-text match tested per mention (for a few mentions). */
+function lazyMatch(match: string): SqlFragment {
+  return toWhere({ match, filter: null }, 'lazy');
+}
+
+function and(a: SqlFragment | null, b: SqlFragment): SqlFragment {
+  return a ? { sql: `(${a.sql}) AND ${b.sql}`, params: [...a.params, ...b.params] } : b;
 }
 
 function upToId(compiled: CompiledQuery, maxId: number): CompiledQuery {

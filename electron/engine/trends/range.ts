@@ -65,7 +65,7 @@ export function filterSql(filter: TrendFilter, on: 'rollup' | 'mentions'): { sql
 }
 
 /** A stretch of time read from one level: buckets lo..hi of `level`, or raw mentions in [fromMs, toMs). */
-type Piece =
+export type Piece =
   { level: 'hour' | 'day' | 'week' | 'month'; lo: number; hi: number } | { level: 'raw'; fromMs: number; toMs: number };
 
 /** Finer levels that nest inside a bucket of each granularity. */
@@ -77,7 +77,7 @@ const FINER: Record<Granularity, ('day' | 'hour')[]> = {
 };
 
 /** Splits [a, b) into whole buckets of `levels` (coarsest first) and raw rest. */
-function cover(a: number, b: number, levels: ('month' | 'week' | 'day' | 'hour')[]): Piece[] {
+export function cover(a: number, b: number, levels: ('month' | 'week' | 'day' | 'hour')[]): Piece[] {
   if (a >= b) return [];
   const [level, ...finer] = levels;
   if (!level) return [{ level: 'raw', fromMs: a, toMs: b }];

@@ -166,7 +166,7 @@ export const inboxUiEn: Messages<typeof inboxUiNl> = {
       close: 'Close',
       groups: {
         move: 'Moving',
-        act: 'Handling',
+        act: 'Actions',
         other: 'Other',
       },
       keys: {

@@ -163,7 +163,7 @@ export const inboxUiNl = {
       close: 'Sluiten',
       groups: {
         move: 'Bewegen',
-        act: 'Afhandelen',
+        act: 'Acties',
         other: 'Overig',
       },
       keys: {

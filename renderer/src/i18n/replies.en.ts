@@ -291,6 +291,7 @@ export const repliesEn: Messages<typeof repliesNl> = {
         draft: 'saved a draft',
         discard: 'discarded the reply',
         submit: 'submitted it for approval',
+        ready: 'made it ready to send (no approval needed)',
         approve: 'approved it',
         reject: 'sent it back',
         fail: 'tried to send it (failed)',

@@ -291,6 +291,7 @@ export const repliesNl = {
         draft: 'bewaarde een concept',
         discard: 'gooide het antwoord weg',
         submit: 'bood het aan ter goedkeuring',
+        ready: 'maakte het klaar om te versturen (geen goedkeuring nodig)',
         approve: 'keurde het goed',
         reject: 'stuurde het terug',
         fail: 'probeerde te versturen (mislukt)',

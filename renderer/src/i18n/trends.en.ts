@@ -86,6 +86,9 @@ export const trendsEn: Messages<typeof trendsNl> = {
       stackBy: 'Split by',
       byChannel: 'By channel',
       byTopic: 'By topic',
+      peaks: 'Peaks:',
+      peak_one: '{{when}} ({{formatted}} mention)',
+      peak_other: '{{when}} ({{formatted}} mentions)',
       total: 'Total',
     },
     sentiment: {

@@ -83,6 +83,9 @@ export const trendsNl = {
       stackBy: 'Opdelen naar',
       byChannel: 'Per kanaal',
       byTopic: 'Per onderwerp',
+      peaks: 'Pieken:',
+      peak_one: '{{when}} ({{formatted}} bericht)',
+      peak_other: '{{when}} ({{formatted}} berichten)',
       total: 'Totaal',
     },
     sentiment: {

@@ -15,6 +15,16 @@ import { AMSTERDAM_TRANSITIONS } from '../../../../shared/trends/zone';
  * A decrement leaves a zero row behind; `rebuildRollups` clears them.
  *
  * Local time in SQL: `tz_offsets` holds Europe/Amsterdam's offsets (shared/trends/zone.ts).
+ *
+ * The map: `geo_municipalities` holds imported CBS/PDOK boundaries; `mentions.place_code` is the municipality
+ * a mention was placed in (set after insert by the trend indexer, electron/engine/trends/indexer.ts; NULL =
+ * not placed), and `rollup_place_day`/`rollup_place_month` count placed mentions per municipality, kept by
+ * triggers like the rollups above.
+ *
+ * Terms: `term_day`/`term_month` count mentions per term (word or hashtag) per local day/month. Words need
+ * code to find, so the trend indexer counts them after insert (a cursor in workspace_meta); deleting or
+ * re-writing a mention it already counted queues the old text (to take back) and the new one (to count) in
+ * `term_retractions`.
  */
 
 const LEVELS = ['hour', 'day', 'week', 'month'] as const;
@@ -107,6 +117,43 @@ const topicsWith = (id: string, topic: string): string =>
 const topicsWithout = (id: string, topic: string): string =>
   `coalesce(nullif(replace(${topicsOf(id)}, ',' || ${topic} || ',', ','), ','), '')`;
 
+
+const PLACE_LEVELS = ['day', 'month'] as const;
+
+/** Adds (sign 1) or removes (−1) placed mention `r` in the place rollups, under topic set `topics`. */
+function bumpPlace(r: string, sign: 1 | -1, topics: string, from: string): string {
+  const s = sign === 1 ? '' : '-';
+  const tail = `${from || 'WHERE true'} AND ${r}.place_code IS NOT NULL`;
+  return PLACE_LEVELS.map(
+    (level) => `
+  INSERT INTO rollup_place_${level} (bucket, code, channel, lang, topics, n, positive, neutral, negative)
+  SELECT ${bucket(level, r)}, ${r}.place_code, ${r}.channel, coalesce(${r}.lang, ''), ${topics}, ${s}1,
+    ${s}(${SENTIMENT(r)} IS 'positive'), ${s}(${SENTIMENT(r)} IS 'neutral'), ${s}(${SENTIMENT(r)} IS 'negative')
+  ${tail}
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, positive = positive + excluded.positive,
+    neutral = neutral + excluded.neutral, negative = negative + excluded.negative;`,
+  ).join('');
+}
+
+const placeTable = (level: string): string => `
+CREATE TABLE rollup_place_${level} (
+  bucket   INTEGER NOT NULL,
+  code     TEXT NOT NULL,
+  channel  TEXT NOT NULL,
+  lang     TEXT NOT NULL,
+  topics   TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  positive INTEGER NOT NULL,
+  neutral  INTEGER NOT NULL,
+  negative INTEGER NOT NULL,
+  PRIMARY KEY (bucket, code, channel, lang, topics)
+) STRICT, WITHOUT ROWID;`;
+
+const PLACE_CHANGED = ['place_code', 'created_at', 'channel', 'lang', 'sentiment_label', 'sentiment_override'];
+
+/** The trend indexer's cursor: mentions up to this id have had their terms counted. */
+const TERMS_THROUGH = `coalesce((SELECT CAST(value AS INTEGER) FROM workspace_meta WHERE key = 'terms_indexed_through'), 0)`;
+
 export default /* sql */ `
 CREATE TABLE tz_offsets (
   from_ms   INTEGER PRIMARY KEY,
@@ -171,4 +218,77 @@ CREATE TABLE trend_signal_points (
   value     REAL NOT NULL,
   PRIMARY KEY (signal_id, at)
 ) STRICT, WITHOUT ROWID;
+
+ALTER TABLE mentions ADD COLUMN place_code TEXT;
+CREATE INDEX mentions_place ON mentions (place_code, created_at) WHERE place_code IS NOT NULL;
+
+CREATE TABLE geo_municipalities (
+  code     TEXT PRIMARY KEY CHECK (code GLOB 'GM[0-9][0-9][0-9][0-9]'),
+  name     TEXT NOT NULL,
+  province TEXT,
+  -- a simplified GeoJSON Polygon or MultiPolygon in WGS84 (lon, lat)
+  geometry TEXT NOT NULL,
+  min_lon  REAL NOT NULL,
+  min_lat  REAL NOT NULL,
+  max_lon  REAL NOT NULL,
+  max_lat  REAL NOT NULL
+) STRICT;
+
+${PLACE_LEVELS.map(placeTable).join('\n')}
+
+CREATE TRIGGER place_rollup_insert AFTER INSERT ON mentions WHEN new.place_code IS NOT NULL BEGIN${bumpPlace('new', 1, topicsOf('new.id'), '')}
+END;
+
+CREATE TRIGGER place_rollup_delete BEFORE DELETE ON mentions WHEN old.place_code IS NOT NULL BEGIN${bumpPlace('old', -1, topicsOf('old.id'), '')}
+END;
+
+CREATE TRIGGER place_rollup_update AFTER UPDATE OF ${PLACE_CHANGED.join(', ')} ON mentions
+WHEN (old.place_code IS NOT NULL OR new.place_code IS NOT NULL) AND (${PLACE_CHANGED.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')})
+BEGIN${bumpPlace('old', -1, topicsOf('new.id'), '')}${bumpPlace('new', 1, topicsOf('new.id'), '')}
+END;
+
+CREATE TRIGGER place_rollup_topics_insert AFTER INSERT ON mention_topics BEGIN${bumpPlace('m', -1, topicsWithout('new.mention_id', 'new.topic_id'), FROM_MENTION('new.mention_id'))}${bumpPlace('m', 1, topicsOf('new.mention_id'), FROM_MENTION('new.mention_id'))}
+END;
+
+CREATE TRIGGER place_rollup_topics_delete AFTER DELETE ON mention_topics BEGIN${bumpPlace('m', -1, topicsWith('old.mention_id', 'old.topic_id'), FROM_MENTION('old.mention_id'))}${bumpPlace('m', 1, topicsOf('old.mention_id'), FROM_MENTION('old.mention_id'))}
+END;
+
+CREATE TABLE trend_terms (
+  id   INTEGER PRIMARY KEY,
+  term TEXT NOT NULL UNIQUE
+) STRICT;
+
+CREATE TABLE term_day (
+  bucket  INTEGER NOT NULL,
+  term_id INTEGER NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (bucket, term_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE term_month (
+  bucket  INTEGER NOT NULL,
+  term_id INTEGER NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (bucket, term_id)
+) STRICT, WITHOUT ROWID;
+
+-- texts whose terms were counted and must be taken back (deleted or re-written mentions)
+CREATE TABLE term_retractions (
+  id         INTEGER PRIMARY KEY,
+  mention_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  -- -1: take the text's terms back, 1: count them (the new text of a re-written mention)
+  sign       INTEGER NOT NULL CHECK (sign IN (-1, 1))
+) STRICT;
+
+CREATE TRIGGER terms_mentions_delete AFTER DELETE ON mentions WHEN old.id <= ${TERMS_THROUGH} BEGIN
+  INSERT INTO term_retractions (mention_id, created_at, text, sign) VALUES (old.id, old.created_at, old.text, -1);
+END;
+
+CREATE TRIGGER terms_mentions_update AFTER UPDATE OF text, created_at ON mentions
+WHEN (old.text IS NOT new.text OR old.created_at IS NOT new.created_at) AND old.id <= ${TERMS_THROUGH} BEGIN
+  INSERT INTO term_retractions (mention_id, created_at, text, sign) VALUES (old.id, old.created_at, old.text, -1);
+  INSERT INTO term_retractions (mention_id, created_at, text, sign) VALUES (new.id, new.created_at, new.text, 1);
+END;
 `;

@@ -17,14 +17,12 @@ export function OperatorSwitcher() {
         type="button"
         className="button button--quiet operator-switcher"
         onClick={() => setOpen(true)}
-        aria-label={
-          operator
-            ? `${t('operators.current', { name: operator.name })}. ${t('operators.switch')}`
-            : t('operators.switch')
-        }
+        aria-label={operator ? t('operators.current', { name: operator.name }) : t('operators.nobody')}
         title={t('operators.switch')}
       >
-        {operator ? <OperatorAvatar name={operator.name} size="sm" /> : <UserRound aria-hidden="true" size={16} />}
+        <span aria-hidden="true" className="operator-switcher__avatar">
+          {operator ? <OperatorAvatar name={operator.name} size="sm" /> : <UserRound size={16} />}
+        </span>
         <span className="operator-switcher__name">{operator?.name ?? t('operators.nobody')}</span>
       </button>
       {open && (

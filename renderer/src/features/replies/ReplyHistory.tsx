@@ -8,6 +8,7 @@ const KNOWN_ACTIONS = [
   'reply.draft',
   'reply.discard',
   'reply.submit',
+  'reply.ready',
   'reply.approve',
   'reply.reject',
   'reply.fail',

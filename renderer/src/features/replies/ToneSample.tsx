@@ -24,7 +24,10 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
   const operator = useOperator()?.name ?? t('tone.sample.operator');
   // Values a greeting or sign-off fix fills in, as the composer would for a real mention.
   const values = useMemo(
-    () => ({ author: { name: t('tone.sample.author') }, operator: { name: operator, firstName: operator.split(' ')[0] } }),
+    () => ({
+      author: { name: t('tone.sample.author') },
+      operator: { name: operator, firstName: operator.split(' ')[0] },
+    }),
     [t, operator],
   );
   const findings = useMemo(

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InboxFilter } from '../../../../shared/api/trends';
 import { call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { inboxHref } from '../inbox/link';
 import { AnnotationsBar } from './AnnotationsBar';
 import { DashboardBar } from './DashboardBar';
 import {
@@ -16,7 +17,6 @@ import {
 import { DrillDrawer } from './DrillDrawer';
 import { FilterBar } from './FilterBar';
 import { HeatmapPanel } from './HeatmapPanel';
-import { inboxLink } from '../../../../shared/trends/inbox';
 import { MapPanel } from './MapPanel';
 import type { DrillRequest, PanelProps, PanelRange } from './panelProps';
 import { PeriodBar } from './PeriodBar';
@@ -110,7 +110,7 @@ export default function TrendsView() {
       panels: current.panels.map((panel) => (panel.id === id ? { ...panel, ...patch } : panel)),
     }));
   const openInbox = (filter: InboxFilter) => {
-    window.location.hash = inboxLink(filter);
+    window.location.hash = inboxHref(filter);
   };
 
   return (

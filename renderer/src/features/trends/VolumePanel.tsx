@@ -163,11 +163,34 @@ export function VolumePanel({ config, range, placement, onConfig, openInbox }: P
     };
 
   const empty = !data || data.total.every((value) => value === 0);
+  const peaks = useMemo(() => (data ? peakIndexes(data.total, 3) : []), [data]);
+  const peakList = data && peaks.length > 0 && (
+    <span className="peak-list">
+      {t('trends.volume.peaks')}
+      {peaks.map((index) => {
+        const bucket = data.buckets[index]!;
+        return (
+          <button
+            key={index}
+            type="button"
+            className="peak-list__peak"
+            onClick={() => openInbox(inboxFilterFor(data.inbox, bucket))}
+          >
+            {t('trends.volume.peak', {
+              when: format.bucketLong(bucket.start, data.granularity),
+              count: data.total[index],
+              formatted: format.number(data.total[index]!),
+            })}
+          </button>
+        );
+      })}
+    </span>
+  );
   return (
     <PanelFrame
       name="volume"
       title={t('trends.volume.title')}
-      caption={data?.signal ? <SignalCaption signal={data.signal} /> : t('trends.volume.caption')}
+      caption={data?.signal ? <SignalCaption signal={data.signal} /> : peakList || t('trends.volume.caption')}
       options={
         <>
           <label className="trend-panel__option">

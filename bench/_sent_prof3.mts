@@ -1,0 +1,10 @@
+import { loadDutch } from './sentiment.ts';
+import { SentimentLexicon } from '../electron/engine/analysis/lexicon.ts';
+import { tokenize } from '../electron/engine/analysis/tokenize.ts';
+const nl = loadDutch();
+const words = new Set<string>(); for (const r of nl) for (const t of tokenize(r.text)) if (t.kind==='word') words.add(t.norm);
+const ws=[...words];
+const lex = new SentimentLexicon('nl'); for (const w of ['kapotgemaakte','onbeschoftheid','informatief','treinstoringen']) lex.valence(w);
+let t = performance.now(); for (const w of ws) lex.valence(w); const cold = (performance.now()-t)*1000/ws.length;
+t = performance.now(); for (const w of ws) lex.valence(w); const warm = (performance.now()-t)*1000/ws.length;
+console.log({unique: ws.length, cold, warm});

@@ -1,0 +1,67 @@
+/**
+ * What counts as a term of a mention, for the term rollup and the "posts behind a term" drill.
+ *
+ * Words follow the full-text index's own tokens (unicode61, diacritics removed, lower case), so a word's
+ * drill is one FTS5 MATCH: a word is a token of 4–40 letters (no digits) that is not a Dutch or English
+ * stopword. Hashtags are `#` and 2–60 letters, digits or underscores, not inside a word or a link.
+ * Each term counts once per mention; a mention gives at most MAX_TERMS_PER_MENTION terms.
+ */
+
+/** Stopwords of Dutch and English with four or more letters (shorter words never count). */
+const STOPWORDS = new Set(
+  (
+    'aan aldus alle alles allebei also altijd andere anders been beide bent binnen boven daar daarom daarna ' +
+    'dan dat deze dezelfde dient dikwijls doch doen door dus echter eens eerst eigen elke enig enige even ' +
+    'geen gehad geweest haar hadden hebben hebt heeft heel hier hierin hij hoe hoewel hunne iets ieder ' +
+    'jezelf jouw jullie kan kon konden kunnen kunt maar mijn mezelf moest moet moeten naar niet niets nog nooit ' +
+    'omdat onder ongeveer ons onze ook over precies reeds sinds toch toen tot tussen uitgezonderd vaak van ' +
+    'veel voor vooral waar waarom wanneer want waren was wat weer wel welke werd werden wie wiens wij wil ' +
+    'willen wordt worden zal zelf zich zichzelf zij zijn zoals zodat zonder zou zouden zullen ' +
+    'about above after again against also been before being below between both cannot could does doing ' +
+    'down during each from further have having here hers herself himself into itself just more most myself ' +
+    'once only other ours ourselves over same should some such than that their theirs them themselves then ' +
+    'there these they this those through under until very were what when where which while whom will with ' +
+    'would your yours yourself yourselves'
+  ).split(' '),
+);
+
+/** A mention gives at most this many terms (its first ones), so a pasted wall of text cannot flood the rollup. */
+export const MAX_TERMS_PER_MENTION = 40;
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+const LETTERS = /^\p{L}{4,40}$/u;
+const HASHTAG = /(?<![\p{L}\p{N}_&/#])#([\p{L}\p{N}_]{2,60})(?![\p{L}\p{N}_])/gu;
+
+/** Lower case without diacritics, as the full-text index sees text (remove_diacritics 2). */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The distinct terms of a text: `#hashtags` and content words. */
+export function termsOf(text: string): Set<string> {
+  const folded = fold(text);
+  const out = new Set<string>();
+  for (const match of folded.matchAll(HASHTAG)) {
+    if (out.size >= MAX_TERMS_PER_MENTION) return out;
+    out.add(`#${match[1]!}`);
+  }
+  for (const match of folded.matchAll(TOKEN)) {
+    if (out.size >= MAX_TERMS_PER_MENTION) break;
+    const token = match[0];
+    if (LETTERS.test(token) && !STOPWORDS.has(token)) out.add(token);
+  }
+  return out;
+}
+
+/** A term as typed (`#Dommel`, `Lampen`) in the form the rollup keeps, or null when it can never be a term. */
+export function normalizeTerm(term: string): string | null {
+  const folded = fold(term.trim());
+  if (folded.startsWith('#')) return /^#[\p{L}\p{N}_]{2,60}$/u.test(folded) ? folded : null;
+  return LETTERS.test(folded) && !STOPWORDS.has(folded) ? folded : null;
+}
+
+/** The FTS5 query that finds every mention holding a term (for a hashtag: its tokens as a phrase, a superset). */
+export function ftsQueryOf(term: string): string {
+  const tokens = term.replace(/^#/, '').match(TOKEN) ?? [];
+  return `"${tokens.join(' ')}"`;
+}
