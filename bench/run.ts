@@ -1,3 +1,4 @@
+import { benchComposerKeystroke } from './composer-keystroke';
 import { benchDemo } from './demo';
 import { benchImport } from './import';
 import { benchQueries } from './queries';
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   'trends-page': benchTrendsPage,
   trends: benchTrends,
   replies: benchReplies,
+  'composer-keystroke': benchComposerKeystroke,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -10,6 +10,12 @@
  * compound ±0.05, the sign of the score for the others.
  * Plus: the adaptive layer (train on one half as corrections, measure the other half), µs per
  * post, the language detector's accuracy, memory and module load time.
+ * Guard against tuning to the development rows: every figure of ours is also given per half
+ * (rows alternate A, B), and the Dutch neutral band is re-chosen on one half and measured on the
+ * other (`twoFold`). A change to the method is kept only when both halves gain.
+ * `englishCeiling` says how far binary accuracy can go on the English snippets: how many are
+ * rated near neutral, accuracy by rating strength, and what a model trained on the other half of
+ * the very same set reaches.
  *
  *   npx tsx bench/sentiment.ts    prints the JSON
  */
@@ -19,13 +25,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { languageSamples } from '../electron/engine/analysis/fixtures/language-samples';
-import { AdaptiveModel, createAnalyzer, detectLanguage, type Analyzer } from '../electron/engine/analysis/index';
+import {
+  AdaptiveModel,
+  DEFAULT_THRESHOLDS,
+  createAnalyzer,
+  detectLanguage,
+  type Analyzer,
+  type Thresholds,
+} from '../electron/engine/analysis/index';
+import { labelFor } from '../electron/engine/analysis/sentiment';
 
 type Label = 'positive' | 'neutral' | 'negative';
 interface Row {
   text: string;
   label: Label;
   set: string;
+  /** English only: the human mean rating, -4 … 4. */
+  mean?: number;
 }
 interface Verdict {
   score: number;
@@ -66,7 +82,12 @@ export function loadEnglish(): Row[] {
       const [, mean, ...text] = line.split('\t');
       const m = Number(mean);
       if (!text.length || Number.isNaN(m) || m === 0) continue;
-      rows.push({ text: text.join('\t'), label: m > 0 ? 'positive' : 'negative', set: set.replace('Snippets', '') });
+      rows.push({
+        text: text.join('\t'),
+        label: m > 0 ? 'positive' : 'negative',
+        set: set.replace('Snippets', ''),
+        mean: m,
+      });
     }
   }
   return rows;
@@ -277,16 +298,147 @@ function footprint() {
   }
 }
 
+/** Rows alternate between half A (even index) and half B (odd). */
+const half = <T>(rows: T[], k: 0 | 1) => rows.filter((_, i) => i % 2 === k);
+
+/** The neutral band that gives the best macro-F1 on some rows (grid of 0.025). */
+function bestThresholds(gold: Label[], scores: number[]): Thresholds {
+  let best = { positive: 0, negative: 0, f1: -1 };
+  for (let p = 0; p <= 32; p++) {
+    for (let n = 0; n <= 32; n++) {
+      const t = { positive: p * 0.025, negative: n * 0.025 };
+      const f1 = macroF1(
+        gold,
+        scores.map((s) => labelFor(s, t)),
+      );
+      if (f1 > best.f1 + 1e-9) best = { ...t, f1 };
+    }
+  }
+  return { positive: best.positive, negative: best.negative };
+}
+
+/**
+ * Ours per half. Dutch: macro-F1 of each half with the built-in thresholds, and with thresholds
+ * chosen on the other half only (the honest estimate of what tuning the neutral band is worth).
+ * English: binary accuracy per half, overall and per set.
+ */
+function twoFold(nl: Row[], en: Row[]) {
+  const a = createAnalyzer();
+  const halves = ([0, 1] as const).map((k) => {
+    const rows = half(nl, k);
+    const scores = rows.map((r) => a.analyze(r.text, 'nl').sentiment.score);
+    return { rows, gold: rows.map((r) => r.label), scores };
+  });
+  const nlFold = (k: 0 | 1) => {
+    const own = halves[k];
+    const other = halves[1 - k];
+    if (!own || !other) return {};
+    const t = bestThresholds(other.gold, other.scores);
+    return {
+      macroF1: r3(
+        macroF1(
+          own.gold,
+          own.scores.map((s) => labelFor(s, DEFAULT_THRESHOLDS)),
+        ),
+      ),
+      thresholdsFromOtherHalf: { positive: r3(t.positive), negative: r3(t.negative) },
+      macroF1WithThemHere: r3(
+        macroF1(
+          own.gold,
+          own.scores.map((s) => labelFor(s, t)),
+        ),
+      ),
+    };
+  };
+  const enFold = (k: 0 | 1) => {
+    const rows = half(en, k);
+    const ok = rows.map((r) => {
+      const s = a.analyze(r.text, 'en').sentiment.score;
+      return r.label === 'positive' ? s > 0 : s < 0;
+    });
+    const bySet: Record<string, number> = {};
+    for (const set of new Set(rows.map((r) => r.set))) {
+      const idx = rows.map((r, i) => (r.set === set ? i : -1)).filter((i) => i >= 0);
+      bySet[set] = r3(idx.filter((i) => ok[i]).length / idx.length);
+    }
+    return { binaryAccuracy: r3(ok.filter(Boolean).length / rows.length), bySet };
+  };
+  return {
+    nl: { defaultThresholds: DEFAULT_THRESHOLDS, halfA: nlFold(0), halfB: nlFold(1) },
+    en: { halfA: enFold(0), halfB: enFold(1) },
+  };
+}
+
+/**
+ * Why English binary ≥ 0.90 is out of reach for a lexicon on these snippets: per set, the share
+ * rated near neutral (|mean| < 0.5 and < 1 on -4 … 4, where the sign is close to a coin toss even
+ * among raters), our accuracy by rating strength, and the accuracy of our analyser plus the
+ * adaptive model trained on the other half of the same set (in-domain supervision, which no
+ * shipped analyser has).
+ */
+function englishCeiling(en: Row[]) {
+  const a = createAnalyzer();
+  const out: Record<string, unknown> = {};
+  for (const set of [...new Set(en.map((r) => r.set))]) {
+    const rows = en.filter((r) => r.set === set);
+    const strength = (lo: number, hi: number) => {
+      const band = rows.filter((r) => Math.abs(r.mean ?? 0) >= lo && Math.abs(r.mean ?? 0) < hi);
+      const ok = band.filter((r) => a.analyze(r.text, 'en').sentiment.score * (r.mean ?? 0) > 0).length;
+      return { share: r3(band.length / rows.length), accuracy: r3(ok / Math.max(1, band.length)) };
+    };
+    const trained = ([0, 1] as const).map((k) => {
+      const train = half(rows, k);
+      const test = half(rows, k === 0 ? 1 : 0);
+      const model = AdaptiveModel.train(train.map((r) => a.correction(r.text, r.label, 'en')));
+      const adapted = createAnalyzer({ adaptive: model });
+      const ok = test.filter((r) => adapted.analyze(r.text, 'en').sentiment.score * (r.mean ?? 0) > 0).length;
+      return ok / test.length;
+    });
+    out[set] = {
+      posts: rows.length,
+      byRatingStrength: {
+        'under 0.5': strength(0, 0.5),
+        '0.5 to 1': strength(0.5, 1),
+        '1 to 2': strength(1, 2),
+        '2 and over': strength(2, 5),
+      },
+      trainedOnOtherHalf: r3(((trained[0] ?? 0) + (trained[1] ?? 0)) / 2),
+    };
+  }
+  return out;
+}
+
+/**
+ * Our cost per post the first time its words are seen (each new word goes through inflection,
+ * cognate and compound rules) and once the word cache is warm, as in a long import.
+ */
+function cost(nl: Row[], en: Row[]) {
+  const a = createAnalyzer();
+  const pass = (rows: Row[], lang: 'nl' | 'en') => {
+    const t = performance.now();
+    for (const r of rows) a.analyze(r.text, lang);
+    return r3(((performance.now() - t) * 1000) / rows.length);
+  };
+  const enSample = en.slice(0, 3000);
+  const cold = { nl: pass(nl, 'nl'), en: pass(enSample, 'en') };
+  const warm = { nl: pass(nl, 'nl'), en: pass(enSample, 'en') };
+  return { usPerPostFirstSight: cold, usPerPostWarm: warm };
+}
+
 export async function benchSentiment(): Promise<Record<string, unknown>> {
   const nl = loadDutch();
   const en = loadEnglish();
   const table: Record<string, unknown> = {};
+  const costs = cost(nl, en);
   table.watchpost = await evaluate(ours(createAnalyzer(), false), nl, en);
   table['watchpost (language detected)'] = await evaluate(ours(createAnalyzer(), true), nl, en);
   for (const lib of await libraries()) table[lib.name] = await evaluate(lib, nl, en);
   return {
     sets: { nl: { posts: nl.length, labels: '3-class' }, en: { posts: en.length, labels: 'binary (mean > 0 vs < 0)' } },
     sentiment: table,
+    twoFold: twoFold(nl, en),
+    englishCeiling: englishCeiling(en),
+    cost: costs,
     adaptive: {
       nl: adaptiveGain(nl, 'nl'),
       enAmazon: adaptiveGain(

@@ -5,6 +5,8 @@ import { Engine } from '../electron/engine/engine';
 import { generateDemo } from '../electron/engine/demo/generate';
 import { openMemoryWorkspace } from '../electron/engine/store/db';
 import { sampleMention, storeMentions } from '../electron/engine/testing/fixtures';
+import { importBoundaryFile } from '../electron/engine/geo/import';
+import { TrendIndexer } from '../electron/engine/trends/indexer';
 import { verifyRollups } from '../electron/engine/trends/rollups';
 import type { MethodName } from '../shared/api/contract';
 
@@ -12,7 +14,9 @@ import type { MethodName } from '../shared/api/contract';
  * Trend panels at scale (DESIGN §11: any panel over 5 years p95 ≤ 50 ms): every panel's engine call over
  * the period presets and odd custom ranges at 1M mentions over 5 years, through the dispatcher; the same
  * 5-year daily volume counted from the raw mentions for comparison; and what the rollup triggers cost
- * per insert.
+ * per insert. Before the panels, the CBS 2015 municipality boundaries from ../shared/reference are imported
+ * and the trend indexer works off the demo (terms counted, mentions placed): its time is the lag of the
+ * term rollup and the map after a bulk fill.
  */
 export async function benchTrends(): Promise<Record<string, unknown>> {
   const mentions = Number(process.env.BENCH_MENTIONS ?? 1_000_000);
@@ -23,6 +27,22 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
     const fillStarted = performance.now();
     await generateDemo(engine.db, { mentions, years: 5, seed: 2, until });
     const fillSeconds = (performance.now() - fillStarted) / 1000;
+    importBoundaryFile(engine.db, {
+      file: path.resolve('../shared/reference/geo-nl/derived_gemeenten_2015.geojson'),
+      source: 'CBS 2015',
+      licence: 'CC BY 4.0',
+      operator: 'bench',
+    });
+    const indexStarted = performance.now();
+    const indexCpu = process.cpuUsage();
+    const indexed = new TrendIndexer(engine.db).catchUp();
+    const index = {
+      mentions: indexed,
+      seconds: round((performance.now() - indexStarted) / 1000),
+      cpuSeconds: round(cpuSeconds(indexCpu)),
+      placed: engine.db.prepare('SELECT count(*) FROM mentions WHERE place_code IS NOT NULL').pluck().get(),
+      terms: engine.db.prepare('SELECT count(*) FROM trend_terms').pluck().get(),
+    };
     const topics = (engine.db.prepare('SELECT id FROM topics').pluck().all() as number[]).slice(0, 3);
     const day = 86_400_000;
     const ranges: Record<string, [number, number]> = {
@@ -46,10 +66,17 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
       heatmap: (from, to, filter) => ['trends.heatmap', { from, to, filter }],
       responses: (from, to, filter) => ['trends.responses', { from, to, filter }],
       terms: (from, to, filter) => ['trends.terms', { from, to, filter }],
+      mapBrabant: (from, to, filter) => ['trends.map', { from, to, filter, region: 'brabant', compare: 'previous' }],
+      mapNl: (from, to, filter) => ['trends.map', { from, to, filter, region: 'nl' }],
+      drillTerm: (from, to, filter) => ['trends.drill', { from, to, filter, term: 'verlichting', limit: 100 }],
+      drillHashtag: (from, to, filter) => ['trends.drill', { from, to, filter, term: '#eindhoven', limit: 100 }],
+      drillMunicipality: (from, to, filter) => ['trends.drill', { from, to, filter, municipality: 'GM0772' }],
     };
+    const panelsCpu = process.cpuUsage();
     const perPanel: Record<string, unknown> = {};
     for (const [panel, make] of Object.entries(panels)) {
       const times: number[] = [];
+      const cpuTimes: number[] = [];
       const byRange: Record<string, number> = {};
       for (const [name, [from, to]] of Object.entries(ranges)) {
         const rangeTimes: number[] = [];
@@ -57,16 +84,19 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
           for (let round = 0; round < 5; round++) {
             const [method, input] = make(new Date(from).toISOString(), new Date(to).toISOString(), filter);
             const started = performance.now();
+            const cpu = process.cpuUsage();
             const result = await engine.dispatch(method, input);
             rangeTimes.push(performance.now() - started);
+            cpuTimes.push(cpuSeconds(cpu) * 1000);
             if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
           }
         }
         times.push(...rangeTimes);
         byRange[name] = summarise(rangeTimes).p95;
       }
-      perPanel[panel] = { ...summarise(times), p95ByRange: byRange };
+      perPanel[panel] = { ...summarise(times), cpuP95: summarise(cpuTimes).p95, p95ByRange: byRange };
     }
+    const panelCpuSeconds = cpuSeconds(panelsCpu);
     const rawStarted = performance.now();
     engine.db
       .prepare(
@@ -75,20 +105,24 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
       .all(until - 5 * 365 * day, until);
     const rawFiveYearDailyMs = performance.now() - rawStarted;
     const rollupRows = Object.fromEntries(
-      ['hour', 'day', 'week', 'month', 'hour_of_week'].map((t) => [
+      ['hour', 'day', 'week', 'month', 'hour_of_week', 'place_day', 'place_month'].map((t) => [
         t,
         (engine.db.prepare(`SELECT count(*) FROM rollup_${t}`).pluck().get() as number) ?? 0,
       ]),
     );
+    for (const table of ['term_day', 'term_month'])
+      rollupRows[table] = engine.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const verifyStarted = performance.now();
     const verified = verifyRollups(engine.db).ok;
     const verifySeconds = (performance.now() - verifyStarted) / 1000;
-    engine.close();
+    await engine.close();
     return {
       mentions,
       years: 5,
       fillSeconds: round(fillSeconds),
+      index,
       panels: perPanel,
+      panelCpuSeconds: round(panelCpuSeconds),
       rawFiveYearDailyMs: round(rawFiveYearDailyMs),
       rollupRows,
       verify: { ok: verified, seconds: round(verifySeconds) },
@@ -114,7 +148,9 @@ function insertCost(rows: number) {
     const db = openMemoryWorkspace();
     if (dropTriggers) {
       for (const name of db
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup%'`)
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'rollup%' OR name LIKE 'place_rollup%' OR name LIKE 'terms_%')`,
+        )
         .pluck()
         .all() as string[]) {
         db.exec(`DROP TRIGGER ${name}`);
@@ -134,6 +170,12 @@ function insertCost(rows: number) {
     perSecondWithout: Math.round(without),
     slowdown: round(1 - withTriggers / without),
   };
+}
+
+/** CPU seconds (user + system) of this process since `since`: the machine is shared, wall time alone misleads. */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 function summarise(times: number[]) {

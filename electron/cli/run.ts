@@ -2,6 +2,7 @@ import pkg from '../../package.json';
 import { WatchpostError } from '../../shared/api/result';
 import { CliError } from './args';
 import { analyzeCommand, analyzeHelp } from './commands/analyze';
+import { boundariesCommand, boundariesHelp } from './commands/boundaries';
 import { demoCommand, demoHelp } from './commands/demo';
 import { importCommand, importHelp } from './commands/import';
 import { rollupsCommand, rollupsHelp } from './commands/rollups';
@@ -17,6 +18,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'language and sentiment for posts on stdin', help: analyzeHelp, run: analyzeCommand },
+  boundaries: { summary: 'import municipality boundaries for the map', help: boundariesHelp, run: boundariesCommand },
   demo: { summary: 'fill a workspace with a realistic demo', help: demoHelp, run: demoCommand },
   import: { summary: 'import mentions from exports, feeds and spreadsheets', help: importHelp, run: importCommand },
   rollups: { summary: 'verify or rebuild the trend rollups', help: rollupsHelp, run: rollupsCommand },

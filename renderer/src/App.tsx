@@ -6,6 +6,7 @@ import { ImportPage } from './features/import/ImportPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { PlannedPage } from './features/planned/PlannedPage';
 import { RepliesPage } from './features/replies/RepliesPage';
+import { ReviewNotices } from './features/replies/ReviewNotices';
 import { TrendsPage } from './features/trends/TrendsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useCurrentPage, type PageId } from './route';
@@ -62,6 +63,7 @@ export function App() {
         <Page key={page} page={page} />
       </main>
       <StatusBar />
+      <ReviewNotices />
     </div>
   );
 }

@@ -89,6 +89,9 @@ export const NL_RULES: LanguageRules = {
     de_mist_in:-2 wat_een_gedoe:-2 voor_niks:-1.2 voor_niets:-1.2 kan_niet_wachten:2 trots_op:2.2
     maak_me_zorgen:-1.5 maken_zich_zorgen:-1.5 maak_ik_me_zorgen:-1.5 zorgen_over:-1 nog_steeds_niet:-1.5
     nog_steeds_geen:-1.5 moet_beter:-1.2 kan_beter:-1.2 moet_anders:-1.2 kan_echt_niet:-2 kan_niet_zo:-1.5
+    hoe_kan_het_dat:-1.5 hoe_is_het_mogelijk:-1.8 slaat_nergens_op:-2.2 slaat_kant_noch_wal:-2.2 schiet_niet_op:-1.5
+    geen_woorden_voor:-2 te_gek_voor_woorden:-2.5 van_de_gekke:-2 bij_de_neus_genomen:-2.2 het_zoveelste:-1.2
+    met_open_armen:1.5 een_pluim_voor:2.2 petje_af:2.2 hulde_aan:2.5 trots_dat:2 blij_dat:2 blij_mee:2
   `),
   verbOnly: new Map(),
   excess: words('te'),

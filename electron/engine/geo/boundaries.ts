@@ -77,6 +77,8 @@ export function readBoundaries(text: string, name: string): Municipality[] {
     const where = `feature ${index + 1}`;
     if (String(props.water ?? '').toUpperCase() === 'JA') return;
     const code = codeOf(props);
+    // GM9999 is CBS's "no municipality" (open water), not an area of the map.
+    if (code === 'GM9999') return;
     if (!code) {
       problems.push(`${where} has no municipality code (a property such as statcode or gemeentecode with GM0772)`);
       return;
@@ -102,11 +104,19 @@ export function readBoundaries(text: string, name: string): Municipality[] {
     invalid(`${name}: ${problems.length} of ${features.length} features cannot be used: ${listed}${more}`);
   }
   if (byCode.size === 0) invalid(`${name} holds no municipalities`);
-  const project = projectionOf([...byCode.values()].flatMap((m) => m.polygons), name);
+  const project = projectionOf(
+    [...byCode.values()].flatMap((m) => m.polygons),
+    name,
+  );
   return [...byCode.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, m]) => {
-      const polygons = m.polygons.map((polygon) => polygon.map((ring) => ring.map(project)));
+    .map(([code, m]) => ({
+      code,
+      m,
+      polygons: m.polygons.flatMap((polygon) => cleanPolygon(polygon.map((ring) => ring.map(project)))),
+    }))
+    .filter(({ polygons }) => polygons.length > 0)
+    .map(({ code, m, polygons }) => {
       const raw: Feature<Polygon | MultiPolygon> = {
         type: 'Feature',
         properties: {},
@@ -131,9 +141,10 @@ function featuresOf(data: unknown, name: string): Feature[] {
   }
   if (type === 'Topology') {
     const topology = data as Topology;
-    const objects = Object.entries(topology.objects ?? {}).filter(
-      ([, o]) => o.type === 'GeometryCollection',
-    ) as [string, GeometryCollection][];
+    const objects = Object.entries(topology.objects ?? {}).filter(([, o]) => o.type === 'GeometryCollection') as [
+      string,
+      GeometryCollection,
+    ][];
     // The layer of municipalities: the one whose geometries carry GM codes (a file may also hold provinces).
     const layer = objects.find(([, o]) => o.geometries.some((g) => codeOf(lowerKeys(g.properties ?? null))));
     if (!layer)
@@ -205,8 +216,7 @@ function projectionOf(polygons: Position[][][], name: string): (p: Position) => 
         maxY = Math.max(maxY, y);
       }
   const round = (v: number) => Math.round(v * PRECISION) / PRECISION;
-  if (minX >= 2.5 && maxX <= 8 && minY >= 50 && maxY <= 54)
-    return (p) => [round(p[0]!), round(p[1]!)];
+  if (minX >= 2.5 && maxX <= 8 && minY >= 50 && maxY <= 54) return (p) => [round(p[0]!), round(p[1]!)];
   if (minX >= -10_000 && maxX <= 300_000 && minY >= 280_000 && maxY <= 650_000) {
     const rd = proj4(RD_NEW, 'WGS84');
     return (p) => {
@@ -217,6 +227,19 @@ function projectionOf(polygons: Position[][][], name: string): (p: Position) => 
   return invalid(
     `${name}: the coordinates (x ${minX}…${maxX}, y ${minY}…${maxY}) are neither longitude/latitude (WGS84) nor the Dutch RD grid (EPSG:28992) of the Netherlands`,
   );
+}
+
+/** A polygon without repeated points, or none when its outline is too small to be an area (after rounding). */
+function cleanPolygon(rings: Position[][]): Position[][][] {
+  const cleaned = rings.map((ring) => {
+    const out = ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1]![0] || p[1] !== ring[i - 1]![1]);
+    const first = out[0];
+    const last = out.at(-1);
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) out.push(first);
+    return out;
+  });
+  if ((cleaned[0]?.length ?? 0) < 4) return [];
+  return [cleaned.filter((ring) => ring.length >= 4)];
 }
 
 function bboxOf(polygons: Position[][][]): [number, number, number, number] {

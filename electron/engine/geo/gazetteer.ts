@@ -28,6 +28,7 @@ export interface PlaceClues {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 const PREPOSITIONS = new Set([
   'in',
   'uit',
@@ -47,11 +48,7 @@ const PREPOSITIONS = new Set([
   'visiting',
 ]);
 
-const fold = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** A name as a sequence of folded tokens joined by spaces ("'s-Hertogenbosch" → "s hertogenbosch"). */
 export function nameKey(name: string): string {
@@ -149,7 +146,10 @@ export class Gazetteer {
   /** The first known name in a text; `strict` for running text (capitals, prepositions; see above). */
   find(text: string, strict: boolean): string | null {
     const tokens: { raw: string; key: string; at: number }[] = [];
-    for (const match of text.matchAll(TOKEN)) tokens.push({ raw: match[0], key: fold(match[0]), at: match.index });
+    // Folding (NFD) is the slow part: plain ASCII text only needs lower case.
+    const plain = ASCII.test(text);
+    for (const match of text.matchAll(TOKEN))
+      tokens.push({ raw: match[0], key: plain ? match[0].toLowerCase() : fold(match[0]), at: match.index });
     for (let i = 0; i < tokens.length; i++) {
       const longest = this.firstTokens.get(tokens[i]!.key);
       if (!longest) continue;

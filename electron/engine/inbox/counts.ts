@@ -48,25 +48,26 @@ export class FilterCounts {
 
   /**
    * The total for a page: exact when it was counted before or is below EXACT_ON_PAGE_BELOW, else an
-   * estimate (flagged). `where` must not hold the snapshot; `top` is the newest id there is.
+   * estimate (flagged). `where` must not hold the snapshot; `top` is the newest id there is; `source` the
+   * index to count along (`filterSource`).
    */
-  forPage(sql: Statements, key: string, where: SqlFragment, snapshot: number, top: number): FilterTotal {
+  forPage(sql: Statements, key: string, where: SqlFragment, snapshot: number, top: number, source = ''): FilterTotal {
     const hit = this.totals.get(key);
     if (hit && hit.snapshot === snapshot) return { total: hit.total, totalIsEstimate: hit.totalIsEstimate };
     if (hit && !hit.totalIsEstimate && hit.snapshot < snapshot) {
       return this.keep(key, snapshot, hit.total + countBetween(sql, where, hit.snapshot, snapshot), false);
     }
     const upTo = snapshot < top ? snapshot : undefined;
-    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, undefined, upTo);
+    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, { upTo, source });
     if (few < EXACT_ON_PAGE_BELOW) return this.keep(key, snapshot, few, false);
     return this.keep(key, snapshot, estimate(sql, where, snapshot), true);
   }
 
   /** The exact number of mentions up to `snapshot` that pass `where`, counted in chunks (other calls run between). */
-  async exact(sql: Statements, key: string, where: SqlFragment, snapshot: number): Promise<number> {
+  async exact(sql: Statements, key: string, where: SqlFragment, snapshot: number, source = ''): Promise<number> {
     const hit = this.totals.get(key);
     if (hit && !hit.totalIsEstimate && hit.snapshot === snapshot) return hit.total;
-    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, undefined, snapshot);
+    const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, { upTo: snapshot, source });
     let total = few;
     if (few >= EXACT_ON_PAGE_BELOW) {
       const from = hit && !hit.totalIsEstimate && hit.snapshot < snapshot ? hit.snapshot : 0;
@@ -93,27 +94,33 @@ export class FilterCounts {
   }
 }
 
-/** Mentions with an id in (after, upTo] that pass `where`. */
+/** Mentions with an id in (after, upTo] that pass `where` (read by id: the range is new mentions, few). */
 export function countBetween(sql: Statements, where: SqlFragment, after: number, upTo: number): number {
   return sql.count(
-    `SELECT count(*) AS n FROM mentions m WHERE m.id > ? AND m.id <= ? AND ${where.sql}`,
+    `SELECT count(*) AS n FROM mentions m NOT INDEXED WHERE m.id > ? AND m.id <= ? AND ${where.sql}`,
     after,
     upTo,
     ...where.params,
   );
 }
 
-/** Mentions (with an id above `after` and up to `upTo`, when given) that pass `where`, counted no further than `cap`. */
-export function countUpToCap(
-  sql: Statements,
-  where: SqlFragment,
-  cap: number,
-  after?: number,
-  upTo?: number,
-): number {
-  const range = [after === undefined ? '' : 'm.id > ? AND ', upTo === undefined ? '' : 'm.id <= ? AND '].join('');
+/** Where a count reads from: an id range, and the index to read (` INDEXED BY …`, see `filterSource`). */
+export interface CountRange {
+  /** Only ids above this. */
+  after?: number;
+  /** Only ids up to this. */
+  upTo?: number;
+  source?: string;
+}
+
+/** Mentions (in `range`) that pass `where`, counted no further than `cap`. */
+export function countUpToCap(sql: Statements, where: SqlFragment, cap: number, range: CountRange = {}): number {
+  const { after, upTo } = range;
+  // New mentions (above `after`) are few: read them by id, not along an index SQLite might prefer.
+  const source = range.source ?? (after === undefined ? '' : ' NOT INDEXED');
+  const ids = [after === undefined ? '' : 'm.id > ? AND ', upTo === undefined ? '' : 'm.id <= ? AND '].join('');
   return sql.count(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m WHERE ${range}${where.sql} LIMIT ?)`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m${source} WHERE ${ids}${where.sql} LIMIT ?)`,
     ...(after === undefined ? [] : [after]),
     ...(upTo === undefined ? [] : [upTo]),
     ...where.params,

@@ -12,7 +12,7 @@ import type { EventSink } from '../events';
 import { Statements } from '../search/statements';
 import type { Db } from '../store/db';
 import { countUpToCap } from './counts';
-import { filterKey, filterWhere } from './filter-sql';
+import { filterKey, filterSource, filterWhere } from './filter-sql';
 
 interface ViewRecord {
   id: number;
@@ -206,9 +206,9 @@ export class SavedViews {
     let count: number;
     if (hit && hit.top === top) count = hit.count;
     else if (hit && hit.top < top && hit.count < VIEW_COUNT_CAP)
-      count = hit.count + countUpToCap(this.sql, where, VIEW_COUNT_CAP - hit.count, hit.top);
+      count = hit.count + countUpToCap(this.sql, where, VIEW_COUNT_CAP - hit.count, { after: hit.top });
     else if (hit && hit.top < top) count = hit.count;
-    else count = countUpToCap(this.sql, where, VIEW_COUNT_CAP);
+    else count = countUpToCap(this.sql, where, VIEW_COUNT_CAP, { source: filterSource(filter) });
     this.counts.set(key, { top, count });
     return { count, countCapped: count >= VIEW_COUNT_CAP };
   }

@@ -5,8 +5,9 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import type { MentionDetail, MentionRow } from '../../../shared/domain/mention';
 import { getMeta } from './write';
 import { Statements } from '../search/statements';
-import { filterCounts, countUpToCap } from '../inbox/counts';
-import { filterKey, filterWhere } from '../inbox/filter-sql';
+import { filterCounts, countUpToCap, type FilterTotal } from '../inbox/counts';
+import { filterKey, filterSource, filterWhere, onWorkingSet } from '../inbox/filter-sql';
+import type { SqlFragment } from '../../../shared/query/compile';
 
 /** The "N new" pill counts no further than this. */
 const NEWER_CAP = 10_000;
@@ -64,8 +65,8 @@ const ORDER_BY_SORTING = {
   priority: '+m.priority DESC, m.created_at DESC, m.id DESC',
 } as const;
 
-/** Statuses that hold the working set (a small share of history); resolved and archived hold the rest. */
-const WORKING_STATUSES = new Set(['new', 'open', 'waiting', 'spam']);
+/** The indexes that hold every mention in each order. */
+const ORDER_INDEX = { newest: 'mentions_created', oldest: 'mentions_created', priority: 'mentions_priority' } as const;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -98,29 +99,23 @@ export class MentionReader {
   }
 
   /**
-   * One page: the ids of the page first (through an index when one fits the filter and the order), then
-   * their rows. The total is counted once per filter and snapshot and kept for the next pages.
+   * One page: the ids of the page first, read along the index that fits the filter and the order, then
+   * their rows. The total is counted (small) or estimated (large) once per filter and snapshot, and kept.
    */
   list(input: MethodParsedInput<'mentions.list'>): MethodOutput<'mentions.list'> {
     const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
     const snapshot = input.filter.maxId ?? top;
     const where = filterWhere(input.filter, input.operator, this.sql);
+    const counts = filterCounts(this.db);
+    const key = filterKey(input.filter, input.operator);
+    // The total decides the plan too: a small one is sorted, a large one read in order. Counting it costs
+    // at most EXACT_ON_PAGE_BELOW index entries, so a page without a total still does it (but keeps quiet).
+    const counted = onWorkingSet(input.filter) ? undefined : counts.forPage(this.sql, key, where, snapshot, top);
     // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
     const upTo = snapshot < top ? ' AND m.id <= ?' : '';
-    // A filter to the working statuses narrowed further matches few mentions: walking the sort index would
-    // read most of history to find them (measured: ~0.5 s at 300k), sorting them is a few ms.
-    const status = input.filter.status;
-    const narrow =
-      status !== undefined &&
-      status.length > 1 &&
-      status.every((s) => WORKING_STATUSES.has(s)) &&
-      Object.keys(input.filter).some((k) => k !== 'status' && k !== 'maxId');
-    const order = (narrow ? ORDER_BY_SORTING : ORDER_BY)[input.sort];
-    const index = narrow
-      ? ` INDEXED BY ${input.sort === 'priority' ? 'mentions_status_priority' : 'mentions_status_created'}`
-      : '';
+    const page = `SELECT m.id FROM mentions m${this.source(input, where, counted)} WHERE ${where.sql}${upTo}`;
     const ids = this.sql.ids(
-      `SELECT m.id FROM mentions m${index} WHERE ${where.sql}${upTo} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `${page} ORDER BY ${(counted && !counted.totalIsEstimate ? ORDER_BY_SORTING : ORDER_BY)[input.sort]} LIMIT ? OFFSET ?`,
       ...where.params,
       ...(upTo ? [snapshot] : []),
       input.limit + 1,
@@ -128,16 +123,18 @@ export class MentionReader {
     );
     const more = ids.length > input.limit;
     const rows = this.rowsById(ids.slice(0, input.limit));
-    const counts = filterCounts(this.db);
-    const key = filterKey(input.filter, input.operator);
-    const counted = input.withTotal ? counts.total(this.sql, key, where, snapshot, top) : counts.known(key, snapshot);
+    const total = input.withTotal
+      ? (counted ?? counts.forPage(this.sql, key, where, snapshot, top, filterSource(input.filter)))
+      : counts.known(key, snapshot);
     const seen = input.offset + rows.length;
     const exactBySeeing = !more && (rows.length > 0 || input.offset === 0);
-    const total = counted ?? (exactBySeeing ? seen : seen + 1);
-    const newerThanSnapshot = snapshot < top ? countUpToCap(this.sql, where, NEWER_CAP, snapshot) : 0;
+    const newerThanSnapshot = snapshot < top ? countUpToCap(this.sql, where, NEWER_CAP, { after: snapshot }) : 0;
+    const lowerBound = exactBySeeing ? seen : seen + 1;
+    const told = total && (input.withTotal || !total.totalIsEstimate) ? total : undefined;
     return {
-      total,
-      totalIsEstimate: counted === undefined && !exactBySeeing,
+      // An estimate is never below what the page has seen (a sample can miss a rare filter).
+      total: told ? (told.totalIsEstimate ? Math.max(told.total, lowerBound) : told.total) : lowerBound,
+      totalIsEstimate: told ? told.totalIsEstimate : !exactBySeeing,
       offset: input.offset,
       maxId: snapshot,
       newerThanSnapshot,
@@ -145,16 +142,44 @@ export class MentionReader {
     };
   }
 
-  /** The exact number of mentions a filter matches in the current snapshot (cached). */
-  count(
+  /**
+   * Where a page is read from: a working-set filter from its small index in the page's order; a filter
+   * matching many mentions along the order's own index (the first matches found are the page) unless an
+   * index that starts with a filter column serves the order; a filter matching few from its own index.
+   */
+  private source(
+    input: MethodParsedInput<'mentions.list'>,
+    where: SqlFragment,
+    counted: FilterTotal | undefined,
+  ): string {
+    if (onWorkingSet(input.filter)) return filterSource(input.filter, input.sort);
+    if (counted && !counted.totalIsEstimate) return '';
+    // Many matches: unless SQLite reads them in order already, walk the order's index.
+    const plan = this.sql.all(
+      `EXPLAIN QUERY PLAN SELECT m.id FROM mentions m WHERE ${where.sql} ORDER BY ${ORDER_BY[input.sort]}`,
+      ...where.params,
+    ) as { detail: string }[];
+    return plan.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'))
+      ? ` INDEXED BY ${ORDER_INDEX[input.sort]}`
+      : '';
+  }
+
+  /** The exact number of mentions a filter matches in the current snapshot (cached; counted in chunks). */
+  async count(
     filter: MethodParsedInput<'inbox.count'>['filter'],
     operator: string | undefined,
-  ): { total: number; maxId: number } {
+  ): Promise<{ total: number; maxId: number }> {
     const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
     const snapshot = filter.maxId ?? top;
     const where = filterWhere(filter, operator, this.sql);
     return {
-      total: filterCounts(this.db).total(this.sql, filterKey(filter, operator), where, snapshot, top),
+      total: await filterCounts(this.db).exact(
+        this.sql,
+        filterKey(filter, operator),
+        where,
+        snapshot,
+        filterSource(filter),
+      ),
       maxId: snapshot,
     };
   }

@@ -247,6 +247,48 @@ describe('approval', () => {
   });
 });
 
+describe('drafts', () => {
+  it('keeps one draft per reply as the operator types, continues it in the composer, and keeps a sent-back reply sent back', async () => {
+    storeMentions(engine.db, [sampleMention({ externalId: 'd1', text: 'Mijn container is niet geleegd' })]);
+    const mentionId = engine.db.prepare('SELECT id FROM mentions').pluck().get() as number;
+    const first = await call('replies.saveDraft', { mentionId, text: 'Beste', lang: 'nl', operator: 'Sanne' });
+    const again = await call('replies.saveDraft', {
+      mentionId,
+      replyId: first.id,
+      text: 'Beste Jan, we',
+      lang: 'nl',
+      operator: 'Sanne',
+    });
+    expect(again).toMatchObject({ id: first.id, state: 'draft', text: 'Beste Jan, we' });
+    expect((await call('replies.forMention', { mentionId })).map((reply) => reply.id)).toEqual([first.id]);
+    // Only the draft's start is logged, not every pause in the typing.
+    expect((await call('replies.audit', { replyId: first.id })).map((entry) => entry.action)).toEqual(['reply.draft']);
+    expect((await call('replies.compose', { mentionId, operator: 'Sanne' })).draft?.text).toBe('Beste Jan, we');
+    expect((await call('replies.compose', { mentionId, operator: 'Pieter' })).draft).toBeNull();
+
+    // A reply sent back with a comment stays in "sent back" while its author reworks it.
+    engine.db
+      .prepare(
+        "UPDATE replies SET state = 'rejected', approver = 'Pieter', review_comment = 'Noem de datum' WHERE id = ?",
+      )
+      .run(first.id);
+    const reworked = await call('replies.saveDraft', {
+      mentionId,
+      replyId: first.id,
+      text: 'Beste Jan, we legen hem morgen.',
+      lang: 'nl',
+      operator: 'Sanne',
+    });
+    expect(reworked).toMatchObject({ state: 'rejected', reviewComment: 'Noem de datum' });
+    expect(seen.filter((event) => event.name === 'replies.changed').map((event) => event.payload)).toContainEqual({
+      replyId: first.id,
+      mentionId,
+      state: 'rejected',
+      operator: 'Sanne',
+    });
+  });
+});
+
 describe('sending through Bluesky', () => {
   it('posts a reply record with reply refs, and a retry finds it instead of posting again', async () => {
     const bluesky = await BlueskyFixture.start();

@@ -253,8 +253,9 @@ export class ReplyWorkflow {
       }
       this.db
         .prepare(
-          `UPDATE replies SET text = ?, lang = ?, template_id = ?, template_name = ?, tone_findings = ?, state = 'draft',
-           operator = ?, updated_at = ? WHERE id = ?`,
+          // A reply sent back stays "sent back" (with the reviewer's comment) while its author reworks it.
+          `UPDATE replies SET text = ?, lang = ?, template_id = ?, template_name = ?, tone_findings = ?,
+           state = CASE state WHEN 'rejected' THEN 'rejected' ELSE 'draft' END, operator = ?, updated_at = ? WHERE id = ?`,
         )
         .run(
           input.text,
@@ -292,10 +293,15 @@ export class ReplyWorkflow {
     );
   }
 
+  /**
+   * Keeps the composer's text (autosaved as the operator pauses). The audit log gets the draft's start;
+   * its later autosaves are not each logged — the text that is submitted or sent is.
+   */
   saveDraft(input: z.output<typeof SaveDraftInput>): Reply {
     const mention = readMention(this.db, input.mentionId);
     const id = this.db.transaction(() => {
       const replyId = this.upsert(mention, input, []);
+      if (input.replyId !== undefined) return replyId;
       recordAudit(this.db, {
         actor: input.operator,
         action: 'reply.draft',
@@ -306,7 +312,7 @@ export class ReplyWorkflow {
       return replyId;
     })();
     const row = this.row(id);
-    this.changed(row, 'draft', input.operator);
+    this.changed(row, row.state, input.operator);
     return toReply(row);
   }
 

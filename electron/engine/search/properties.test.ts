@@ -205,10 +205,15 @@ describe('the compiled query on a real workspace', () => {
   });
 
   it('finds exactly what the query means, newest first, whichever way the search runs', () => {
-    // The second gives up on sorted matches after one batch of filter checks and walks instead.
-    const searches = [new MentionSearch(db), new MentionSearch(db, { maxSortedChecks: 1 })];
+    // The second gives up on sorted matches after one batch of filter checks and walks instead; the third
+    // reads every match in stored order (ids here do not follow time, so each page must be proven).
+    const searches = [
+      new MentionSearch(db),
+      new MentionSearch(db, { maxSortedChecks: 1 }),
+      new MentionSearch(db, { sortAllBelow: 1 }),
+    ];
     fc.assert(
-      fc.property(corpusTree, fc.constantFrom(7, 20, 100), fc.constantFrom(0, 1), (tree, limit, which) => {
+      fc.property(corpusTree, fc.constantFrom(7, 20, 100), fc.constantFrom(0, 1, 2), (tree, limit, which) => {
         const search = searches[which] as MentionSearch;
         const query = printQuery(tree);
         const expected = MENTIONS.filter((m) => matches(tree, m))
@@ -241,6 +246,9 @@ describe('the compiled query on a real workspace', () => {
           [{ kind: 'and', children: [term('koffie'), { kind: 'field', field: 'lang', value: 'en' }] }, 100, 1],
           [{ kind: 'or', children: [term('de'), { kind: 'field', field: 'channel', value: 'forum' }] }, 20, 0],
           [{ kind: 'not', child: term('de') }, 20, 0],
+          [term('de'), 7, 2],
+          [{ kind: 'and', children: [term('de'), { kind: 'field', field: 'channel', value: 'x' }] }, 20, 2],
+          [term('koffie'), 100, 2],
         ],
       },
     );

@@ -31,8 +31,11 @@ export interface SnapshotResult extends SearchResult {
   maxId: number;
 }
 
-/** A relevance search ranks at most this many matches: bm25 over 350k matches takes ~0.5 s at 1M mentions. */
-export const RELEVANCE_WINDOW = 10_000;
+/**
+ * A relevance search ranks at most this many matches: bm25 over 350k matches takes ~0.5 s at 1M mentions,
+ * over 10,000 ~25 ms of CPU (too much for the budget on a busy 2-core machine), over 4,000 ~10 ms.
+ */
+export const RELEVANCE_WINDOW = 4000;
 
 /**
  * Measured at 1M mentions (µs): walking the time index and checking each mention in the full-text
@@ -55,6 +58,9 @@ const SORT_ALL_BELOW = 3000;
 const MAX_STORED_READS = 20_000;
 /** Reading matches in stored order gives up when more older-stored mentions than this carry newer times. */
 const MAX_LATER_CHECKS = 2000;
+
+/** Search totals kept for the current state of the store. */
+const TOTALS_KEPT = 100;
 
 /** A mention id with its created_at. */
 interface Stamped {
@@ -95,6 +101,8 @@ export class MentionSearch {
   private readonly sortAllBelow: number;
   private readonly maxStoredReads = MAX_STORED_READS;
   private readonly maxLaterChecks = MAX_LATER_CHECKS;
+  private readonly totals = new Map<string, Total>();
+  private totalsStamp = -1;
 
   constructor(db: Db, options: SearchOptions = {}) {
     this.sql = new Statements(db);
@@ -131,7 +139,10 @@ export class MentionSearch {
     // A filter that passes few of many matches: sort them all, or walk the time (or filter) index.
     const crossover = Math.max(1000, Math.ceil(Math.sqrt((WALK_COST / SORT_COST) * (offset + input.limit) * mentions)));
     const sortable = !few && countUpTo(this.sql, match, crossover) < crossover;
-    return (sortable ? this.sortMatches(compiled, match, offset, input.limit) : null) ?? this.walk(compiled, offset, input.limit);
+    return (
+      (sortable ? this.sortMatches(compiled, match, offset, input.limit) : null) ??
+      this.walk(compiled, offset, input.limit)
+    );
   }
 
   /**
@@ -186,8 +197,8 @@ export class MentionSearch {
     const mentions = this.rowsById(found.slice(offset, offset + limit).map((f) => f.id));
     const result = { offset, mentions, rankedWithin: null };
     if (exhausted) return { ...result, total: found.length, totalIsEstimate: false };
-    if (!compiled.filter) return { ...result, total: countAll(this.sql, match), totalIsEstimate: false };
-    return { ...result, ...countMatches(this.sql, compiled) };
+    if (!compiled.filter) return { ...result, total: this.matchCount(match), totalIsEstimate: false };
+    return { ...result, ...atLeast(this.filteredCount(compiled), found.length) };
   }
 
   /** The ids that pass `filter` (all of them when null), with their created_at, in no particular order. */
@@ -225,10 +236,10 @@ export class MentionSearch {
       const total =
         compiled.match === null
           ? this.sql.count('SELECT count(*) AS n FROM mentions')
-          : countAll(this.sql, compiled.match);
+          : this.matchCount(compiled.match);
       return { ...result, total, totalIsEstimate: false };
     }
-    return { ...result, ...countMatches(this.sql, compiled) };
+    return { ...result, ...atLeast(this.filteredCount(compiled), seen) };
   }
 
   /**
@@ -249,7 +260,9 @@ export class MentionSearch {
     const { passed, checked } = this.filterInOrder(ids, compiled.filter, offset + limit, this.maxSortedChecks);
     if (passed.length < offset + limit && checked < ids.length) return null;
     const total: Total =
-      checked === ids.length ? { total: passed.length, totalIsEstimate: false } : countMatches(this.sql, compiled);
+      checked === ids.length
+        ? { total: passed.length, totalIsEstimate: false }
+        : atLeast(this.filteredCount(compiled), passed.length);
     return { ...total, offset, mentions: page(passed), rankedWithin: null };
   }
 
@@ -299,7 +312,7 @@ export class MentionSearch {
       bound,
     );
     const rankedWithin = windowed ? this.window : null;
-    const matches = windowed ? countAll(this.sql, match) : ranked.length;
+    const matches = windowed ? this.matchCount(match) : ranked.length;
     if (!compiled.filter) {
       const mentions = this.rowsById(ranked.slice(offset, offset + limit));
       return { total: matches, totalIsEstimate: false, offset, mentions, rankedWithin };
@@ -308,7 +321,39 @@ export class MentionSearch {
     const mentions = this.rowsById(passed.slice(offset, offset + limit));
     if (checked === ranked.length && !windowed)
       return { total: passed.length, totalIsEstimate: false, offset, mentions, rankedWithin };
-    return { ...countMatches(this.sql, compiled), offset, mentions, rankedWithin };
+    return { ...atLeast(this.filteredCount(compiled), passed.length), offset, mentions, rankedWithin };
+  }
+
+  /** Every match of a full-text expression (counted once per state of the store). */
+  private matchCount(match: string): number {
+    return this.remembered(`match ${match}`, () => ({ total: countAll(this.sql, match), totalIsEstimate: false }))
+      .total;
+  }
+
+  /** The total of a query with a filter: exact, or estimated from a sample (once per state of the store). */
+  private filteredCount(compiled: CompiledQuery): Total {
+    return this.remembered(`query ${JSON.stringify(compiled)}`, () => countMatches(this.sql, compiled));
+  }
+
+  /**
+   * A total counted before, while the store has not changed since: the next pages of a search (and the
+   * same search again) reuse it. Any write through this connection or another one counts as a change.
+   */
+  private remembered(key: string, count: () => Total): Total {
+    const stamp = this.sql.count(
+      'SELECT total_changes() * 4294967296 + (SELECT data_version FROM pragma_data_version) AS n',
+    );
+    if (stamp !== this.totalsStamp) {
+      this.totals.clear();
+      this.totalsStamp = stamp;
+    }
+    let total = this.totals.get(key);
+    if (!total) {
+      total = count();
+      this.totals.set(key, total);
+      if (this.totals.size > TOTALS_KEPT) this.totals.delete(this.totals.keys().next().value as string);
+    }
+    return total;
   }
 
   private rowsById(ids: number[]): MentionRow[] {
@@ -324,6 +369,11 @@ export class MentionSearch {
       return row ? [toRow(row)] : [];
     });
   }
+}
+
+/** A total never below what a page has already seen pass (an estimate from a sample can miss a rare filter). */
+function atLeast(total: Total, seen: number): Total {
+  return total.total >= seen ? total : { total: seen, totalIsEstimate: total.totalIsEstimate };
 }
 
 /** A full-text match tested per mention (for a few mentions). */

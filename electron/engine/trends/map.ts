@@ -109,7 +109,11 @@ export function mapPanel(db: Db, input: z.output<typeof MapInput>, pending: numb
       mode: input.compare,
       from: new Date(period.fromMs).toISOString(),
       to: new Date(period.toMs).toISOString(),
-      areas: municipalities.map((m) => ({ code: m.code, count: before.get(m.code)?.n ?? 0, net: net(before.get(m.code)) })),
+      areas: municipalities.map((m) => ({
+        code: m.code,
+        count: before.get(m.code)?.n ?? 0,
+        net: net(before.get(m.code)),
+      })),
     };
   }
   return {

@@ -16,7 +16,7 @@ const FACTS = /* sql */ `
     CAST(strftime('%Y', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) * 12
       + CAST(strftime('%m', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) - 1 AS month,
     ((local / 86400000 + 3) % 7) * 24 + (local % 86400000) / 3600000 AS how,
-    channel, lang, topics, positive, neutral, negative, score, reach, replied, response
+    channel, lang, topics, positive, neutral, negative, score, reach, replied, response, place_code
   FROM (
     SELECT m.created_at,
       m.created_at + (SELECT offset_ms FROM tz_offsets WHERE from_ms <= m.created_at ORDER BY from_ms DESC LIMIT 1) AS local,
@@ -25,7 +25,7 @@ const FACTS = /* sql */ `
                 WHERE mention_id = m.id), '') AS topics,
       m.sentiment IS 'positive' AS positive, m.sentiment IS 'neutral' AS neutral, m.sentiment IS 'negative' AS negative,
       coalesce(m.sentiment_score, 0) AS score, m.reach, m.first_response_at IS NOT NULL AS replied,
-      coalesce(m.first_response_at - m.created_at, 0) AS response
+      coalesce(m.first_response_at - m.created_at, 0) AS response, m.place_code
     FROM mentions AS m
   )`;
 
@@ -49,20 +49,37 @@ function fillSteps(db: Db, prefix: string): { label: string; run: () => void }[]
     })),
     {
       label: 'hour_of_week',
-      run: () => {
+      run: () =>
         db.exec(`INSERT INTO ${prefix}hour_of_week (month, how, channel, lang, topics, n)
-                 SELECT month, how, channel, lang, topics, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5`);
-        db.exec('DROP TABLE temp.rollup_facts');
-      },
+                 SELECT month, how, channel, lang, topics, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5`),
     },
+    ...(['day', 'month'] as const).map((level) => ({
+      label: `place_${level}`,
+      run: () =>
+        db.exec(`INSERT INTO ${prefix}place_${level} (bucket, code, channel, lang, topics, n, positive, neutral, negative)
+                 SELECT ${level}, place_code, channel, lang, topics, count(*), sum(positive), sum(neutral), sum(negative)
+                 FROM temp.rollup_facts WHERE place_code IS NOT NULL GROUP BY 1, 2, 3, 4, 5`),
+    })),
+    { label: 'done', run: () => db.exec('DROP TABLE temp.rollup_facts') },
   ];
 }
 
-const TABLES = [...ROLLUP_LEVELS, 'hour_of_week'] as const;
+const TABLES = [...ROLLUP_LEVELS, 'hour_of_week', 'place_day', 'place_month'] as const;
+
+/** Key and measure columns of each rollup table. */
+function columnsOf(table: (typeof TABLES)[number]): { keys: string[]; measures: string[] } {
+  if (table === 'hour_of_week') return { keys: ['month', 'how', 'channel', 'lang', 'topics'], measures: ['n'] };
+  if (table === 'place_day' || table === 'place_month')
+    return {
+      keys: ['bucket', 'code', 'channel', 'lang', 'topics'],
+      measures: ['n', 'positive', 'neutral', 'negative'],
+    };
+  return { keys: ['bucket', 'channel', 'lang', 'topics'], measures: [...MEASURES] };
+}
 
 /**
  * Recomputes the trend rollups from the raw mentions, in one transaction (call it inside one, or it opens
- * its own). `onStep` hears each finished step (6 in all), for progress.
+ * its own). `onStep` hears each finished step, for progress.
  */
 export function rebuildRollups(db: Db, onStep: (done: number, total: number, label: string) => void = () => {}): void {
   const steps = fillSteps(db, 'rollup_');
@@ -93,11 +110,7 @@ export function verifyRollups(db: Db): RollupVerification {
     }
     for (const step of fillSteps(db, 'temp.expected_')) step.run();
     for (const table of TABLES) {
-      const keys =
-        table === 'hour_of_week'
-          ? ['month', 'how', 'channel', 'lang', 'topics']
-          : ['bucket', 'channel', 'lang', 'topics'];
-      const measures = table === 'hour_of_week' ? ['n'] : [...MEASURES];
+      const { keys, measures } = columnsOf(table);
       const join = keys.map((k) => `s.${k} = e.${k}`).join(' AND ');
       const keyExpr = keys.map((k) => `coalesce(s.${k}, e.${k})`).join(` || '|' || `);
       const differs = measures

@@ -57,7 +57,12 @@ function rollupCounts(db: Db, fromMs: number, toMs: number, kind: 'all' | 'hasht
 }
 
 /** Term counts of a period from the raw mentions with a filter: exact, or an even sample scaled up. */
-function filteredCounts(db: Db, fromMs: number, toMs: number, filter: TrendFilter): { counts: Counts; sampled: boolean } {
+function filteredCounts(
+  db: Db,
+  fromMs: number,
+  toMs: number,
+  filter: TrendFilter,
+): { counts: Counts; sampled: boolean } {
   const where = filterSql(filter, 'mentions');
   const params = [fromMs, toMs, ...where.params];
   const total = db
@@ -80,11 +85,7 @@ const hasFilter = (filter: TrendFilter) =>
   filter.channel.length > 0 || filter.lang.length > 0 || filter.topicId.length > 0;
 
 /** Rising and falling terms of a period against the previous one (or last year). */
-export function termsPanel(
-  db: Db,
-  input: z.output<typeof TermsInput>,
-  pending: number,
-): TermsPanel {
+export function termsPanel(db: Db, input: z.output<typeof TermsInput>, pending: number): TermsPanel {
   const fromMs = Date.parse(input.from);
   const toMs = Date.parse(input.to);
   const previous = comparePeriod(fromMs, toMs, input.compare ?? 'previous');
@@ -172,7 +173,10 @@ export function drill(
     params.push(input.municipality);
   }
   const whereSql = parts.join(' AND ');
-  const total = db.prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM ${from} WHERE ${whereSql}`)
+    .pluck()
+    .get(...params) as number;
   const page = db
     .prepare(`SELECT m.id FROM ${from} WHERE ${whereSql} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?`)
     .pluck()

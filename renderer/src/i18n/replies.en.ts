@@ -84,6 +84,10 @@ export const repliesEn: Messages<typeof repliesNl> = {
       blocked_other: 'Not sent: the check found {{count}} errors.',
       error: 'Not sent: {{message}}',
     },
+    draft: {
+      saved: 'Draft kept ({{time}})',
+      failed: 'Draft not kept: {{message}}. The text stays here.',
+    },
     manual: {
       next: 'Copy the reply, post it on {{channel}}, then confirm it was sent.',
       copied: 'Copied. Post the reply, then confirm.',
@@ -283,6 +287,20 @@ export const repliesEn: Messages<typeof repliesNl> = {
       unknownTopics: 'Unknown topics skipped: {{topics}}.',
     },
   },
+  reviewNotices: {
+    label: 'Review outcomes',
+    rejected: '{{reviewer}} sent your reply to @{{author}} back: “{{comment}}”',
+    sent: '{{reviewer}} approved your reply to @{{author}}; it has been sent.',
+    manual: '{{reviewer}} approved your reply to @{{author}}. Now post it on {{channel}} yourself.',
+    failed: '{{reviewer}} approved your reply to @{{author}}, but sending failed: {{message}}',
+    open: {
+      rejected: 'Rework the reply',
+      sent: 'View',
+      manual: 'Copy and post',
+      failed: 'View',
+    },
+    dismiss: 'Close notice',
+  },
   replies: {
     history: {
       title: 'History (audit log)',
@@ -346,6 +364,9 @@ export const repliesEn: Messages<typeof repliesNl> = {
     edit: 'Edit',
     approve: 'Approve and send',
     approveEdited: 'Approve edited and send',
+    retriedSent: 'Sent again: the reply is now under Sent.',
+    manualNext: 'Approved: copy the reply, post it on {{channel}}, then confirm it was posted.',
+    markedSent: 'Confirmed: the reply is under Sent.',
     retry: 'Send again',
     outcome: {
       sent: 'Approved and sent.',

@@ -82,6 +82,10 @@ export const repliesNl = {
       blocked_other: 'Niet verstuurd: de controle vond {{count}} fouten.',
       error: 'Niet verstuurd: {{message}}',
     },
+    draft: {
+      saved: 'Concept bewaard ({{time}})',
+      failed: 'Concept niet bewaard: {{message}}. De tekst blijft hier staan.',
+    },
     manual: {
       next: 'Kopieer het antwoord, plaats het op {{channel}} en bevestig daarna dat het verstuurd is.',
       copied: 'Gekopieerd. Plaats het antwoord en bevestig daarna.',
@@ -283,6 +287,20 @@ export const repliesNl = {
       unknownTopics: 'Onbekende onderwerpen overgeslagen: {{topics}}.',
     },
   },
+  reviewNotices: {
+    label: 'Uitkomst van beoordelingen',
+    rejected: '{{reviewer}} stuurde je antwoord aan @{{author}} terug: “{{comment}}”',
+    sent: '{{reviewer}} keurde je antwoord aan @{{author}} goed; het is verstuurd.',
+    manual: '{{reviewer}} keurde je antwoord aan @{{author}} goed. Plaats het nu zelf op {{channel}}.',
+    failed: '{{reviewer}} keurde je antwoord aan @{{author}} goed, maar versturen mislukte: {{message}}',
+    open: {
+      rejected: 'Antwoord aanpassen',
+      sent: 'Bekijken',
+      manual: 'Kopiëren en plaatsen',
+      failed: 'Bekijken',
+    },
+    dismiss: 'Melding sluiten',
+  },
   replies: {
     history: {
       title: 'Geschiedenis (auditlog)',
@@ -349,6 +367,9 @@ export const repliesNl = {
     edit: 'Bewerken',
     approve: 'Goedkeuren en versturen',
     approveEdited: 'Bewerkt goedkeuren en versturen',
+    retriedSent: 'Opnieuw verstuurd: het antwoord staat nu bij Verstuurd.',
+    manualNext: 'Goedgekeurd: kopieer het antwoord, plaats het op {{channel}} en bevestig daarna dat het geplaatst is.',
+    markedSent: 'Bevestigd: het antwoord staat bij Verstuurd.',
     retry: 'Opnieuw versturen',
     outcome: {
       sent: 'Goedgekeurd en verstuurd.',

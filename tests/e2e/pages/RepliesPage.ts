@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { InboxPage } from './InboxPage';
 
 /** The reply composer (a dialog over the inbox) and the replies page, found by role and name as a person would. */
 export class RepliesPage {
@@ -58,6 +59,40 @@ export class RepliesPage {
   /** A card on the replies page, by the handle it answers (a remote handle may carry its server). */
   card(handle: string): Locator {
     return this.page.getByRole('article', { name: new RegExp(`^(Antwoord aan|Reply to) @${handle}(@\\S+)?$`) });
+  }
+
+  /** A button in the composer, by its visible name. */
+  composerButton(name: string | RegExp): Locator {
+    return this.composer.getByRole('button', { name });
+  }
+
+  /** The review outcomes shown to the operator wherever they are in the app. */
+  get reviewNotices(): Locator {
+    return this.page
+      .getByRole('region', { name: /^(Uitkomst van beoordelingen|Review outcomes)$/ })
+      .getByRole('status');
+  }
+
+  /** A tab of the replies page, by its label (a count may follow it). */
+  tab(label: string): Locator {
+    return this.page.getByRole('link', { name: new RegExp(`^${label}( \\(\\d+\\))?$`) });
+  }
+
+  /**
+   * Opens the inbox through the agreed deep link with `filter`, selects the row showing `text` and presses r,
+   * as an operator would; resolves once the composer's field is there.
+   */
+  async replyFromInbox(base: string, filter: object, text: string): Promise<void> {
+    await this.page.goto(`${base}/#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    const inbox = new InboxPage(this.page);
+    await inbox.table
+      .getByRole('row')
+      .filter({ hasText: text.slice(0, 30) })
+      .first()
+      .click();
+    await inbox.detail.waitFor();
+    await this.page.keyboard.press('r');
+    await this.field.waitFor();
   }
 
   async openRepliesPage(base: string, section = ''): Promise<void> {

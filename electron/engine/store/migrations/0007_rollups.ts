@@ -117,7 +117,6 @@ const topicsWith = (id: string, topic: string): string =>
 const topicsWithout = (id: string, topic: string): string =>
   `coalesce(nullif(replace(${topicsOf(id)}, ',' || ${topic} || ',', ','), ','), '')`;
 
-
 const PLACE_LEVELS = ['day', 'month'] as const;
 
 /** Adds (sign 1) or removes (−1) placed mention `r` in the place rollups, under topic set `topics`. */

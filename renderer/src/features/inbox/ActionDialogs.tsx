@@ -23,7 +23,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
         {me && (
           <li>
             <button type="button" className="choice-list__item" autoFocus onClick={() => onPick(me.name)}>
-              <OperatorAvatar name={me.name} size="sm" />
+              <OperatorAvatar name={me.name} size="sm" decorative />
               {t('inbox.actions.assignToMe')}
             </button>
           </li>
@@ -31,7 +31,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
         {others.map((profile) => (
           <li key={profile.id}>
             <button type="button" className="choice-list__item" onClick={() => onPick(profile.name)}>
-              <OperatorAvatar name={profile.name} size="sm" />
+              <OperatorAvatar name={profile.name} size="sm" decorative />
               {profile.name}
             </button>
           </li>

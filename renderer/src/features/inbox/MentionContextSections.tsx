@@ -93,7 +93,7 @@ export function Notes({ mentionId, notes, onAdded }: { mentionId: number; notes:
         <ul className="notes">
           {notes.map((note) => (
             <li key={note.id} className="note">
-              <OperatorAvatar name={note.operator} size="sm" />
+              <OperatorAvatar name={note.operator} size="sm" decorative />
               <div>
                 <p className="note__by">
                   {t('detail.noteBy', { name: note.operator, date: fmt.dateTime(note.createdAt) })}

@@ -127,7 +127,7 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
         <dd>
           {mention.assignee ? (
             <span className="detail__assignee">
-              <OperatorAvatar name={mention.assignee} size="sm" />
+              <OperatorAvatar name={mention.assignee} size="sm" decorative />
               {mention.assignee}
             </span>
           ) : (

@@ -59,7 +59,7 @@ export function OperatorPicker({ onDone }: { onDone?(): void }) {
                   onDone?.();
                 }}
               >
-                <OperatorAvatar name={profile.name} />
+                <OperatorAvatar name={profile.name} decorative />
                 <span>{profile.name}</span>
               </button>
             </li>

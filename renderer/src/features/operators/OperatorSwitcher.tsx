@@ -17,13 +17,21 @@ export function OperatorSwitcher() {
         type="button"
         className="button button--quiet operator-switcher"
         onClick={() => setOpen(true)}
-        aria-label={operator ? t('operators.current', { name: operator.name }) : t('operators.nobody')}
         title={t('operators.switch')}
       >
         <span aria-hidden="true" className="operator-switcher__avatar">
           {operator ? <OperatorAvatar name={operator.name} size="sm" /> : <UserRound size={16} />}
         </span>
-        <span className="operator-switcher__name">{operator?.name ?? t('operators.nobody')}</span>
+        <span className="operator-switcher__name">
+          {operator ? (
+            <>
+              <span className="visually-hidden">{t('operators.atDesk')}</span>
+              {operator.name}
+            </>
+          ) : (
+            t('operators.nobody')
+          )}
+        </span>
       </button>
       {open && (
         <Modal title={t('operators.menuTitle')} onClose={() => setOpen(false)}>

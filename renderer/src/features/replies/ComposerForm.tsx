@@ -11,6 +11,8 @@ import { replaceInField } from './editText';
 import { countForChannel } from '../../../../shared/replies/count';
 import { checkTone } from '../../../../shared/replies/tone/check';
 import type { ComposeData } from './useComposeData';
+import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
+import { useFormat } from '../../i18n/format';
 import { useSendReply } from './useSendReply';
 import { useTemplateInsert } from './useTemplateInsert';
 
@@ -25,6 +27,11 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const [templateId, setTemplateId] = useState<number | null>(info.draft?.templateId ?? null);
   const [caret, setCaret] = useState<number | null>(null);
   const sender = useSendReply(info.mentionId);
+  const drafts = useDraftAutosave({
+    mentionId: info.mentionId,
+    replyId: info.draft?.id,
+    fields: { text, lang, templateId },
+  });
   const inserter = useTemplateInsert({
     mentionId: info.mentionId,
     lang,
@@ -53,9 +60,12 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     field.current?.focus();
     field.current?.setSelectionRange(finding.start, finding.end);
   };
-  const send = () => {
+  const send = async () => {
     if (errors > 0 || text.trim() === '') return;
-    void sender.send({ text, lang, templateId, replyId: info.draft?.id });
+    let draftId: number | undefined;
+    const outcome = await sender.send({ text, lang, templateId }, async () => (draftId = await drafts.flush()));
+    // Still in the composer (blocked, or the engine was not reached): the text goes on being kept as a draft.
+    if (outcome === null || outcome.outcome === 'blocked') drafts.resume(outcome?.reply.id ?? draftId);
   };
 
   return (
@@ -65,12 +75,12 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            send();
+            void send();
           }
         }}
       >
         <MentionContext mention={mention} info={info} />
-        {info.draft?.state === 'rejected' && (
+        {info.draft?.reviewComment && info.draft.approver && (
           <p className="form-error" role="status">
             {t('composer.rejected', { reviewer: info.draft.approver ?? '', comment: info.draft.reviewComment ?? '' })}
           </p>
@@ -124,6 +134,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
         />
         <div className="composer__meta">
           <span>{t('composer.slashHint')}</span>
+          <DraftNote status={drafts.status} />
           <LengthCounter id={`${id}-count`} length={length} limit={info.limit} channel={info.channel} />
         </div>
         {inserter.error && (
@@ -152,7 +163,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
         empty={text.trim() === ''}
         errors={errors}
         needsApproval={needsApproval}
-        onSend={send}
+        onSend={() => void send()}
         onRetry={(replyId) => void sender.retry(replyId)}
         onMarkSent={(replyId) => sender.markSent(replyId)}
         onEditAgain={sender.backToEditing}
@@ -162,4 +173,19 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
       />
     </>
   );
+}
+
+/** Whether the text is kept as a draft: quiet when it is, plain when keeping it failed (the text stays in the field). */
+function DraftNote({ status }: { status: DraftStatus }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (status.state === 'idle') return null;
+  if (status.state === 'failed') {
+    return (
+      <span className="composer__draft composer__draft--failed" role="status">
+        {t('composer.draft.failed', { message: status.message })}
+      </span>
+    );
+  }
+  return <span className="composer__draft">{t('composer.draft.saved', { time: fmt.listTime(status.at) })}</span>;
 }

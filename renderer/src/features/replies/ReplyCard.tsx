@@ -2,6 +2,7 @@ import {
   CircleAlert,
   CircleCheck,
   Clock,
+  Copy,
   ExternalLink,
   PencilLine,
   RotateCw,
@@ -17,6 +18,7 @@ import { ChannelLabel } from '../../components/MentionLabels';
 import { useFormat } from '../../i18n/format';
 import { currentOperatorName, useOperator } from '../../stores/operator';
 import { ReplyHistory } from './ReplyHistory';
+import { copyAndOpen } from './copyAndOpen';
 import { webHref } from './webHref';
 
 const STATE_ICONS: Record<ReplyState, typeof Clock> = {
@@ -78,6 +80,9 @@ export function ReplyCard(props: { reply: ReplyListRow; onChanged(notice?: strin
       )}
       {reply.state === 'pending_approval' && <Review reply={reply} onChanged={props.onChanged} />}
       {reply.state === 'failed' && <Retry reply={reply} onChanged={props.onChanged} />}
+      {reply.state === 'approved' && reply.sendMode === 'manual' && (
+        <ManualPost reply={reply} onChanged={props.onChanged} />
+      )}
       {reply.state === 'rejected' && (
         <div className="reply-card__actions">
           <button type="button" className="button button--small" onClick={props.onEdit}>
@@ -221,7 +226,7 @@ function Retry({ reply, onChanged }: { reply: ReplyListRow; onChanged(notice?: s
     setError(null);
     try {
       const outcome = await call('replies.retry', { id: reply.id, operator: currentOperatorName() });
-      onChanged(describeOutcome(t, outcome));
+      onChanged(outcome.outcome === 'sent' ? t('replies.retriedSent') : describeOutcome(t, outcome));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
     } finally {
@@ -244,6 +249,54 @@ function Retry({ reply, onChanged }: { reply: ReplyListRow; onChanged(notice?: s
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** An approved reply for a channel Watchpost cannot post to: copy it, open the post, then confirm it was posted. */
+function ManualPost({ reply, onChanged }: { reply: ReplyListRow; onChanged(notice?: string): void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const copy = async () => {
+    const { copied } = await copyAndOpen(reply.text, reply.mention.url);
+    setNote(
+      copied
+        ? { kind: 'ok', text: t('composer.manual.copied') }
+        : { kind: 'error', text: t('composer.manual.copyFailed') },
+    );
+  };
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await call('replies.markSent', { id: reply.id, operator: currentOperatorName() });
+      onChanged(t('replies.markedSent'));
+    } catch (caught) {
+      setNote({ kind: 'error', text: caught instanceof ApiError ? caught.message : String(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="reply-card__review">
+      <p className={note?.kind === 'error' ? 'form-error' : 'muted'} role="status">
+        {note?.text ?? t('replies.manualNext', { channel: t(`channel.${reply.channel}`) })}
+      </p>
+      <div className="reply-card__actions">
+        <button type="button" className="button button--small" onClick={() => void copy()}>
+          <Copy aria-hidden="true" size={14} />
+          {webHref(reply.mention.url) ? t('composer.manual.copyAndOpen') : t('composer.manual.copy')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
+          <CircleCheck aria-hidden="true" size={14} />
+          {t('composer.manual.confirm')}
+        </button>
+      </div>
     </div>
   );
 }

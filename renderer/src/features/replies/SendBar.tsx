@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComposeInfo } from '../../../../shared/api/replies';
 import { ApiError } from '../../api/client';
+import { copyAndOpen } from './copyAndOpen';
 import { webHref } from './webHref';
 import type { SendState } from './useSendReply';
 
@@ -138,14 +139,10 @@ function ManualSend(props: SendBarProps & { replyId: number }) {
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const href = webHref(props.info.postUrl);
-  const copyAndOpen = async () => {
-    try {
-      await navigator.clipboard.writeText(props.text);
-      setCopied(true);
-    } catch {
-      setError(t('composer.manual.copyFailed'));
-    }
-    if (href) window.open(href, '_blank', 'noopener,noreferrer');
+  const copy = async () => {
+    const { copied } = await copyAndOpen(props.text, props.info.postUrl);
+    if (copied) setCopied(true);
+    else setError(t('composer.manual.copyFailed'));
   };
   const confirm = async () => {
     try {
@@ -166,7 +163,7 @@ function ManualSend(props: SendBarProps & { replyId: number }) {
           : t('composer.manual.next', { channel: t(`channel.${props.info.channel}`) }))
       }
     >
-      <button type="button" className="button" onClick={() => void copyAndOpen()} autoFocus>
+      <button type="button" className="button" onClick={() => void copy()} autoFocus>
         <Copy aria-hidden="true" size={14} />
         {href ? t('composer.manual.copyAndOpen') : t('composer.manual.copy')}
       </button>

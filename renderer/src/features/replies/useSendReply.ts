@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ReplyLang, SendOutcome } from '../../../../shared/api/replies';
 import { ApiError, call } from '../../api/client';
 import { currentOperatorName } from '../../stores/operator';
@@ -15,21 +15,36 @@ export type SendState =
  */
 export function useSendReply(mentionId: number) {
   const [state, setState] = useState<SendState>({ step: 'editing' });
+  // A ref, not the state: a second click in the same frame must see the first one already under way.
+  const busy = useRef(false);
 
-  const run = async (work: () => Promise<SendOutcome>) => {
-    if (state.step === 'sending') return;
+  /** Runs one send; the outcome, or null when it did not reach the engine (or another send was under way). */
+  const run = async (work: () => Promise<SendOutcome>): Promise<SendOutcome | null> => {
+    if (busy.current) return null;
+    busy.current = true;
     setState({ step: 'sending' });
     try {
-      setState({ step: 'done', outcome: await work() });
+      const outcome = await work();
+      setState({ step: 'done', outcome });
+      return outcome;
     } catch (caught) {
       setState({ step: 'error', message: caught instanceof ApiError ? caught.message : String(caught) });
+      return null;
+    } finally {
+      busy.current = false;
     }
   };
 
   return {
     state,
-    send: (input: { text: string; lang: ReplyLang; templateId: number | null; replyId?: number }) =>
-      run(() => call('replies.send', { mentionId, ...input, operator: currentOperatorName() })),
+    /** Sends the text; `draft` waits for the last draft save first and gives the draft's id to send. */
+    send: (
+      input: { text: string; lang: ReplyLang; templateId: number | null },
+      draft: () => Promise<number | undefined>,
+    ) =>
+      run(async () =>
+        call('replies.send', { mentionId, ...input, replyId: await draft(), operator: currentOperatorName() }),
+      ),
     retry: (id: number) => run(() => call('replies.retry', { id, operator: currentOperatorName() })),
     markSent: async (id: number) => {
       const reply = await call('replies.markSent', { id, operator: currentOperatorName() });

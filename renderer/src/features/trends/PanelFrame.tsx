@@ -5,6 +5,7 @@ import { StateMessage } from '../../components/StateMessage';
 import type { ChartHandle } from './Chart';
 import { toCsv, type CsvCell } from './csv';
 import { blobFromDataUrl, downloadFile, exportFileName } from './download';
+import { rangeDays } from './period';
 
 /** A panel's data as a table, for the CSV export. */
 export interface PanelTable {
@@ -48,7 +49,10 @@ interface PanelFrameProps {
 export function PanelFrame(props: PanelFrameProps) {
   const { t } = useTranslation();
   const { name, title, placement, range, chart } = props;
-  const file = (extension: string) => exportFileName(name, range.from, range.to, extension);
+  const file = (extension: string) => {
+    const days = rangeDays(range);
+    return exportFileName(name, days.from, days.to, extension);
+  };
   const exportPng = () => {
     const png = chart?.()?.toPng();
     if (png) downloadFile(file('png'), blobFromDataUrl(png));

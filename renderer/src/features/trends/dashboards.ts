@@ -78,7 +78,7 @@ export function defaultDashboard(name: string): Dashboard {
     name,
     panels: [
       panel('volume', true, { stackBy: 'channel' }),
-      panel('sentiment', true),
+      panel('sentiment', false),
       panel('shareOfVoice', false),
       panel('heatmap', false),
       panel('terms', false, { termKind: 'all' }),

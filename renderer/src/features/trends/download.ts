@@ -8,8 +8,8 @@ export function downloadFile(fileName: string, content: Blob): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // The click starts the download synchronously; the URL can go once the event loop turns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // The browser reads the blob after the click returns: revoking at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A data: URL (the PNG export) as a Blob. */
@@ -20,8 +20,7 @@ export function blobFromDataUrl(dataUrl: string): Blob {
   return new Blob([bytes], { type });
 }
 
-/** A file name safe on every platform: `watchpost-volume-2021-01-01-2026-01-01.csv`. */
-export function exportFileName(panel: string, from: string, to: string, extension: string): string {
-  const day = (iso: string) => iso.slice(0, 10);
-  return `watchpost-${panel}-${day(from)}-${day(to)}.${extension}`.replace(/[^a-z0-9.-]+/gi, '-');
+/** A file name safe on every platform, with the first and last day: `watchpost-volume-2021-01-01-2025-12-31.csv`. */
+export function exportFileName(panel: string, firstDay: string, lastDay: string, extension: string): string {
+  return `watchpost-${panel}-${firstDay}-${lastDay}.${extension}`.replace(/[^a-z0-9.-]+/gi, '-');
 }
