@@ -121,7 +121,10 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         await replies.field.evaluate((field: HTMLTextAreaElement) => field.setSelectionRange(1000, 1000));
       }
       await page.keyboard.type(typed[i % typed.length]!);
-      await page.waitForFunction((count) => (window as unknown as { benchKeys: unknown[] }).benchKeys.length >= count, i + 1);
+      await page.waitForFunction(
+        (count) => (window as unknown as { benchKeys: unknown[] }).benchKeys.length >= count,
+        i + 1,
+      );
     }
     const measured = await page.evaluate(() => {
       const state = window as unknown as {

@@ -69,6 +69,9 @@ export async function benchDemo(): Promise<Record<string, unknown>> {
       writeSecondsWithoutGeneration: round(demo.seconds - generation.seconds),
       floorRowsPerSecond: Math.round(floorRate),
       floorInsertSeconds: round(floor.insertSeconds),
+      floorInsertCpuSeconds: round(floor.insertCpuSeconds),
+      // Rates per CPU second on both sides: what other work on the machine distorts least.
+      cpuRatioToFloor: round(floor.insertCpuSeconds / demo.cpuSeconds),
       ratioToFloor: round(demoRate / floorRate),
       ratioToFloorWithoutGeneration: round(mentions / (demo.seconds - generation.seconds) / floorRate),
       chunkSize: DEMO_CHUNK_SIZE,
@@ -87,7 +90,10 @@ export async function benchDemo(): Promise<Record<string, unknown>> {
  * with the same columns and no index, no full text, no author upsert, the URL key handed over), in
  * transactions of DEMO_CHUNK_SIZE. Only the time inside the insert loop is counted.
  */
-export function bareInsertLoop(file: string, rows: Iterable<NewMention>): { insertSeconds: number } {
+export function bareInsertLoop(
+  file: string,
+  rows: Iterable<NewMention>,
+): { insertSeconds: number; insertCpuSeconds: number } {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -134,13 +140,17 @@ export function bareInsertLoop(file: string, rows: Iterable<NewMention>): { inse
     }
   });
   let insertMs = 0;
+  let insertCpu = 0;
   const chunk: NewMention[] = [];
   const flush = (): void => {
     // The writer derives the canonical URL key itself; the floor gets it for free, outside the timed loop.
     const urlKeys = chunk.map((mention) => canonicalUrl(mention.url));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     insertChunk(chunk, urlKeys);
+    const used = process.cpuUsage(cpu);
     insertMs += performance.now() - started;
+    insertCpu += used.user + used.system;
     chunk.length = 0;
   };
   for (const mention of rows) {
@@ -149,7 +159,7 @@ export function bareInsertLoop(file: string, rows: Iterable<NewMention>): { inse
   }
   if (chunk.length > 0) flush();
   db.close();
-  return { insertSeconds: insertMs / 1000 };
+  return { insertSeconds: insertMs / 1000, insertCpuSeconds: insertCpu / 1e6 };
 }
 
 const cpuSeconds = (to: NodeJS.CpuUsage, from: NodeJS.CpuUsage): number =>

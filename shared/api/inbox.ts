@@ -82,7 +82,11 @@ export const ListMentionsInput = z
 /** Output of `mentions.list` (declared in contract.ts). */
 export const MentionPage = z.object({
   total: z.number().int(),
-  /** True when `total` was not counted (withTotal false): then it is offset + rows (+1 when there are more). */
+  /**
+   * True when `total` is not an exact count: with withTotal false it is offset + rows (+1 when there are more);
+   * for a large filter not yet counted it is a sampled estimate (never below the rows already seen) —
+   * `inbox.count` gives the exact figure, and later pages of the same snapshot then report it exactly.
+   */
   totalIsEstimate: z.boolean(),
   offset: z.number().int(),
   /** The snapshot the page was read from (the newest mention id then): pass it back as filter.maxId. */

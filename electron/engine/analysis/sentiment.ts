@@ -3,7 +3,9 @@
  * 2014) but with Dutch grammar: word valences from the lexicons, then
  * - intensifiers and diminishers in the three words before ("heel leuk", "a bit slow"),
  * - negation in the three words before, within the clause ("niet slecht", "geen goede
- *   service", "not bad"), and Dutch negation after a verb ("dat bevalt me niet"),
+ *   service", "not bad"), and Dutch negation after a verb ("dat bevalt me niet"); a negation
+ *   that negates no sentiment word leans negative on its own ("dat klopt niet", "never replied"),
+ * - praise inside a question counts half: a question does not assert it ("Is dit nou goed?"),
  * - fixed expressions and Dutch separable verbs ("valt … tegen", "raad het aan"),
  * - contrast ("maar", "but": what follows weighs more) and concession ("hoewel", "although"),
  * - emphasis: CAPITALS, elongation ("superrrr"), exclamation marks,
@@ -115,7 +117,8 @@ export class SentimentScorer {
       if (scorer && (s.source === 'word' || s.source === 'phrase' || s.source === 'verb')) {
         const p = s.w ?? -1;
         v *= boostBefore(words, p);
-        const negator = negatedBefore(words, p, scorer.lang) ?? (scorer.lang === 'nl' ? negatedAfter(words, p) : undefined);
+        const negator =
+          negatedBefore(words, p, scorer.lang) ?? (scorer.lang === 'nl' ? negatedAfter(words, p) : undefined);
         if (negator) {
           v *= NEGATION_SCALAR;
           negator.attached = true;

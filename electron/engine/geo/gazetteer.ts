@@ -28,7 +28,7 @@ export interface PlaceClues {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const PREPOSITIONS = new Set([
   'in',
   'uit',

@@ -252,7 +252,8 @@ describe('the compiled query on a real workspace', () => {
         ],
       },
     );
-  });
+    // Three ways of searching, 200 trees each: give a busy machine time.
+  }, 120_000);
 });
 
 function term(text: string): QueryNode {

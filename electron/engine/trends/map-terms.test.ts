@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DrillInput, MapInput, TermsInput, VolumeInput } from '../../../shared/api/trends';
+import {
+  DrillInput,
+  MapInput,
+  TermsInput,
+  VolumeInput,
+  type MapPanel,
+  type TermsPanel,
+} from '../../../shared/api/trends';
 import { Engine } from '../engine';
 import { readBoundaries } from '../geo/boundaries';
 import { Gazetteer } from '../geo/gazetteer';
@@ -230,17 +237,22 @@ describe('the map through the engine', () => {
     expect(bad.ok ? null : bad.error.code).toBe('invalid_input');
     const imported = await engine.dispatch('trends.importBoundaries', { file: BOUNDARIES, operator: 'Anna' });
     if (!imported.ok) throw new Error(imported.error.message);
-    expect(imported.value.info).toMatchObject({ municipalities: 393, brabant: 66, operator: 'Anna' });
+    expect((imported.value as { info: unknown }).info).toMatchObject({
+      municipalities: 393,
+      brabant: 66,
+      operator: 'Anna',
+    });
     while (engine.jobs.list().some((j) => j.state === 'running')) await new Promise((r) => setTimeout(r, 20));
     const map = await engine.dispatch('trends.map', range);
     if (!map.ok) throw new Error(map.error.message);
-    expect(map.value.pending).toBe(0);
-    expect(map.value.placed).toBeGreaterThan(50);
+    const panel = map.value as MapPanel;
+    expect(panel.pending).toBe(0);
+    expect(panel.placed).toBeGreaterThan(50);
     const shapes = await engine.dispatch('trends.boundaries', { region: 'brabant' });
     if (!shapes.ok) throw new Error(shapes.error.message);
-    expect((shapes.value.geojson as { features: unknown[] }).features).toHaveLength(66);
+    expect(((shapes.value as { geojson: unknown }).geojson as { features: unknown[] }).features).toHaveLength(66);
     const terms = await engine.dispatch('trends.terms', range);
-    expect(terms.ok && terms.value.pending).toBe(0);
+    expect(terms.ok && (terms.value as TermsPanel).pending).toBe(0);
     await engine.close();
   });
 });

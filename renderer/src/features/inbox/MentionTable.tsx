@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } fro
 import { useTranslation } from 'react-i18next';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
-import { gridTemplate, visibleColumns, type ColumnId, type ColumnState } from './columnState';
+import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type ColumnState } from './columnState';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager, PagerSnapshot } from './mentionPager';
 import { useNow } from './useNow';
@@ -68,8 +68,8 @@ function ResizeHandle({
       aria-orientation="vertical"
       aria-label={label}
       aria-valuenow={width}
-      aria-valuemin={28}
-      aria-valuemax={640}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={MAX_WIDTH}
       tabIndex={0}
       className="column-resize"
       onPointerDown={onPointerDown}
@@ -170,6 +170,7 @@ export function MentionTable(props: MentionTableProps) {
                   key={header.id}
                   data-column={id}
                   className={`mention-cell ${header.column.columnDef.meta?.className ?? ''}`}
+                  title={id === 'select' ? undefined : t(`inbox.columns.${id}`)}
                 >
                   <span className="column-title">
                     <table.FlexRender header={header} />

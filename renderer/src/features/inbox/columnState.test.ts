@@ -47,6 +47,6 @@ describe('inbox column state', () => {
     const template = gridTemplate(toggleColumn(DEFAULT_COLUMN_STATE, 'channel'));
     const tracks = template.split(/ (?![^(]*\))/);
     expect(tracks).toHaveLength(1 + COLUMN_IDS.length - 1);
-    expect(tracks.filter((track) => track.includes('1fr'))).toEqual(['minmax(240px, 1fr)']);
+    expect(tracks.filter((track) => track.includes('1fr'))).toEqual(['minmax(220px, 1fr)']);
   });
 });

@@ -21,19 +21,23 @@ export interface ColumnState {
   widths: Record<ColumnId, number>;
 }
 
+/**
+ * Sized so that, at 1440 px with the detail pane open, the text keeps most of the row: sentiment and status
+ * start as their icons (colour and shape carry the meaning; widen them to see the word).
+ */
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
-  time: 84,
-  channel: 28,
+  time: 80,
+  channel: 20,
   author: 150,
-  text: 240,
-  sentiment: 104,
-  topics: 130,
-  status: 104,
-  assignee: 44,
-  priority: 48,
+  text: 220,
+  sentiment: 28,
+  topics: 110,
+  status: 28,
+  assignee: 24,
+  priority: 32,
 };
 
-export const MIN_WIDTH = 28;
+export const MIN_WIDTH = 20;
 export const MAX_WIDTH = 640;
 /** The text is what the operator reads: it can be moved and sized but never hidden. */
 export const ALWAYS_SHOWN: ColumnId = 'text';

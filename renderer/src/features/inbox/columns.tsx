@@ -25,7 +25,7 @@ export const inboxFeatures = tableFeatures({ columnMeta: metaHelper<InboxColumnM
 const helper = createColumnHelper<typeof inboxFeatures, InboxRow>();
 
 /** Below this width a label column shows its icon only (the word stays for screen readers and the tooltip). */
-const COMPACT_BELOW = 84;
+const COMPACT_BELOW = 60;
 
 /** What the cells need besides the row. */
 export interface ColumnContext {
@@ -145,7 +145,7 @@ function allColumns(ctx: ColumnContext) {
     priority: helper.display({
       id: 'priority',
       header: () => t('inbox.columns.priority'),
-      meta: { className: 'col-priority numeric' },
+      meta: { className: `col-priority numeric${compact('priority')}` },
       cell: loaded((m) => (
         <span className={`priority${m.priority >= 70 ? ' priority--high' : ''}`}>{fmt.number(m.priority)}</span>
       )),

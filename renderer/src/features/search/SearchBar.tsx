@@ -118,20 +118,23 @@ export function SearchBar({
         <button type="submit" className="button search-bar__run">
           {t('search.run')}
         </button>
-        <div className="segmented" role="radiogroup" aria-label={t('search.sortLabel')}>
-          {SORTS.map((value) => (
-            <label key={value} className="segmented__option">
-              <input
-                type="radio"
-                name={`${id}-sort`}
-                value={value}
-                checked={sort === value}
-                onChange={() => changeSort(value)}
-              />
-              <span>{t(`search.sort.${value}`)}</span>
-            </label>
-          ))}
-        </div>
+        {/* Relevance only means something for a query; the inbox's own order is in its header. */}
+        {query !== '' && (
+          <div className="segmented" role="radiogroup" aria-label={t('search.sortLabel')}>
+            {SORTS.map((value) => (
+              <label key={value} className="segmented__option">
+                <input
+                  type="radio"
+                  name={`${id}-sort`}
+                  value={value}
+                  checked={sort === value}
+                  onChange={() => changeSort(value)}
+                />
+                <span>{t(`search.sort.${value}`)}</span>
+              </label>
+            ))}
+          </div>
+        )}
         <button
           type="button"
           className="button"

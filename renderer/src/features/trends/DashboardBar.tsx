@@ -16,7 +16,6 @@ interface DashboardBarProps {
 export function DashboardBar({ current, saved, onOpen, onSaveAs, onRemove, onAddPanel }: DashboardBarProps) {
   const { t } = useTranslation();
   const pickId = useId();
-  const addId = useId();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState(current.name);
   const isSaved = saved.some((dashboard) => dashboard.name === current.name);
@@ -31,8 +30,8 @@ export function DashboardBar({ current, saved, onOpen, onSaveAs, onRemove, onAdd
 
   return (
     <div className="dashboard-bar">
-      <label className="trends-field" htmlFor={pickId}>
-        <span>{t('trends.dashboards.label')}</span>
+      <div className="trends-field">
+        <label htmlFor={pickId}>{t('trends.dashboards.label')}</label>
         <select
           id={pickId}
           className="select"
@@ -46,7 +45,7 @@ export function DashboardBar({ current, saved, onOpen, onSaveAs, onRemove, onAdd
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {naming ? (
         <form className="dashboard-bar__form" onSubmit={save}>
           <label className="trends-field">
@@ -90,11 +89,10 @@ export function DashboardBar({ current, saved, onOpen, onSaveAs, onRemove, onAdd
           {t('trends.dashboards.remove')}
         </button>
       )}
-      <label className="trends-field" htmlFor={addId}>
+      <div className="trends-field">
         <Plus aria-hidden="true" size={14} />
-        <span className="visually-hidden">{t('trends.dashboards.addPanel')}</span>
         <select
-          id={addId}
+          aria-label={t('trends.dashboards.addPanel')}
           className="select"
           value=""
           onChange={(event) => {
@@ -109,7 +107,7 @@ export function DashboardBar({ current, saved, onOpen, onSaveAs, onRemove, onAdd
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }

@@ -65,8 +65,8 @@ export function PeriodBar(props: PeriodBarProps) {
           </label>
         </div>
       )}
-      <label className="trends-field" htmlFor={granularityId}>
-        <span>{t('trends.granularity.label')}</span>
+      <div className="trends-field">
+        <label htmlFor={granularityId}>{t('trends.granularity.label')}</label>
         <select
           id={granularityId}
           className="select"
@@ -79,9 +79,9 @@ export function PeriodBar(props: PeriodBarProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className="trends-field" htmlFor={compareId}>
-        <span>{t('trends.comparison.label')}</span>
+      </div>
+      <div className="trends-field">
+        <label htmlFor={compareId}>{t('trends.comparison.label')}</label>
         <select
           id={compareId}
           className="select"
@@ -94,7 +94,7 @@ export function PeriodBar(props: PeriodBarProps) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }
