@@ -377,6 +377,8 @@ export const RollupVerification = z.object({
   ok: z.boolean(),
   checkedRows: z.number().int(),
   differences: z.array(RollupDifference),
+  /** Newest mentions the term rollup has not counted yet (not verified; the indexer job counts them shortly). */
+  termsPending: z.number().int().optional(),
 });
 export type RollupVerification = z.infer<typeof RollupVerification>;
 

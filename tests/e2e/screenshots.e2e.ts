@@ -19,12 +19,14 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   host = await startHost({ mentions: 3000 });
   browser = await launchChromium();
+  // A profile per UI language: sitting down switches the UI to the profile's language.
   await host.call('inbox.operators.save', {
     name: 'Sanne de Vries',
     initials: 'SV',
     colour: '#8e4ec6',
     language: 'nl',
   });
+  await host.call('inbox.operators.save', { name: 'Sam Carter', initials: 'SC', colour: '#0f7b8a', language: 'en' });
 });
 
 afterAll(async () => {
@@ -53,9 +55,10 @@ describe('screenshots of the inbox', () => {
         expect(statSync(file).size).toBeGreaterThan(20_000);
 
         // The first start asks who is at the desk; the profile made earlier is one click away.
-        await session.page.getByRole('button', { name: 'Sanne de Vries', exact: true }).click();
+        const operator = variant.language === 'nl' ? 'Sanne de Vries' : 'Sam Carter';
+        await session.page.getByRole('button', { name: operator, exact: true }).click();
         await session.page
-          .getByRole('button', { name: /Sanne de Vries$/ })
+          .getByRole('button', { name: new RegExp(`${operator}$`) })
           .first()
           .waitFor();
 

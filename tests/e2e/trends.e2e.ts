@@ -104,7 +104,6 @@ describe('trends on the demo workspace', () => {
       const trends = new TrendsPage(session.page);
       await trends.waitForPanels(6);
       const panel = trends.panel('Volume');
-      session.page.on('console', (m) => console.log('DEBUG console', m.type(), m.text()));
       const download = await trends.export(panel, /^Volume exporteren$/, 'Gegevens als CSV');
       expect(download.suggestedFilename()).toMatch(/^watchpost-volume-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
       const file = path.join(OUT, download.suggestedFilename());

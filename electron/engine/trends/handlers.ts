@@ -60,7 +60,7 @@ export function trendHandlers(engine: Engine): Pick<Handlers, keyof typeof trend
       return { info, job: indexer.schedule()! };
     },
     'trends.responses': (input) => responsesPanel(db, input),
-    'trends.drill': (input) => drill(db, input),
+    'trends.drill': (input) => drill(db, input, indexer.pendingTerms() === 0 && !indexer.hasRetractions()),
     'trends.annotations': (input) =>
       listAnnotations(db, input.from ? Date.parse(input.from) : undefined, input.to ? Date.parse(input.to) : undefined),
     'trends.saveAnnotation': (input) => saveAnnotation(db, input),
@@ -73,7 +73,9 @@ export function trendHandlers(engine: Engine): Pick<Handlers, keyof typeof trend
       engine.jobs.start('rollups', 'Rebuilding trend rollups', async (control) => {
         await control.checkpoint();
         rebuildRollups(db, (done, total) => control.progress(done, total));
-        return 'rollups rebuilt';
+        indexer.resetTerms();
+        indexer.schedule();
+        return 'rollups rebuilt; the terms are being counted again';
       }),
   };
 }

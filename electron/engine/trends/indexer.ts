@@ -35,17 +35,28 @@ interface Row {
   location: string | null;
 }
 
+/** The term rollup's levels and the bucket of a time at each (a year bucket is the local year). */
+export const TERM_LEVELS = {
+  day: (ms: number) => bucketOf('day', ms),
+  month: (ms: number) => bucketOf('month', ms),
+  year: (ms: number) => Math.floor(bucketOf('month', ms) / 12),
+} as const;
+export type TermLevel = keyof typeof TERM_LEVELS;
+
 /** Term counts of a chunk, summed before they are written. */
 class TermCounts {
   private readonly day = new Map<string, number>();
   private readonly month = new Map<string, number>();
+  private readonly year = new Map<string, number>();
 
   add(createdAt: number, terms: Iterable<string>, sign: 1 | -1): void {
-    const day = bucketOf('day', createdAt);
-    const month = bucketOf('month', createdAt);
+    const day = TERM_LEVELS.day(createdAt);
+    const month = TERM_LEVELS.month(createdAt);
+    const year = Math.floor(month / 12);
     for (const term of terms) {
       this.day.set(`${day}\t${term}`, (this.day.get(`${day}\t${term}`) ?? 0) + sign);
       this.month.set(`${month}\t${term}`, (this.month.get(`${month}\t${term}`) ?? 0) + sign);
+      this.year.set(`${year}\t${term}`, (this.year.get(`${year}\t${term}`) ?? 0) + sign);
     }
   }
 
@@ -53,6 +64,7 @@ class TermCounts {
     for (const [table, counts] of [
       ['term_day', this.day],
       ['term_month', this.month],
+      ['term_year', this.year],
     ] as const) {
       const upsert = db.prepare(
         `INSERT INTO ${table} (bucket, term_id, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`,
@@ -123,7 +135,8 @@ export class TrendIndexer {
     while (this.indexChunk(added.upToId) > 0);
   }
 
-  private hasRetractions(): boolean {
+  /** Whether deleted or re-written mentions still wait to be taken back from the term rollup. */
+  hasRetractions(): boolean {
     return this.db.prepare('SELECT 1 FROM term_retractions LIMIT 1').get() !== undefined;
   }
 
@@ -182,6 +195,15 @@ export class TrendIndexer {
     return queued.length;
   }
 
+  /** Counts every mention's terms again (a rebuild): clears the term rollup; the next catch-up recounts. */
+  resetTerms(): void {
+    this.db.transaction(() => {
+      for (const table of ['term_day', 'term_month', 'term_year', 'term_retractions'])
+        this.db.exec(`DELETE FROM ${table}`);
+      setMeta(this.db, TERMS_CURSOR, '0');
+    })();
+  }
+
   /** Places every mention again (after new boundaries): the next catch-up starts from the first mention. */
   resetPlaces(): void {
     setMeta(this.db, PLACES_CURSOR, '0');
@@ -196,7 +218,7 @@ export class TrendIndexer {
 
   /** Starts the catch-up job unless one runs (then it runs once more when done); null without a job runner. */
   schedule(): JobInfo | null {
-    if (!this.jobs) return null;
+    if (!this.jobs || !this.db.open) return null;
     if (this.running) {
       this.again = true;
       return this.running;

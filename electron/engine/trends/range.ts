@@ -37,11 +37,18 @@ function add(into: Sums, from: Sums): void {
   for (const m of MEASURES) into[m] += from[m] ?? 0;
 }
 
-/** Where-clause fragments for a filter on a rollup table (`r`) or on mentions (`m`). */
-export function filterSql(filter: TrendFilter, on: 'rollup' | 'mentions'): { sql: string; params: unknown[] } {
+/**
+ * Where-clause fragments for a filter on a rollup table (`r`) or on mentions (`m`). `noIndex` writes the
+ * mentions' columns as `+m.channel`, so SQLite keeps to the index the query is ordered by.
+ */
+export function filterSql(
+  filter: TrendFilter,
+  on: 'rollup' | 'mentions',
+  noIndex = false,
+): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const col = (c: string) => (on === 'rollup' ? c : `m.${c}`);
+  const col = (c: string) => (on === 'rollup' ? c : `${noIndex ? '+' : ''}m.${c}`);
   if (filter.channel.length) {
     parts.push(`${col('channel')} IN (${filter.channel.map(() => '?').join(', ')})`);
     params.push(...filter.channel);

@@ -1,8 +1,10 @@
 import type { RollupVerification } from '../../../shared/api/trends';
 import type { Db } from '../store/db';
+import { verifyTermRollup } from './term-verify';
 
 /**
- * Recomputing the rollups of migration 7 from the raw mentions: `rebuildRollups` replaces them (after a
+ * Recomputing the rollups of migration 7 from the raw mentions (the term rollup is the trend indexer's:
+ * term-verify.ts): `rebuildRollups` replaces them (after a
  * bulk fill that deferred the insert trigger, or on request), `verifyRollups` compares them with a fresh
  * computation and lists every difference. Both read one row of facts per mention, computed with the same
  * bucket rules as the triggers (local days through tz_offsets).
@@ -97,16 +99,23 @@ const LIST_AT_MOST = 200;
 
 /**
  * Recomputes the rollups into temporary tables and compares them with the stored ones, row by row and
- * measure by measure (a missing row counts as zeros; score sums within 1e-6). Changes nothing stored.
+ * measure by measure (a missing row counts as zeros; score sums within 1e-6), then the term rollup (see
+ * term-verify.ts). The temporary tables get the stored tables' own definition (primary key included), so
+ * the comparison is a join on keys, not a scan per row. Changes nothing stored.
  */
 export function verifyRollups(db: Db): RollupVerification {
   const differences: RollupVerification['differences'] = [];
   let checkedRows = 0;
   let total = 0;
+  let termsPending = 0;
   db.transaction(() => {
     for (const table of TABLES) {
+      const sql = db
+        .prepare(`SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?`)
+        .pluck()
+        .get(`rollup_${table}`) as string;
       db.exec(`DROP TABLE IF EXISTS temp.expected_${table}`);
-      db.exec(`CREATE TEMP TABLE expected_${table} AS SELECT * FROM main.rollup_${table} WHERE 0`);
+      db.exec(sql.replace(/^CREATE TABLE rollup_\w+/, `CREATE TEMP TABLE expected_${table}`));
     }
     for (const step of fillSteps(db, 'temp.expected_')) step.run();
     for (const table of TABLES) {
@@ -142,6 +151,11 @@ export function verifyRollups(db: Db): RollupVerification {
       }
       db.exec(`DROP TABLE temp.expected_${table}`);
     }
+    const terms = verifyTermRollup(db, LIST_AT_MOST - differences.length);
+    checkedRows += terms.checkedRows;
+    total += terms.differenceCount;
+    differences.push(...terms.differences);
+    termsPending = terms.pending;
   })();
-  return { ok: total === 0, checkedRows, differences };
+  return { ok: total === 0, checkedRows, differences, termsPending };
 }

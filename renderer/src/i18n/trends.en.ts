@@ -105,6 +105,8 @@ export const trendsEn: Messages<typeof trendsNl> = {
     share: {
       title: 'Share of voice',
       caption: 'Each topic’s share of all topic mentions.',
+      noTopics: 'No topics yet',
+      noTopicsHint: 'Create topics in Settings → Topics; their share of voice then shows here.',
       current: 'This period',
     },
     terms: {

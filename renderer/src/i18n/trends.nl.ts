@@ -102,6 +102,8 @@ export const trendsNl = {
     share: {
       title: 'Share of voice',
       caption: 'Aandeel van elk onderwerp in alle berichten over onderwerpen.',
+      noTopics: 'Nog geen onderwerpen',
+      noTopicsHint: 'Maak onderwerpen aan bij Instellingen → Onderwerpen; daarna ziet u hier hun aandeel.',
       current: 'Deze periode',
     },
     terms: {

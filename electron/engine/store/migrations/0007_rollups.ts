@@ -21,7 +21,8 @@ import { AMSTERDAM_TRANSITIONS } from '../../../../shared/trends/zone';
  * not placed), and `rollup_place_day`/`rollup_place_month` count placed mentions per municipality, kept by
  * triggers like the rollups above.
  *
- * Terms: `term_day`/`term_month` count mentions per term (word or hashtag) per local day/month. Words need
+ * Terms: `term_day`/`term_month`/`term_year` count mentions per term (word or hashtag) per local day, month and
+ * year (year bucket = local year; month bucket = year * 12 + month - 1, as in the rollups). Words need
  * code to find, so the trend indexer counts them after insert (a cursor in workspace_meta); deleting or
  * re-writing a mention it already counted queues the old text (to take back) and the new one (to count) in
  * `term_retractions`.
@@ -265,6 +266,13 @@ CREATE TABLE term_day (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE term_month (
+  bucket  INTEGER NOT NULL,
+  term_id INTEGER NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (bucket, term_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE term_year (
   bucket  INTEGER NOT NULL,
   term_id INTEGER NOT NULL,
   n       INTEGER NOT NULL,

@@ -26,9 +26,9 @@ export interface ColumnState {
  * start as their icons (colour and shape carry the meaning; widen them to see the word).
  */
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
-  time: 80,
+  time: 92,
   channel: 20,
-  author: 150,
+  author: 140,
   text: 220,
   sentiment: 28,
   topics: 110,

@@ -84,26 +84,23 @@ function ReplyList({ tab }: { tab: Tab }) {
       {notice}
     </p>
   );
-  if (load.rows.length === 0) {
-    return (
-      <>
-        {status}
-        <StateMessage kind="empty" icon={Inbox} title={t(`replies.empty.${tab}.title`)}>
-          <p className="state-message__body">{t(`replies.empty.${tab}.body`)}</p>
-        </StateMessage>
-      </>
-    );
-  }
   return (
     <>
       {status}
-      <ul className="reply-list" aria-label={t(`replies.tabs.${tab}`)}>
-        {load.rows.map((row) => (
-          <li key={row.id}>
-            <ReplyCard reply={row} onChanged={changed} onEdit={() => setComposing(row.mentionId)} />
-          </li>
-        ))}
-      </ul>
+      {load.rows.length === 0 ? (
+        <StateMessage kind="empty" icon={Inbox} title={t(`replies.empty.${tab}.title`)}>
+          <p className="state-message__body">{t(`replies.empty.${tab}.body`)}</p>
+        </StateMessage>
+      ) : (
+        <ul className="reply-list" aria-label={t(`replies.tabs.${tab}`)}>
+          {load.rows.map((row) => (
+            <li key={row.id}>
+              <ReplyCard reply={row} onChanged={changed} onEdit={() => setComposing(row.mentionId)} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {/* Stays open while its reply leaves this list (resubmitted, sent): the composer says what happened. */}
       {composing !== null && <ReplyComposer mentionId={composing} onClose={() => setComposing(null)} onDone={reload} />}
     </>
   );

@@ -1,5 +1,5 @@
 import { AlertTriangle, ArrowDown, ArrowUp, Columns2, Download, Loader2, SearchX, X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import type { ChartHandle } from './Chart';
@@ -36,6 +36,8 @@ interface PanelFrameProps {
   loading: boolean;
   error: Error | null;
   empty: boolean;
+  /** What the empty state says instead of "no mentions in this period", when the panel knows better. */
+  emptyText?: { title: string; hint: string };
   /** The chart to export as PNG and SVG, asked for at the moment of export. */
   chart?: () => ChartHandle | null;
   table: () => PanelTable | null;
@@ -66,6 +68,11 @@ export function PanelFrame(props: PanelFrameProps) {
     if (table)
       downloadFile(file('csv'), new Blob([toCsv(table.header, table.rows)], { type: 'text/csv;charset=utf-8' }));
   };
+  // A menu item acts, then the menu closes (a <details> stays open by itself).
+  const menuItem = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
+    event.currentTarget.closest('details')?.removeAttribute('open');
+    action();
+  };
   const ready = !props.error && !props.empty && !(props.loading && props.empty);
   return (
     <section
@@ -93,16 +100,16 @@ export function PanelFrame(props: PanelFrameProps) {
             </summary>
             <div className="menu__list">
               {chart && (
-                <button type="button" className="menu__item" disabled={!ready} onClick={exportPng}>
+                <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportPng)}>
                   {t('trends.panel.exportPng')}
                 </button>
               )}
               {chart && (
-                <button type="button" className="menu__item" disabled={!ready} onClick={exportSvg}>
+                <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportSvg)}>
                   {t('trends.panel.exportSvg')}
                 </button>
               )}
-              <button type="button" className="menu__item" disabled={!ready} onClick={exportCsv}>
+              <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportCsv)}>
                 {t('trends.panel.exportCsv')}
               </button>
             </div>
@@ -120,7 +127,7 @@ export function PanelFrame(props: PanelFrameProps) {
                 type="button"
                 className="menu__item"
                 disabled={placement.first}
-                onClick={() => placement.onMove(-1)}
+                onClick={menuItem(() => placement.onMove(-1))}
               >
                 <ArrowUp aria-hidden="true" size={14} />
                 {t('trends.panel.moveUp')}
@@ -129,16 +136,16 @@ export function PanelFrame(props: PanelFrameProps) {
                 type="button"
                 className="menu__item"
                 disabled={placement.last}
-                onClick={() => placement.onMove(1)}
+                onClick={menuItem(() => placement.onMove(1))}
               >
                 <ArrowDown aria-hidden="true" size={14} />
                 {t('trends.panel.moveDown')}
               </button>
-              <button type="button" className="menu__item" onClick={placement.onToggleWide}>
+              <button type="button" className="menu__item" onClick={menuItem(placement.onToggleWide)}>
                 <Columns2 aria-hidden="true" size={14} />
                 {placement.wide ? t('trends.panel.narrow') : t('trends.panel.wide')}
               </button>
-              <button type="button" className="menu__item menu__item--danger" onClick={placement.onRemove}>
+              <button type="button" className="menu__item menu__item--danger" onClick={menuItem(placement.onRemove)}>
                 <X aria-hidden="true" size={14} />
                 {t('trends.panel.remove')}
               </button>
@@ -155,8 +162,8 @@ export function PanelFrame(props: PanelFrameProps) {
           props.loading ? (
             <div className="trend-panel__skeleton" role="status" aria-label={t('trends.panel.loading')} />
           ) : (
-            <StateMessage kind="empty" icon={SearchX} title={t('trends.panel.empty')}>
-              <p className="state-message__body">{t('trends.panel.emptyHint')}</p>
+            <StateMessage kind="empty" icon={SearchX} title={props.emptyText?.title ?? t('trends.panel.empty')}>
+              <p className="state-message__body">{props.emptyText?.hint ?? t('trends.panel.emptyHint')}</p>
             </StateMessage>
           )
         ) : (

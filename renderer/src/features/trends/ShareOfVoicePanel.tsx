@@ -99,6 +99,11 @@ export function ShareOfVoicePanel({ range, placement, openInbox }: PanelProps) {
       loading={loading}
       error={error}
       empty={!data || data.topics.every((topic) => topic.total === 0)}
+      emptyText={
+        data?.topics.length === 0
+          ? { title: t('trends.share.noTopics'), hint: t('trends.share.noTopicsHint') }
+          : undefined
+      }
       chart={() => chart.current}
       table={table}
     >
