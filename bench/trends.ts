@@ -68,7 +68,11 @@ export async function benchTrends(): Promise<Record<string, unknown>> {
       '5 years': [until - 5 * 365 * day, until],
       custom: [until - 1234 * day - 3_723_000, until - 17 * day - 1_234_567],
     };
-    const filters = [{}, { channel: ['x', 'facebook'], lang: ['nl'] }, topics.length ? { topicId: topics } : { lang: ['en'] }];
+    const filters = [
+      {},
+      { channel: ['x', 'facebook'], lang: ['nl'] },
+      topics.length ? { topicId: topics } : { lang: ['en'] },
+    ];
     const panels: Record<string, (from: string, to: string, filter: object) => [MethodName, unknown]> = {
       volumeByChannel: (from, to, filter) => [
         'trends.volume',

@@ -336,7 +336,16 @@ export const DrillInput = z
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
-export const DrillResult = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(MentionRow) });
+export const DrillResult = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(MentionRow),
+  /**
+   * True when there are more than `total` mentions (show "500+"): a filtered term drill over a long
+   * period of a common term counts up to 500 rather than read every match.
+   */
+  capped: z.boolean().optional(),
+});
 
 export const Signal = z.object({
   id: z.number().int(),

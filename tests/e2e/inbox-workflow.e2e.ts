@@ -223,12 +223,13 @@ describe('two desks on one mention', () => {
     await bram.ui.sitDownAs('Bram');
     const first = (await host.call('mentions.list', { limit: 1 })).rows[0]!;
 
+    // Other tests' windows may still count as viewers for a few seconds (presence expires after 30 s).
     for (const desk of [anna, bram]) {
       await desk.inbox.row(0).click();
       await desk.inbox.detail.getByText(first.text, { exact: true }).first().waitFor();
     }
-    await anna.inbox.detail.getByText('Ook open bij: Bram').waitFor({ timeout: 15_000 });
-    await bram.inbox.detail.getByText('Ook open bij: Anna').waitFor({ timeout: 15_000 });
+    await anna.inbox.detail.getByText(/^Ook open bij: (.*, )?Bram(,|$)/).waitFor({ timeout: 15_000 });
+    await bram.inbox.detail.getByText(/^Ook open bij: (.*, )?Anna(,|$)/).waitFor({ timeout: 15_000 });
 
     await bram.inbox.detail.getByRole('button', { name: /^Afhandelen/ }).click();
     await expect.poll(async () => (await host.call('mentions.get', { id: first.id })).status).toBe('resolved');

@@ -186,6 +186,74 @@ describe('term rollup, map and drill', () => {
     expect(verifyRollups(db).differences).toEqual([]);
   });
 
+  it('the drill pages a common term by walking the time index and a rare one by sorting, with the same rows', () => {
+    const [from, to] = ranges[0]!;
+    const rows = rawRows(db)
+      .filter((r) => r.created_at >= Date.parse(from) && r.created_at < Date.parse(to))
+      .sort((a, b) => b.created_at - a.created_at || b.id - a.id);
+    for (const term of ['straat', '#dommelstad', 'tilburg', '#snoei']) {
+      const expected = rows.filter((r) => termsOf(r.text).has(term));
+      expect(expected.length).toBeGreaterThan(0);
+      for (const [offset, limit] of [
+        [0, 5],
+        [3, 20],
+        [0, 500],
+      ] as const) {
+        for (const ready of [false, true]) {
+          const result = drill(db, DrillInput.parse({ from, to, term, offset, limit }), ready);
+          expect(result.total).toBe(expected.length);
+          expect(result.rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + limit).map((r) => r.id));
+        }
+      }
+      const x = drill(db, DrillInput.parse({ from, to, term, limit: 7, filter: { channel: ['x'] } }), true);
+      const onX = expected.filter((r) => r.channel === 'x');
+      expect([x.total, x.rows.map((r) => r.id)]).toEqual([onX.length, onX.slice(0, 7).map((r) => r.id)]);
+    }
+  });
+
+  it('verifies the term rollup: queued retractions are allowed for, a wrong count is listed', () => {
+    const pendingBefore = db.prepare('SELECT count(*) FROM term_retractions').pluck().get() as number;
+    db.prepare('DELETE FROM mentions WHERE id % 13 = 0').run();
+    db.prepare(`UPDATE mentions SET text = 'Herschreven: de kermis in Oss #kermis' WHERE id % 17 = 0`).run();
+    expect(db.prepare('SELECT count(*) FROM term_retractions').pluck().get()).toBeGreaterThan(pendingBefore);
+    fillTexts(db, 20, 12, 20_000);
+    const queued = verifyRollups(db);
+    expect(queued.differences).toEqual([]);
+    expect(queued.termsPending).toBe(20);
+    indexer.catchUp();
+    expect(verifyRollups(db).ok).toBe(true);
+    db.prepare(
+      `UPDATE term_year SET n = n + 1 WHERE term_id = (SELECT id FROM trend_terms WHERE term = 'kermis') AND bucket = 2025`,
+    ).run();
+    db.prepare(
+      `DELETE FROM term_day WHERE (bucket, term_id) = (SELECT bucket, term_id FROM term_day WHERE n > 0 LIMIT 1)`,
+    ).run();
+    const broken = verifyRollups(db);
+    expect(broken.ok).toBe(false);
+    expect(broken.differences.map((d) => d.table).sort()).toEqual(['term_day', 'term_year']);
+    expect(broken.differences.find((d) => d.table === 'term_year')).toMatchObject({ key: '2025|kermis', column: 'n' });
+    expect(broken.differences.find((d) => d.table === 'term_year')!.stored).toBe(
+      broken.differences.find((d) => d.table === 'term_year')!.expected + 1,
+    );
+    indexer.resetTerms();
+    indexer.catchUp();
+    expect(verifyRollups(db).ok).toBe(true);
+  });
+
+  it('with a filter over a large period, terms come from a time-stratified sample weighted up', () => {
+    const [from, to] = ranges[0]!;
+    const filter = { channel: ['x', 'facebook'] as ('x' | 'facebook')[] };
+    const input = TermsInput.parse({ from, to, filter, kind: 'word', limit: 5 });
+    const panel = termsPanel(db, input, 0, { exact: 300, sample: 600 });
+    expect(panel.sampled).toBe(true);
+    const rows = rawRows(db).filter((r) => r.channel !== 'instagram');
+    const now = bruteTerms(rows, Date.parse(from), Date.parse(to));
+    const top = [...now].filter(([t]) => !t.startsWith('#')).sort((a, b) => b[1] - a[1]);
+    expect(panel.rising.length).toBe(5);
+    for (const c of panel.rising) expect(Math.abs(c.count - now.get(c.term)!) / now.get(c.term)!).toBeLessThan(0.3);
+    expect(top.slice(0, 8).map(([t]) => t)).toContain(panel.rising[0]!.term);
+  });
+
   it('with a filter, terms are counted from the raw mentions, exactly for small periods', () => {
     const [from, to] = ranges[0]!;
     const panel = termsPanel(db, TermsInput.parse({ from, to, filter: { channel: ['x'] }, kind: 'hashtag' }), 0);

@@ -18,7 +18,7 @@ import type {
 import { WatchpostError } from '../../../shared/api/result';
 import { chooseGranularity } from '../../../shared/trends/granularity';
 import { median } from '../../../shared/trends/stats';
-import { bucketEnd, bucketOf, bucketStart, zoneOffsetMs } from '../../../shared/trends/time';
+import { bucketOf, bucketStart, zoneOffsetMs } from '../../../shared/trends/time';
 import type { Db } from '../store/db';
 import {
   filterSql,
@@ -61,9 +61,13 @@ export function axisOf(fromMs: number, toMs: number, granularity?: Granularity):
     );
   const ids: number[] = [];
   const buckets: Bucket[] = [];
+  // A bucket's end is the next one's start: each instant is computed and written once.
+  let start = iso(fromMs);
   for (let b = first; b <= last; b++) {
+    const end = b === last ? iso(toMs) : iso(bucketStart(g, b + 1));
     ids.push(b);
-    buckets.push({ start: iso(Math.max(bucketStart(g, b), fromMs)), end: iso(Math.min(bucketEnd(g, b), toMs)) });
+    buckets.push({ start, end });
+    start = end;
   }
   return { granularity: g, fromMs, toMs, ids, buckets };
 }
@@ -333,7 +337,7 @@ function responseMinutes(db: Db, fromMs: number, toMs: number, filter: TrendFilt
   const where = filterSql(filter, 'mentions');
   const rows = db
     .prepare(
-      `SELECT m.first_response_at - m.created_at AS ms FROM mentions m
+      `SELECT m.first_response_at - m.created_at AS ms FROM mentions m INDEXED BY mentions_replied
        WHERE m.first_response_at IS NOT NULL AND m.created_at >= ? AND m.created_at < ? AND ${where.sql}`,
     )
     .raw()

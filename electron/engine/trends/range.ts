@@ -33,10 +33,6 @@ export const zeroSums = (): Sums => ({
   response_sum: 0,
 });
 
-function add(into: Sums, from: Sums): void {
-  for (const m of MEASURES) into[m] += from[m] ?? 0;
-}
-
 /**
  * Where-clause fragments for a filter on a rollup table (`r`) or on mentions (`m`). `noIndex` writes the
  * mentions' columns as `+m.channel`, so SQLite keeps to the index the query is ordered by.
@@ -118,10 +114,17 @@ export function plan(granularity: Granularity, fromMs: number, toMs: number): { 
   return out;
 }
 
-const RAW_SUMS = `count(*) AS n, sum(m.sentiment IS 'positive') AS positive, sum(m.sentiment IS 'neutral') AS neutral,
-  sum(m.sentiment IS 'negative') AS negative, coalesce(sum(m.sentiment_score), 0) AS score_sum,
-  coalesce(sum(m.reach), 0) AS reach_sum, sum(m.first_response_at IS NOT NULL) AS replied,
-  coalesce(sum(m.first_response_at - m.created_at), 0) AS response_sum`;
+/** Each measure summed over raw mentions. */
+const RAW_SUMS: Record<Measure, string> = {
+  n: 'count(*)',
+  positive: `sum(m.sentiment IS 'positive')`,
+  neutral: `sum(m.sentiment IS 'neutral')`,
+  negative: `sum(m.sentiment IS 'negative')`,
+  score_sum: 'coalesce(sum(m.sentiment_score), 0)',
+  reach_sum: 'coalesce(sum(m.reach), 0)',
+  replied: 'sum(m.first_response_at IS NOT NULL)',
+  response_sum: 'coalesce(sum(m.first_response_at - m.created_at), 0)',
+};
 const RAW_TOPICS = `coalesce((SELECT ',' || group_concat(topic_id, ',' ORDER BY topic_id) || ',' FROM mention_topics WHERE mention_id = m.id), '')`;
 
 /** Sums per panel bucket and group (channel id, topic-set key, or '' for none). */
@@ -137,38 +140,43 @@ export function sumRange(
   groupBy: GroupBy,
   measures: readonly Measure[] = MEASURES,
 ): BucketSums {
-  const sumColumns = measures.map((m) => `sum(${m}) AS ${m}`).join(', ');
+  const sumColumns = measures.map((m) => `sum(${m})`).join(', ');
   const result: BucketSums = new Map();
-  const put = (bucket: number, group: string, sums: Sums) => {
+  // Rows come as arrays [bucket, group, ...measures]: thousands per call, so no object per row.
+  const put = (bucket: number, row: unknown[]) => {
     let groups = result.get(bucket);
     if (!groups) result.set(bucket, (groups = new Map()));
-    const existing = groups.get(group);
-    if (existing) add(existing, sums);
-    else groups.set(group, { ...zeroSums(), ...sums });
+    const group = row[1] as string;
+    let sums = groups.get(group);
+    if (!sums) groups.set(group, (sums = zeroSums()));
+    for (let i = 0; i < measures.length; i++) sums[measures[i]!] += (row[i + 2] as number | null) ?? 0;
   };
   if (toMs <= fromMs) return result;
   for (const { piece, into } of plan(granularity, fromMs, toMs)) {
     if (piece.level === 'raw') {
       const where = filterSql(filter, 'mentions');
       const group = groupBy === 'channel' ? 'm.channel' : groupBy === 'topics' ? RAW_TOPICS : `''`;
+      const bucket = into ?? bucketOf(granularity, piece.fromMs);
       const rows = db
         .prepare(
-          `SELECT ${group} AS grp, ${RAW_SUMS} FROM mentions m
-           WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql} GROUP BY 1`,
+          `SELECT 0, ${group}, ${measures.map((m) => RAW_SUMS[m]).join(', ')} FROM mentions m
+           WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql} GROUP BY 2`,
         )
-        .all(piece.fromMs, piece.toMs, ...where.params) as (Sums & { grp: string })[];
-      for (const row of rows) put(into ?? bucketOf(granularity, piece.fromMs), row.grp, row);
+        .raw()
+        .all(piece.fromMs, piece.toMs, ...where.params) as unknown[][];
+      for (const row of rows) put(bucket, row);
       continue;
     }
     const where = filterSql(filter, 'rollup');
     const group = groupBy === 'channel' ? 'channel' : groupBy === 'topics' ? 'topics' : `''`;
     const rows = db
       .prepare(
-        `SELECT bucket, ${group} AS grp, ${sumColumns} FROM rollup_${piece.level}
+        `SELECT bucket, ${group}, ${sumColumns} FROM rollup_${piece.level}
          WHERE bucket BETWEEN ? AND ? AND ${where.sql} GROUP BY 1, 2`,
       )
-      .all(piece.lo, piece.hi, ...where.params) as (Sums & { bucket: number; grp: string })[];
-    for (const row of rows) put(into ?? row.bucket, row.grp, row);
+      .raw()
+      .all(piece.lo, piece.hi, ...where.params) as unknown[][];
+    for (const row of rows) put(into ?? (row[0] as number), row);
   }
   return result;
 }

@@ -54,7 +54,13 @@ export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
       if (want === have) continue;
       out.differenceCount += 1;
       if (out.differences.length < listAtMost)
-        out.differences.push({ table: `term_${level}`, key: k.replace('\t', '|'), column: 'n', stored: have, expected: want });
+        out.differences.push({
+          table: `term_${level}`,
+          key: k.replace('\t', '|'),
+          column: 'n',
+          stored: have,
+          expected: want,
+        });
     }
   };
 
@@ -125,6 +131,10 @@ export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
   }
   if (current !== null) flush(current);
   for (const m of [...months]) flush(m);
-  compare('year', year, db.prepare('SELECT bucket, term_id, n FROM term_year').raw().all() as [number, number, number][]);
+  compare(
+    'year',
+    year,
+    db.prepare('SELECT bucket, term_id, n FROM term_year').raw().all() as [number, number, number][],
+  );
   return out;
 }

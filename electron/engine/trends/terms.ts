@@ -16,15 +16,17 @@ import { ftsQueryOf, hasTerm, normalizeTerm, termsOf } from './tokens';
  * Without filters they come from the term rollup (term_year, term_month, term_day and the raw mentions for
  * part-days, combined as term-cover.ts plans), so any range costs about the same. With a channel, language
  * or topic filter the rollup (per bucket × term only) cannot answer: the raw mentions are counted instead,
- * exactly up to EXACT_LIMIT mentions per period; beyond that from a sample (`sampled`) stratified by time:
- * the period's buckets (exact filtered totals from the volume rollups) each give mentions spread evenly over
- * the bucket in proportion to its volume, weighted up to its total.
+ * exactly up to SAMPLING.exact mentions per period; beyond that from a sample (`sampled`) stratified by time:
+ * the period's buckets (exact filtered totals from the volume rollups) each give mentions in proportion to
+ * their volume, in short runs from instants spread evenly over the bucket, weighted up to its total.
  */
 
-/** Filtered periods up to this many mentions are counted exactly. */
-const EXACT_LIMIT = 3_000;
-/** Mentions a larger filtered period is sampled with. */
-const SAMPLE_SIZE = 1_500;
+/** Filtered periods up to `exact` mentions are counted exactly; larger ones from a sample of `sample`. */
+export const SAMPLING = { exact: 3_000, sample: 1_000 };
+/** At most about this many strata (time buckets) in a sample. */
+const STRATA = 100;
+/** A sample is taken in runs of this many consecutive mentions from evenly spread instants (a seek each). */
+const SAMPLE_RUN = 10;
 /** A term needs this many mentions in both periods together to be listed (noise otherwise). */
 const MIN_MENTIONS = 3;
 
@@ -40,10 +42,10 @@ const termNames = new WeakMap<Db, string[]>();
 function termsById(db: Db): string[] {
   let names = termNames.get(db);
   if (!names) termNames.set(db, (names = []));
-  const rows = db
-    .prepare('SELECT id, term FROM trend_terms WHERE id >= ? ORDER BY id')
-    .raw()
-    .all(names.length) as [number, string][];
+  const rows = db.prepare('SELECT id, term FROM trend_terms WHERE id >= ? ORDER BY id').raw().all(names.length) as [
+    number,
+    string,
+  ][];
   for (const [id, term] of rows) names[id] = term;
   return names;
 }
@@ -80,9 +82,10 @@ function filteredCounts(
   fromMs: number,
   toMs: number,
   filter: TrendFilter,
+  sampling: typeof SAMPLING,
 ): { counts: Counts; sampled: boolean } {
   const where = filterSql(filter, 'mentions');
-  const granularity = chooseGranularity(fromMs, toMs);
+  const granularity = chooseGranularity(fromMs, toMs, STRATA);
   const perBucket = [...sumRange(db, granularity, fromMs, toMs, filter, null, ['n'])]
     .map(([bucket, groups]) => ({ bucket, n: groups.get('')?.n ?? 0 }))
     .filter((b) => b.n > 0);
@@ -91,27 +94,30 @@ function filteredCounts(
   const textsIn = db.prepare(
     `SELECT m.text FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}`,
   );
-  if (total <= EXACT_LIMIT) {
+  if (total <= sampling.exact) {
     countTexts(counts, textsIn.pluck().all(fromMs, toMs, ...where.params) as string[], 1);
     return { counts, sampled: false };
   }
-  const firstAfter = db.prepare(
-    `SELECT m.id, m.text FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${where.sql}
-     ORDER BY m.created_at LIMIT 1`,
+  // Unary plus on the filter's columns: each run is a seek in the time index and a few steps along it.
+  const walk = filterSql(filter, 'mentions', true);
+  const runFrom = db.prepare(
+    `SELECT m.id, m.text FROM mentions m WHERE m.created_at >= ? AND m.created_at < ? AND ${walk.sql}
+     ORDER BY m.created_at LIMIT ?`,
   );
   for (const { bucket, n } of perBucket) {
     const start = Math.max(fromMs, bucketStart(granularity, bucket));
     const end = Math.min(toMs, bucketEnd(granularity, bucket));
-    const quota = Math.max(1, Math.round((SAMPLE_SIZE * n) / total));
+    const quota = Math.max(1, Math.round((sampling.sample * n) / total));
     if (n <= 2 * quota) {
       countTexts(counts, textsIn.pluck().all(start, end, ...where.params) as string[], 1);
       continue;
     }
+    const runs = Math.ceil(quota / SAMPLE_RUN);
     const picked = new Map<number, string>();
-    for (let i = 0; i < quota; i++) {
-      const at = Math.floor(start + ((i + 0.5) * (end - start)) / quota);
-      const row = firstAfter.get(at, end, ...where.params) as { id: number; text: string } | undefined;
-      if (row) picked.set(row.id, row.text);
+    for (let i = 0; i < runs; i++) {
+      const at = Math.floor(start + ((i + 0.5) * (end - start)) / runs);
+      const rows = runFrom.all(at, end, ...walk.params, Math.ceil(quota / runs)) as { id: number; text: string }[];
+      for (const row of rows) picked.set(row.id, row.text);
     }
     countTexts(counts, [...picked.values()], n / picked.size);
   }
@@ -123,13 +129,18 @@ const hasFilter = (filter: TrendFilter) =>
   filter.channel.length > 0 || filter.lang.length > 0 || filter.topicId.length > 0;
 
 /** Rising and falling terms of a period against the previous one (or last year). */
-export function termsPanel(db: Db, input: z.output<typeof TermsInput>, pending: number): TermsPanel {
+export function termsPanel(
+  db: Db,
+  input: z.output<typeof TermsInput>,
+  pending: number,
+  sampling = SAMPLING,
+): TermsPanel {
   const fromMs = Date.parse(input.from);
   const toMs = Date.parse(input.to);
   const previous = comparePeriod(fromMs, toMs, input.compare ?? 'previous');
   const read = (a: number, b: number) =>
     hasFilter(input.filter)
-      ? filteredCounts(db, a, b, input.filter)
+      ? filteredCounts(db, a, b, input.filter, sampling)
       : { counts: rollupCounts(db, a, b), sampled: false };
   const now = read(fromMs, toMs);
   const before = read(previous.fromMs, previous.toMs);
@@ -173,8 +184,7 @@ function registerTermFunction(db: Db): void {
 }
 
 /** Mentions holding a term in [fromMs, toMs), from the term rollup (exact once the indexer is caught up). */
-function termTotal(db: Db, term: string, fromMs: number, toMs: number): number {
-  const id = db.prepare('SELECT id FROM trend_terms WHERE term = ?').pluck().get(term) as number | undefined;
+function termTotal(db: Db, termId: number | undefined, term: string, fromMs: number, toMs: number): number {
   let total = 0;
   for (const piece of termCover(fromMs, toMs)) {
     if (piece.level === 'raw') {
@@ -183,35 +193,46 @@ function termTotal(db: Db, term: string, fromMs: number, toMs: number): number {
         .pluck()
         .all(piece.fromMs, piece.toMs) as string[];
       for (const text of texts) if (hasTerm(text, term)) total += piece.sign;
-    } else if (id !== undefined) {
+    } else if (termId !== undefined) {
       const n = db
         .prepare(`SELECT coalesce(sum(n), 0) FROM term_${piece.level} WHERE bucket BETWEEN ? AND ? AND term_id = ?`)
         .pluck()
-        .get(piece.lo, piece.hi, id) as number;
+        .get(piece.lo, piece.hi, termId) as number;
       total += piece.sign * n;
     }
   }
   return total;
 }
 
-/** Relative cost per mention of walking the time index and testing its text, against sorting a match. */
-const WALK_COST = 3;
+const EMPTY_FILTER: TrendFilter = { channel: [], lang: [], topicId: [] };
+/** Filtered term drills count exactly by walking ranges up to this many mentions, or terms with this few matches. */
+const COUNT_EXACT = 10_000;
+/** Otherwise they count up to this many and say there are more (`capped`). */
+export const COUNT_CAP = 500;
+
+/** Mentions in a range under a filter, from the rollups. */
+function mentionsIn(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number {
+  let n = 0;
+  for (const groups of sumRange(db, 'month', fromMs, toMs, filter, null, ['n']).values()) n += groups.get('')?.n ?? 0;
+  return n;
+}
 
 /**
  * The mentions behind a term, a municipality or an hour-of-week cell (newest first).
  *
- * A word is one FTS5 token, so its mentions are an FTS5 MATCH; a hashtag's are the MATCH of its tokens
- * checked for the `#` (trend_has_term). The total of an unfiltered term comes from the term rollup when
- * the indexer is caught up (`termsReady`), otherwise from counting the matches. The page of a common
- * term walks the time index newest first and tests each text until the page is full (a few hundred
- * texts); a rare term's matches are few, so they are sorted instead. A municipality goes through
- * mentions.place_code.
+ * Term membership is termsOf's (trend_has_term; for a word that is exactly its FTS5 MATCH). How it is
+ * found depends on what is cheap, judged from the rollups: the total of an unfiltered term comes from the
+ * term rollup once the indexer is caught up (`termsReady`); a filtered one is counted by walking the range
+ * when it is small, through the full-text matches when they are few, and otherwise up to COUNT_CAP
+ * (`capped`: there are more). The page walks the time index newest first, testing each text, until it is
+ * full (a common term: a few hundred texts), or sorts the full-text matches when the term is rare.
+ * A municipality goes through mentions.place_code.
  */
 export function drill(
   db: Db,
   input: z.output<typeof DrillInput>,
   termsReady = false,
-): { total: number; offset: number; rows: MentionRow[] } {
+): { total: number; offset: number; rows: MentionRow[]; capped?: boolean } {
   const fromMs = Date.parse(input.from);
   const toMs = Date.parse(input.to);
   const parts: string[] = [];
@@ -237,48 +258,76 @@ export function drill(
       params: [fromMs, toMs, ...filter.params, ...params],
     };
   };
-  const pageOf = (sql: string, whereParams: unknown[]) =>
+  const pageOf = (from: string, sql: string, whereParams: unknown[]) =>
     db
-      .prepare(`SELECT m.id FROM mentions m WHERE ${sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?`)
+      .prepare(`SELECT m.id FROM ${from} WHERE ${sql} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?`)
       .pluck()
       .all(...whereParams, input.limit, input.offset) as number[];
+  const countOf = (from: string, sql: string, whereParams: unknown[], cap?: number) =>
+    db
+      .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${sql}${cap === undefined ? '' : ' LIMIT ?'})`)
+      .pluck()
+      .get(...whereParams, ...(cap === undefined ? [] : [cap])) as number;
 
   let total: number;
+  let capped = false;
   let page: number[];
   if (input.term) {
     const term = normalizeTerm(input.term);
     if (!term) return { total: 0, offset: input.offset, rows: [] };
     registerTermFunction(db);
-    const tag = term.startsWith('#');
     const plain = where(false);
-    const matches = `m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)${tag ? ' AND trend_has_term(m.text, ?)' : ''}`;
-    const matchParams = [ftsQueryOf(term), ...(tag ? [term] : [])];
-    total =
-      unfiltered && termsReady
-        ? termTotal(db, term, fromMs, toMs)
-        : (db
-            .prepare(`SELECT count(*) FROM mentions m WHERE ${matches} AND ${plain.sql}`)
-            .pluck()
-            .get(...matchParams, ...plain.params) as number);
-    // Mentions the walk reads before the page is full, against the matches a sort would read.
-    let inRange = 0;
-    for (const groups of sumRange(db, 'month', fromMs, toMs, input.filter, null, ['n']).values())
-      inRange += groups.get('')?.n ?? 0;
-    const walked = total ? ((input.offset + input.limit) * inRange) / total : Infinity;
-    if (total > 0 && walked * WALK_COST < total) {
-      // Unary plus on the filter's columns keeps SQLite on the time index, so the walk stops at the page's end.
-      const walk = where(true);
-      page = pageOf(`${walk.sql} AND trend_has_term(m.text, ?)`, [...walk.params, term]);
-    } else {
-      page = total > input.offset ? pageOf(`${matches} AND ${plain.sql}`, [...matchParams, ...plain.params]) : [];
+    // Unary plus on the filter's columns keeps SQLite on the time index, so a walk stops at the page's end.
+    const walk = where(true);
+    const walkSql = `${walk.sql} AND trend_has_term(m.text, ?)`;
+    const walkParams = [...walk.params, term];
+    const match = [ftsQueryOf(term)];
+    const matchSql = `m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?) AND ${plain.sql} AND trend_has_term(m.text, ?)`;
+    const matchParams = [...match, ...plain.params, term];
+    const idOf = (t: string) =>
+      db.prepare('SELECT id FROM trend_terms WHERE term = ?').pluck().get(t) as number | undefined;
+    const termId = idOf(term);
+    const countEverywhere = (id: number | undefined) =>
+      id === undefined
+        ? 0
+        : (db.prepare('SELECT coalesce(sum(n), 0) FROM term_year WHERE term_id = ?').pluck().get(id) as number);
+    // What the full-text index returns for the term: a hashtag's MATCH also finds its word without the `#`.
+    const word = term.startsWith('#') ? normalizeTerm(term.slice(1)) : term;
+    const everywhere = !termsReady
+      ? (db
+          .prepare('SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH ?')
+          .pluck()
+          .get(...match) as number)
+      : word
+        ? Math.max(countEverywhere(termId), countEverywhere(idOf(word)))
+        : 5 * countEverywhere(termId);
+    // Costs in mentions read: a walk reads every mention of the range (any filter is tested on the row),
+    // the full-text way reads every match, in or out of the range.
+    const inRange = unfiltered ? null : mentionsIn(db, fromMs, toMs, EMPTY_FILTER);
+    if (unfiltered && termsReady) total = termTotal(db, termId, term, fromMs, toMs);
+    else if (inRange! <= everywhere && inRange! <= COUNT_EXACT) total = countOf('mentions m', walkSql, walkParams);
+    else if (everywhere <= COUNT_EXACT) total = countOf('mentions m', matchSql, matchParams);
+    else {
+      // Along the full-text matches (in id order) until COUNT_CAP are found.
+      total = countOf(
+        'mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid',
+        `mentions_fts MATCH ? AND ${plain.sql} AND trend_has_term(m.text, ?)`,
+        matchParams,
+        COUNT_CAP + 1,
+      );
+      capped = total > COUNT_CAP;
+      if (capped) total = COUNT_CAP;
     }
+    // Mentions the walk reads before the page is full, against the matches the full-text way reads.
+    const all = inRange ?? mentionsIn(db, fromMs, toMs, EMPTY_FILTER);
+    const walked = total ? Math.min(all, ((input.offset + input.limit) * all) / total) : all;
+    if (total === 0 && !capped) page = [];
+    else if (walked <= everywhere) page = pageOf('mentions m', walkSql, walkParams);
+    else page = pageOf('mentions m', matchSql, matchParams);
   } else {
     const plain = where(false);
-    total = db
-      .prepare(`SELECT count(*) FROM mentions m WHERE ${plain.sql}`)
-      .pluck()
-      .get(...plain.params) as number;
-    page = pageOf(plain.sql, plain.params);
+    total = countOf('mentions m', plain.sql, plain.params);
+    page = pageOf('mentions m', plain.sql, plain.params);
   }
   const records = page.length
     ? (db
@@ -288,5 +337,6 @@ export function drill(
         .all(...page) as RowRecord[])
     : [];
   const byId = new Map(records.map((r) => [r.id, r]));
-  return { total, offset: input.offset, rows: page.map((id) => toRow(byId.get(id)!)) };
+  const rows = page.map((id) => toRow(byId.get(id)!));
+  return { total, offset: input.offset, rows, ...(capped ? { capped } : {}) };
 }

@@ -30,7 +30,7 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 const LETTERS = /^\p{L}{4,40}$/u;
 const HASHTAG = /(?<![\p{L}\p{N}_&/#])#([\p{L}\p{N}_]{2,60})(?![\p{L}\p{N}_])/gu;
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /** Lower case without diacritics, as the full-text index sees text (remove_diacritics 2). */
 export function fold(text: string): string {
@@ -63,13 +63,27 @@ export function ftsQueryOf(term: string): string {
   return `"${tokens.join(' ')}"`;
 }
 
+const termPatterns = new Map<string, RegExp>();
+
+/** The pattern of a term as a whole token (a word) or a whole hashtag, with termsOf's boundaries. */
+function patternOf(term: string): RegExp {
+  let pattern = termPatterns.get(term);
+  if (!pattern) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = term.startsWith('#')
+      ? new RegExp(`(?<![\\p{L}\\p{N}_&/#])${escaped}(?![\\p{L}\\p{N}_])`, 'u')
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+    if (termPatterns.size > 1000) termPatterns.clear();
+    termPatterns.set(term, pattern);
+  }
+  return pattern;
+}
+
 /**
- * Whether a text holds a term (as normalizeTerm gives it), with the same rules as termsOf but without
- * listing every term: a quick substring test first, so most texts are rejected without tokenising.
+ * Whether a text holds a term (as normalizeTerm gives it): the same answer as `termsOf(text).has(term)`,
+ * without listing every term (a substring test, then the term's boundaries).
  */
 export function hasTerm(text: string, term: string): boolean {
   const folded = fold(text);
-  const word = term.startsWith('#') ? term.slice(1) : term;
-  if (!folded.includes(word)) return false;
-  return termsOf(folded).has(term);
+  return folded.includes(term) && patternOf(term).test(folded);
 }

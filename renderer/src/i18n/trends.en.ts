@@ -137,6 +137,36 @@ export const trendsEn: Messages<typeof trendsNl> = {
       caption: '{{placed}} mentions on the map, {{unplaced}} without a place.',
       source: 'Boundaries: {{source}} ({{licence}}).',
       drillTitle: 'Mentions from {{name}}',
+      pending: '{{pending}} new mentions are still being placed.',
+      unavailable: 'No municipality boundaries yet',
+      noBoundaries:
+        'The map needs municipality boundaries. Import a GeoJSON or TopoJSON file of the CBS/PDOK municipalities (open data).',
+      noProvince:
+        'The imported boundaries do not say which province a municipality is in. Choose the Netherlands, or import a file with a province property (PV30).',
+    },
+    boundaries: {
+      title: 'Municipality boundaries',
+      open: 'Import boundaries…',
+      intro:
+        'A GeoJSON or TopoJSON file of municipalities, such as CBS Gebiedsindelingen via PDOK (WGS84 or RD New). It replaces earlier boundaries; then every mention is placed on the map again.',
+      none: 'No municipality boundaries have been imported yet.',
+      current_one:
+        'Now: {{formatted}} municipality ({{brabant}} in Noord-Brabant) from {{file}}, imported on {{date}} by {{operator}}.',
+      current_other:
+        'Now: {{formatted}} municipalities ({{brabant}} in Noord-Brabant) from {{file}}, imported on {{date}} by {{operator}}.',
+      file: 'File with municipality boundaries',
+      source: 'Source',
+      licence: 'Licence',
+      licenceHint: 'Shown under the map and in exports. CBS boundaries are open data (CC BY 4.0).',
+      import: 'Import',
+      uploading: 'Sending the file…',
+      reading: 'Reading the boundaries…',
+      placing: 'Placing mentions on the map…',
+      placingCount: 'Placing mentions on the map: {{done}} of {{total}}.',
+      placed: 'Done: the boundaries are imported and the mentions are on the map.',
+      placingFailed: 'The boundaries are imported, but placing the mentions failed: {{message}}',
+      failed: '{{file}} could not be imported: {{message}}',
+      close: 'Close',
     },
     responses: {
       title: 'Response times',

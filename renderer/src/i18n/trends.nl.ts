@@ -134,6 +134,36 @@ export const trendsNl = {
       caption: '{{placed}} berichten op de kaart, {{unplaced}} zonder plaats.',
       source: 'Grenzen: {{source}} ({{licence}}).',
       drillTitle: 'Berichten uit {{name}}',
+      pending: '{{pending}} nieuwe berichten worden nog geplaatst.',
+      unavailable: 'Nog geen gemeentegrenzen',
+      noBoundaries:
+        'De kaart heeft gemeentegrenzen nodig. Importeer een GeoJSON- of TopoJSON-bestand met de gemeenten van CBS/PDOK (open data).',
+      noProvince:
+        'De geïmporteerde grenzen zeggen niet in welke provincie een gemeente ligt. Kies Nederland, of importeer een bestand met een provincie-eigenschap (PV30).',
+    },
+    boundaries: {
+      title: 'Gemeentegrenzen',
+      open: 'Grenzen importeren…',
+      intro:
+        'Een GeoJSON- of TopoJSON-bestand met gemeenten, zoals CBS Gebiedsindelingen via PDOK (WGS84 of RD New). Het vervangt eerdere grenzen; daarna worden alle berichten opnieuw op de kaart geplaatst.',
+      none: 'Er zijn nog geen gemeentegrenzen geïmporteerd.',
+      current_one:
+        'Nu: {{formatted}} gemeente ({{brabant}} in Noord-Brabant) uit {{file}}, geïmporteerd op {{date}} door {{operator}}.',
+      current_other:
+        'Nu: {{formatted}} gemeenten ({{brabant}} in Noord-Brabant) uit {{file}}, geïmporteerd op {{date}} door {{operator}}.',
+      file: 'Bestand met gemeentegrenzen',
+      source: 'Bron',
+      licence: 'Licentie',
+      licenceHint: 'Staat onder de kaart en in exports. CBS-grenzen zijn open data (CC BY 4.0).',
+      import: 'Importeren',
+      uploading: 'Bestand versturen…',
+      reading: 'Grenzen lezen…',
+      placing: 'Berichten op de kaart plaatsen…',
+      placingCount: 'Berichten op de kaart plaatsen: {{done}} van {{total}}.',
+      placed: 'Klaar: de grenzen zijn geïmporteerd en de berichten staan op de kaart.',
+      placingFailed: 'De grenzen zijn geïmporteerd, maar het plaatsen van berichten mislukte: {{message}}',
+      failed: '{{file}} kon niet worden geïmporteerd: {{message}}',
+      close: 'Sluiten',
     },
     responses: {
       title: 'Reactietijden',

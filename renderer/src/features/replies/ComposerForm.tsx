@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyLang, ToneFinding } from '../../../../shared/api/replies';
 import { LengthCounter } from './LengthCounter';
@@ -52,14 +52,24 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const warnings = findings.length - errors;
   const needsApproval = approval.enabled && (info.sensitiveReasons.length > 0 || (approval.anyWarning && warnings > 0));
 
-  const fix = (finding: ToneFinding) => {
-    if (finding.fix && field.current)
+  // The list under the field follows a moment later than the underlines, in a render React may interrupt:
+  // a keystroke pays for the check and the underlines, not for re-laying out a long list of findings.
+  const checked = useMemo(() => ({ text, findings }), [text, findings]);
+  const listed = useDeferredValue(checked);
+  const listedText = useRef(listed.text);
+  useEffect(() => {
+    listedText.current = listed.text;
+  }, [listed.text]);
+
+  const fix = useCallback((finding: ToneFinding) => {
+    // A fix's offsets belong to the text the list was made for; never apply them to other text.
+    if (finding.fix && field.current && field.current.value === listedText.current)
       replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
-  };
-  const show = (finding: ToneFinding) => {
+  }, []);
+  const show = useCallback((finding: ToneFinding) => {
     field.current?.focus();
     field.current?.setSelectionRange(finding.start, finding.end);
-  };
+  }, []);
   const send = async () => {
     if (errors > 0 || text.trim() === '') return;
     let draftId: number | undefined;
@@ -155,7 +165,14 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
             }}
           />
         )}
-        <FindingsList id={`${id}-findings`} text={text} findings={findings} caret={caret} onFix={fix} onShow={show} />
+        <FindingsList
+          id={`${id}-findings`}
+          text={listed.text}
+          findings={listed.findings}
+          caret={caret}
+          onFix={fix}
+          onShow={show}
+        />
       </div>
       <SendBar
         state={sender.state}

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
 import { paintRuns, type MarkedRange } from './paint';
 
 interface FindingsFieldProps {
@@ -52,7 +52,8 @@ export function FindingsField({
   };
   useLayoutEffect(syncScroll);
 
-  const runs = paintRuns(value, ranges, anchorAt);
+  // Re-cut only when the text, its findings or the anchor changed (not on the list's later render).
+  const runs = useMemo(() => paintRuns(value, ranges, anchorAt), [value, ranges, anchorAt]);
   const reportCaret = () => {
     const field = fieldRef.current;
     if (field) onCaret(field.selectionEnd);
@@ -62,8 +63,10 @@ export function FindingsField({
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
       <div className="findings-field__mirror" ref={mirror} aria-hidden="true">
-        {runs.map((run) => (
-          <span key={run.start}>
+        {/* Keyed by position in the list, not by offset: typing shifts the offsets of every run after the
+            caret, but their text stays the same, so React leaves those spans untouched. */}
+        {runs.map((run, index) => (
+          <span key={index}>
             {run.start === anchorAt && <span ref={anchorRef} className="findings-field__anchor" />}
             {run.mark ? <mark className={`finding-mark finding-mark--${run.mark}`}>{run.text}</mark> : run.text}
           </span>

@@ -1,4 +1,5 @@
 import { CircleAlert, CircleCheck, TriangleAlert, Wand2 } from 'lucide-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToneFinding } from '../../../../shared/api/replies';
 import { describeFix, findingMessage } from './findingText';
@@ -6,6 +7,7 @@ import { describeFix, findingMessage } from './findingText';
 /**
  * The tone findings as a list under the field: what, where (the words quoted), why, and the one-click
  * fix as a real button, so everything the underlines show can be read and fixed by keyboard too.
+ * Items are keyed by rule and occurrence and memoised: a keystroke re-renders only the findings it changed.
  */
 export function FindingsList(props: {
   id: string;
@@ -24,55 +26,102 @@ export function FindingsList(props: {
       </p>
     );
   }
+  const occurrences = new Map<string, number>();
   return (
     <ul id={props.id} className="findings" aria-label={t('composer.findings.label')}>
-      {props.findings.map((finding, index) => {
+      {props.findings.map((finding) => {
+        const occurrence = occurrences.get(finding.ruleId) ?? 0;
+        occurrences.set(finding.ruleId, occurrence + 1);
         const atCaret =
           props.caret !== null &&
           finding.end > finding.start &&
           props.caret >= finding.start &&
           props.caret <= finding.end;
-        const quote = props.text.slice(finding.start, finding.end);
-        const Icon = finding.severity === 'error' ? CircleAlert : TriangleAlert;
         return (
-          <li
-            key={`${finding.ruleId}-${finding.start}-${index}`}
-            className={`finding finding--${finding.severity}${atCaret ? ' finding--at-caret' : ''}`}
-          >
-            <span className="finding__severity">
-              <Icon aria-hidden="true" size={14} />
-              {t(`composer.severity.${finding.severity}`)}
-            </span>
-            <div className="finding__text">
-              <span className="finding__message">{findingMessage(t, finding)}</span>
-              {quote.trim() !== '' && finding.end - finding.start <= 40 && (
-                <span className="finding__quote">“{quote}”</span>
-              )}
-              <span className="finding__why">
-                {t(finding.explanationKey)}
-                {finding.note && ` ${finding.note}`}
-              </span>
-            </div>
-            <div className="finding__actions">
-              {finding.end > finding.start && (
-                <button type="button" className="button button--small" onClick={() => props.onShow(finding)}>
-                  {t('composer.findings.show')}
-                </button>
-              )}
-              {finding.fix && (
-                <button
-                  type="button"
-                  className="button button--small button--primary"
-                  onClick={() => props.onFix(finding)}
-                >
-                  <Wand2 aria-hidden="true" size={14} />
-                  {describeFix(t, finding.fix, props.text)}
-                </button>
-              )}
-            </div>
-          </li>
+          <FindingItem
+            key={`${finding.ruleId}-${occurrence}`}
+            finding={finding}
+            quote={props.text.slice(finding.start, finding.end)}
+            fixLabel={finding.fix ? describeFix(t, finding.fix, props.text) : null}
+            atCaret={atCaret}
+            onFix={props.onFix}
+            onShow={props.onShow}
+          />
         );
       })}
     </ul>
   );
 }
+
+interface FindingItemProps {
+  finding: ToneFinding;
+  quote: string;
+  fixLabel: string | null;
+  atCaret: boolean;
+  onFix(finding: ToneFinding): void;
+  onShow(finding: ToneFinding): void;
+}
+
+/** The check makes new finding objects on every keystroke: an item is the same when what it says and where is. */
+function sameItem(a: FindingItemProps, b: FindingItemProps): boolean {
+  const x = a.finding;
+  const y = b.finding;
+  return (
+    a.quote === b.quote &&
+    a.fixLabel === b.fixLabel &&
+    a.atCaret === b.atCaret &&
+    a.onFix === b.onFix &&
+    a.onShow === b.onShow &&
+    x.ruleId === y.ruleId &&
+    x.severity === y.severity &&
+    x.start === y.start &&
+    x.end === y.end &&
+    x.messageKey === y.messageKey &&
+    x.explanationKey === y.explanationKey &&
+    x.note === y.note &&
+    sameParams(x.params, y.params) &&
+    x.fix?.start === y.fix?.start &&
+    x.fix?.end === y.fix?.end &&
+    x.fix?.replacement === y.fix?.replacement
+  );
+}
+
+function sameParams(a: ToneFinding['params'], b: ToneFinding['params']): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+const FindingItem = memo(function FindingItem(props: FindingItemProps) {
+  const { t } = useTranslation();
+  const { finding, quote } = props;
+  const Icon = finding.severity === 'error' ? CircleAlert : TriangleAlert;
+  return (
+    <li className={`finding finding--${finding.severity}${props.atCaret ? ' finding--at-caret' : ''}`}>
+      <span className="finding__severity">
+        <Icon aria-hidden="true" size={14} />
+        {t(`composer.severity.${finding.severity}`)}
+      </span>
+      <div className="finding__text">
+        <span className="finding__message">{findingMessage(t, finding)}</span>
+        {quote.trim() !== '' && finding.end - finding.start <= 40 && <span className="finding__quote">“{quote}”</span>}
+        <span className="finding__why">
+          {t(finding.explanationKey)}
+          {finding.note && ` ${finding.note}`}
+        </span>
+      </div>
+      <div className="finding__actions">
+        {finding.end > finding.start && (
+          <button type="button" className="button button--small" onClick={() => props.onShow(finding)}>
+            {t('composer.findings.show')}
+          </button>
+        )}
+        {props.fixLabel && (
+          <button type="button" className="button button--small button--primary" onClick={() => props.onFix(finding)}>
+            <Wand2 aria-hidden="true" size={14} />
+            {props.fixLabel}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}, sameItem);

@@ -65,6 +65,15 @@ export function DrillDrawer({ drill, range, onClose }: { drill: DrillRequest; ra
     }
   };
 
+  // Escape closes the drawer, unless a menu or a dialog took it first.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
   const shown = page?.key === key ? page : null;
   const problem = error?.key === key ? error.message : null;
   const loading = (!shown && !problem) || loadingMore;

@@ -1,7 +1,10 @@
+import { MapPin, Upload } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapPanel as MapData } from '../../../../shared/api/trends';
+import { ApiError, subscribe } from '../../api/client';
 import { useFormat } from '../../i18n/format';
+import { BoundariesDialog } from './BoundariesImport';
 import { Chart, type ChartClick, type ChartHandle } from './Chart';
 import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
@@ -9,10 +12,24 @@ import { loadBoundaries, type BoundarySource } from './mapBoundaries';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { useChartColours } from './useChartColours';
-import { useTrend } from './useTrend';
+import { useTrend, useTrendsVersion } from './useTrend';
 
 type Measure = 'volume' | 'netSentiment';
 type Area = MapData['areas'][number];
+
+/** The engine answers `unavailable` while no boundaries are imported (or they name no provinces). */
+const isUnavailable = (error: Error | null): error is ApiError =>
+  error instanceof ApiError && error.code === 'unavailable';
+
+/** While mentions are still being placed, the map is read again when the placing job finishes. */
+function useRefreshWhilePlacing(pending: number): void {
+  useEffect(() => {
+    if (pending === 0) return;
+    return subscribe('job.finished', (job) => {
+      if (job.kind === 'rollups') useTrendsVersion.getState().bump();
+    });
+  }, [pending]);
+}
 
 function mapOption(data: MapData, mapName: string, measure: Measure, colours: ChartColours, format: ChartFormat) {
   const value = (area: Area) => (measure === 'volume' ? area.count : area.net);
@@ -74,6 +91,8 @@ export function MapPanel({ config, range, placement, onConfig, onDrill }: PanelP
   const format = chartFormat(locale);
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
+  const version = useTrendsVersion((state) => state.version);
+  const [importing, setImporting] = useState(false);
   const region = config.mapRegion ?? 'brabant';
   const measure = config.mapMeasure ?? 'volume';
   const [boundaries, setBoundaries] = useState<
@@ -89,8 +108,9 @@ export function MapPanel({ config, range, placement, onConfig, onDrill }: PanelP
     return () => {
       current = false;
     };
-  }, [region]);
+  }, [region, version]);
   const { data, loading, error } = useTrend('trends.map', { ...range, region });
+  useRefreshWhilePlacing(data?.pending ?? 0);
   const source = boundaries?.region === region && 'source' in boundaries ? boundaries.source : null;
   const option = useMemo(
     () => (data && source ? mapOption(data, source.mapName, measure, colours, format) : null),
@@ -128,60 +148,93 @@ export function MapPanel({ config, range, placement, onConfig, onDrill }: PanelP
     };
 
   const boundaryError = boundaries?.region === region && 'error' in boundaries ? boundaries.error : null;
+  const unavailable = isUnavailable(error) ? error : isUnavailable(boundaryError) ? boundaryError : null;
   const caption = data
     ? [
         t('trends.map.caption', { placed: format.number(data.placed), unplaced: format.number(data.unplaced) }),
+        data.pending > 0 ? t('trends.map.pending', { pending: format.number(data.pending) }) : '',
         source ? t('trends.map.source', { source: source.source, licence: source.licence }) : '',
-      ].join(' ')
+      ]
+        .filter(Boolean)
+        .join(' ')
     : null;
+  const importButton = (
+    <button type="button" className="button button--small button--primary" onClick={() => setImporting(true)}>
+      <Upload aria-hidden="true" size={14} />
+      {t('trends.boundaries.open')}
+    </button>
+  );
   return (
-    <PanelFrame
-      name={`map-${region}`}
-      title={t(`trends.map.title.${region}`)}
-      caption={caption}
-      options={
-        <>
-          <label className="trend-panel__option">
-            <span className="visually-hidden">{t('trends.map.region')}</span>
-            <select
-              className="select select--small"
-              value={region}
-              onChange={(event) => onConfig({ mapRegion: event.target.value as 'brabant' | 'nl' })}
+    <>
+      {importing && <BoundariesDialog onClose={() => setImporting(false)} />}
+      <PanelFrame
+        name={`map-${region}`}
+        title={t(`trends.map.title.${region}`)}
+        caption={caption}
+        options={
+          <>
+            <label className="trend-panel__option">
+              <span className="visually-hidden">{t('trends.map.region')}</span>
+              <select
+                className="select select--small"
+                value={region}
+                onChange={(event) => onConfig({ mapRegion: event.target.value as 'brabant' | 'nl' })}
+              >
+                <option value="brabant">{t('trends.map.regions.brabant')}</option>
+                <option value="nl">{t('trends.map.regions.nl')}</option>
+              </select>
+            </label>
+            <label className="trend-panel__option">
+              <span className="visually-hidden">{t('trends.map.measure')}</span>
+              <select
+                className="select select--small"
+                value={measure}
+                onChange={(event) => onConfig({ mapMeasure: event.target.value as Measure })}
+              >
+                <option value="volume">{t('trends.map.measures.volume')}</option>
+                <option value="netSentiment">{t('trends.map.measures.netSentiment')}</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('trends.boundaries.title')}
+              title={t('trends.boundaries.title')}
+              onClick={() => setImporting(true)}
             >
-              <option value="brabant">{t('trends.map.regions.brabant')}</option>
-              <option value="nl">{t('trends.map.regions.nl')}</option>
-            </select>
-          </label>
-          <label className="trend-panel__option">
-            <span className="visually-hidden">{t('trends.map.measure')}</span>
-            <select
-              className="select select--small"
-              value={measure}
-              onChange={(event) => onConfig({ mapMeasure: event.target.value as Measure })}
-            >
-              <option value="volume">{t('trends.map.measures.volume')}</option>
-              <option value="netSentiment">{t('trends.map.measures.netSentiment')}</option>
-            </select>
-          </label>
-        </>
-      }
-      placement={placement}
-      range={range}
-      loading={loading || (!source && !boundaryError)}
-      error={error ?? boundaryError}
-      empty={!option}
-      chart={() => chart.current}
-      table={table}
-    >
-      {option && (
-        <Chart
-          ref={chart}
-          option={option}
-          colours={colours}
-          label={t(`trends.map.title.${region}`)}
-          onClick={onClick}
-        />
-      )}
-    </PanelFrame>
+              <MapPin aria-hidden="true" size={15} />
+            </button>
+          </>
+        }
+        placement={placement}
+        range={range}
+        loading={!unavailable && (loading || (!source && !boundaryError))}
+        error={unavailable ? null : (error ?? boundaryError)}
+        empty={!option || unavailable !== null}
+        emptyText={
+          unavailable
+            ? {
+                title: t('trends.map.unavailable'),
+                hint: unavailable.message.includes('provinc')
+                  ? t('trends.map.noProvince')
+                  : t('trends.map.noBoundaries'),
+              }
+            : undefined
+        }
+        emptyAction={unavailable ? importButton : undefined}
+        chart={() => chart.current}
+        table={table}
+      >
+        {option && (
+          <Chart
+            ref={chart}
+            option={option}
+            colours={colours}
+            label={t(`trends.map.title.${region}`)}
+            onClick={onClick}
+          />
+        )}
+      </PanelFrame>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { ChevronDown } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useDismissible } from './useDismissible';
 
 interface MultiSelectProps<V extends string | number> {
   label: string;
@@ -14,6 +15,7 @@ interface MultiSelectProps<V extends string | number> {
  */
 export function MultiSelect<V extends string | number>({ label, options, selected, onChange }: MultiSelectProps<V>) {
   const { t } = useTranslation();
+  const ref = useDismissible();
   const toggle = (value: V, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((other) => other !== value));
   const summary = selected.length
@@ -22,7 +24,7 @@ export function MultiSelect<V extends string | number>({ label, options, selecte
       : t('trends.filters.chosen', { count: selected.length })
     : t('trends.filters.all');
   return (
-    <details className="multi-select">
+    <details ref={ref} className="multi-select">
       <summary className="button button--small multi-select__summary">
         <span className="multi-select__label">{label}</span>
         <span className="multi-select__value">{summary}</span>

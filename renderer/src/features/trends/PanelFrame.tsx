@@ -1,9 +1,10 @@
 import { AlertTriangle, ArrowDown, ArrowUp, Columns2, Download, Loader2, SearchX, X } from 'lucide-react';
-import type { MouseEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import type { ChartHandle } from './Chart';
 import { toCsv, type CsvCell } from './csv';
+import { Menu, menuItem } from './Menu';
 import { blobFromDataUrl, downloadFile, exportFileName } from './download';
 import { rangeDays } from './period';
 
@@ -38,6 +39,8 @@ interface PanelFrameProps {
   empty: boolean;
   /** What the empty state says instead of "no mentions in this period", when the panel knows better. */
   emptyText?: { title: string; hint: string };
+  /** What the operator can do about an empty panel (a button), under the empty state's hint. */
+  emptyAction?: ReactNode;
   /** The chart to export as PNG and SVG, asked for at the moment of export. */
   chart?: () => ChartHandle | null;
   table: () => PanelTable | null;
@@ -68,11 +71,6 @@ export function PanelFrame(props: PanelFrameProps) {
     if (table)
       downloadFile(file('csv'), new Blob([toCsv(table.header, table.rows)], { type: 'text/csv;charset=utf-8' }));
   };
-  // A menu item acts, then the menu closes (a <details> stays open by itself).
-  const menuItem = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
-    event.currentTarget.closest('details')?.removeAttribute('open');
-    action();
-  };
   const ready = !props.error && !props.empty && !(props.loading && props.empty);
   return (
     <section
@@ -90,67 +88,57 @@ export function PanelFrame(props: PanelFrameProps) {
           {props.loading && !props.empty && (
             <Loader2 className="trend-panel__spinner" aria-label={t('trends.panel.updating')} size={14} />
           )}
-          <details className="menu">
-            <summary
-              className="icon-button"
-              aria-label={t('trends.panel.exportLabel', { title })}
-              title={t('trends.panel.export')}
+          <Menu
+            label={t('trends.panel.exportLabel', { title })}
+            title={t('trends.panel.export')}
+            icon={<Download aria-hidden="true" size={15} />}
+          >
+            {chart && (
+              <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportPng)}>
+                {t('trends.panel.exportPng')}
+              </button>
+            )}
+            {chart && (
+              <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportSvg)}>
+                {t('trends.panel.exportSvg')}
+              </button>
+            )}
+            <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportCsv)}>
+              {t('trends.panel.exportCsv')}
+            </button>
+          </Menu>
+          <Menu
+            label={t('trends.panel.arrangeLabel', { title })}
+            title={t('trends.panel.arrange')}
+            icon={<Columns2 aria-hidden="true" size={15} />}
+          >
+            <button
+              type="button"
+              className="menu__item"
+              disabled={placement.first}
+              onClick={menuItem(() => placement.onMove(-1))}
             >
-              <Download aria-hidden="true" size={15} />
-            </summary>
-            <div className="menu__list">
-              {chart && (
-                <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportPng)}>
-                  {t('trends.panel.exportPng')}
-                </button>
-              )}
-              {chart && (
-                <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportSvg)}>
-                  {t('trends.panel.exportSvg')}
-                </button>
-              )}
-              <button type="button" className="menu__item" disabled={!ready} onClick={menuItem(exportCsv)}>
-                {t('trends.panel.exportCsv')}
-              </button>
-            </div>
-          </details>
-          <details className="menu">
-            <summary
-              className="icon-button"
-              aria-label={t('trends.panel.arrangeLabel', { title })}
-              title={t('trends.panel.arrange')}
+              <ArrowUp aria-hidden="true" size={14} />
+              {t('trends.panel.moveUp')}
+            </button>
+            <button
+              type="button"
+              className="menu__item"
+              disabled={placement.last}
+              onClick={menuItem(() => placement.onMove(1))}
             >
-              <Columns2 aria-hidden="true" size={15} />
-            </summary>
-            <div className="menu__list">
-              <button
-                type="button"
-                className="menu__item"
-                disabled={placement.first}
-                onClick={menuItem(() => placement.onMove(-1))}
-              >
-                <ArrowUp aria-hidden="true" size={14} />
-                {t('trends.panel.moveUp')}
-              </button>
-              <button
-                type="button"
-                className="menu__item"
-                disabled={placement.last}
-                onClick={menuItem(() => placement.onMove(1))}
-              >
-                <ArrowDown aria-hidden="true" size={14} />
-                {t('trends.panel.moveDown')}
-              </button>
-              <button type="button" className="menu__item" onClick={menuItem(placement.onToggleWide)}>
-                <Columns2 aria-hidden="true" size={14} />
-                {placement.wide ? t('trends.panel.narrow') : t('trends.panel.wide')}
-              </button>
-              <button type="button" className="menu__item menu__item--danger" onClick={menuItem(placement.onRemove)}>
-                <X aria-hidden="true" size={14} />
-                {t('trends.panel.remove')}
-              </button>
-            </div>
-          </details>
+              <ArrowDown aria-hidden="true" size={14} />
+              {t('trends.panel.moveDown')}
+            </button>
+            <button type="button" className="menu__item" onClick={menuItem(placement.onToggleWide)}>
+              <Columns2 aria-hidden="true" size={14} />
+              {placement.wide ? t('trends.panel.narrow') : t('trends.panel.wide')}
+            </button>
+            <button type="button" className="menu__item menu__item--danger" onClick={menuItem(placement.onRemove)}>
+              <X aria-hidden="true" size={14} />
+              {t('trends.panel.remove')}
+            </button>
+          </Menu>
         </div>
       </header>
       <div className="trend-panel__body">
@@ -164,6 +152,7 @@ export function PanelFrame(props: PanelFrameProps) {
           ) : (
             <StateMessage kind="empty" icon={SearchX} title={props.emptyText?.title ?? t('trends.panel.empty')}>
               <p className="state-message__body">{props.emptyText?.hint ?? t('trends.panel.emptyHint')}</p>
+              {props.emptyAction}
             </StateMessage>
           )
         ) : (

@@ -28,3 +28,8 @@ export function loadBoundaries(region: MapRegion): Promise<BoundarySource> {
   }
   return pending;
 }
+
+/** Drops the boundaries fetched so far (new ones were imported): the map asks the engine again. */
+export function forgetBoundaries(): void {
+  loaded.clear();
+}
