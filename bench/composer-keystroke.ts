@@ -180,6 +180,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         note: 'the same keystrokes in the same composer with a reply of a few dozen characters',
         keystrokes: short.keys.length,
         work: summary(short.keys.map((key) => key.workMs)),
+        script: summary(short.keys.map((key) => key.scriptMs)),
+        render: summary(short.keys.map((key) => key.renderMs)),
         inputToPaint: summary(short.keys.map((key) => key.inputToPaintMs)),
       },
       withinBudget: work.p95Ms <= BUDGET_MS,

@@ -57,7 +57,7 @@ describe('the watchpost command', () => {
     const io = capture();
     expect(await runCli(['frobnicate'], io)).toBe(1);
     expect(io.stderr()).toBe(
-      "watchpost: there is no command 'frobnicate'. Commands: analyze, demo, import, serve, search (see: watchpost --help)\n",
+      "watchpost: there is no command 'frobnicate'. Commands: analyze, boundaries, demo, import, rollups, serve, search (see: watchpost --help)\n",
     );
   });
 

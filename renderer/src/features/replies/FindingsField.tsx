@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
 import { paintRuns, type MarkedRange } from './paint';
 
 interface FindingsFieldProps {
@@ -50,14 +50,15 @@ export function FindingsField({
   const syncScroll = () => {
     if (mirror.current && fieldRef.current) mirror.current.scrollTop = fieldRef.current.scrollTop;
   };
-  useLayoutEffect(syncScroll);
+  // Synced on the textarea's scroll events only: the browser fires them (typing past the bottom, a fix,
+  // an inserted template) before it paints that frame, and reading scrollTop on every render would force
+  // a layout of the whole field inside each keystroke.
 
   // Re-cut only when the text, its findings or the anchor changed (not on the list's later render).
   const runs = useMemo(() => paintRuns(value, ranges, anchorAt), [value, ranges, anchorAt]);
   const reportCaret = () => {
     const field = fieldRef.current;
     if (field) onCaret(field.selectionEnd);
-    syncScroll();
   };
 
   return (
