@@ -15,9 +15,11 @@ export {
   ENGLISH_FIRST_NAMES,
   ENGLISH_LAST_NAMES,
   OPERATORS,
+  OPERATOR_PROFILES,
   ORGANISATION,
 } from './people';
-export type { AccountKind, DemoAccount } from './people';
+export type { AccountKind, DemoAccount, DemoOperator } from './people';
+export { DESK } from './desk';
 export { MUNICIPALITIES } from './places';
 export type * from './types';
 
@@ -34,37 +36,62 @@ export const TOPIC_VOCABULARY: Readonly<Record<DemoTopicKey, TopicVocabulary>> =
   city: CITY,
 };
 
+/** A saved topic of the demo workspace. */
+export interface DemoTopicQuery {
+  key: DemoTopicKey;
+  name: string;
+  /** In the query language (shared/query). */
+  query: string;
+  colour: string;
+}
+
 /**
- * Saved topics a demo workspace can start with, written in the query language: each one finds most of the
- * mentions generated for its subject.
+ * The topics a demo workspace starts with, one per subject, written in the query language. Each finds
+ * (nearly) all the mentions generated for its subject; a few mentions belong to two, as in real life (a
+ * question about smart lighting in the Kroegstraat, the fair closing the Kroegstraat). demo/topics.test.ts
+ * holds them to that.
  */
-export const DEMO_TOPIC_QUERIES: readonly { key: DemoTopicKey; name: string; query: string }[] = [
+export const DEMO_TOPIC_QUERIES: readonly DemoTopicQuery[] = [
   {
     key: 'nightlife',
     name: 'Kroegstraat',
-    query: 'kroegstraat OR uitgaan OR nachtleven OR nightlife OR horeca OR portiers OR bouncers OR terras*',
+    query:
+      'kroegstraat OR uitgaansstraat OR nachtleven OR nightlife OR horeca OR kroeg OR portiers OR bouncers OR "gouden leeuw" OR "zwarte kat" OR nachtegaal OR hoekske OR "club vonk" OR proeflokaal OR "cafe sjors" OR "danscafe rits" OR "kleine kroeg" OR nachtburgemeester OR geluidsoverlast OR vechtpartij OR huldiging OR eindfeest OR "smalle straat" OR "gratis concert"',
+    colour: '#b4589e',
   },
   {
     key: 'broadband',
     name: 'Glasvezel buitengebied',
     query:
-      'glasvezel OR fibre OR fiber OR "snel internet" OR "fast internet" OR aanleg OR huisaansluiting OR dommelnet OR vezelwerk OR brabantvezel',
+      'glasvezel OR fibre OR fiber OR internet OR aanleg OR huisaansluiting OR dommelnet OR vezelwerk OR brabantvezel OR monteur OR graafwerk OR schouwen OR buitengebied OR kabel OR mbit OR gbit OR mbps OR gbps',
+    colour: '#2f6fde',
   },
   {
     key: 'lighting',
     name: 'Openbare verlichting',
     query:
-      'verlichting OR straatverlichting OR lantaarnpaal OR lantaarnpalen OR straatlantaarn OR pikkedonker OR streetlight* OR lighting OR lamp*',
+      'verlichting OR verlicht OR straatverlichting OR ledverlichting OR lantaarnpaal OR lantaarnpalen OR straatlantaarn OR lamp* OR licht OR donker OR donkere OR pikkedonker OR streetlight* OR lighting OR light OR lights OR dark',
+    colour: '#c7791c',
   },
   {
     key: 'budget',
     name: 'Begroting en inspraak',
-    query: 'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget OR bezuinig* OR ozb OR "praat mee"',
+    query:
+      'begroting* OR burgerbegroting OR budget OR inspraak OR wijkbudget OR bezuinig* OR ozb OR "praat mee" OR belasting* OR afvalstoffenheffing OR rioolheffing OR parkeertarief OR cuts OR cutting OR taxes OR "geen geld" OR "extra geld" OR prioriteiten OR inleveren OR mantelzorg OR meebeslissen OR "get to decide" OR "hoeveel gaat er naar"',
+    colour: '#5b8a2b',
   },
   {
     key: 'service',
     name: 'Klantcontact',
     query:
-      'paspoort OR passport OR rijbewijs OR afspraak OR appointment OR wachttijd OR "in de wacht" OR "on hold" OR balie OR chat OR stadskantoor OR klantcontactcentrum OR "city office" OR "call centre" OR afvalpas OR parkeervergunning',
+      'paspoort OR passport OR "id-kaart" OR "id card" OR rijbewijs OR uittreksel OR verhuizing OR afspraak OR grofvuilafspraak OR appointment OR wachttijd OR wachtrijen OR "in de wacht" OR "on hold" OR balie OR chat OR klantcontactcentrum OR stadskantoor OR "city office" OR "call centre" OR "front desk" OR afvalpas OR "waste pass" OR parkeervergunning OR "parking permit" OR "residence registration" OR register OR "14 0499" OR "melding openbare ruimte" OR medewerker OR website OR "de app" OR "the app"',
+    colour: '#0f8b8d',
+  },
+  {
+    key: 'city',
+    name: 'Stad en evenementen',
+    query:
+      'weekmarkt OR dommelfestival OR "dommel festival" OR kermis OR kerstmarkt OR koningsdag OR "king\'s day" OR braderie OR sinterklaas OR stadspark OR markt OR stationsplein OR fietsenstalling OR dommelbad OR speeltuin OR wegafsluiting OR omleiding OR afsluiting OR fietsbrug OR riolering OR container OR "oud papier" OR plasticzak OR grofvuil OR zwerfafval OR afvalinzameling OR festival OR market OR "city park" OR "station square" OR "bike parking" OR "road closure" OR detour OR fair OR litter OR "waste collection" OR #uittips OR #thingstodo',
+    colour: '#6a4fc8',
   },
 ];

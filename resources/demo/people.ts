@@ -30,8 +30,27 @@ export const ENGLISH_LAST_NAMES: readonly string[] = names(
     'Silva|Costa|Popescu|Papadopoulos|Tanaka|Kim|Evans|Walker|Hughes',
 );
 
-/** Webcare operators of the organisation: who mentions are assigned to. */
-export const OPERATORS: readonly string[] = ['sanne', 'mehmet', 'lotte', 'ruben', 'noor', 'daan'];
+/** A webcare operator of the organisation: who mentions are assigned to. */
+export interface DemoOperator {
+  /** The profile name, which is also what mentions are assigned to and replies are signed with. */
+  name: string;
+  initials: string;
+  colour: string;
+  language: 'nl' | 'en';
+}
+
+/** The webcare team's operator profiles, busiest first (workflow.ts weighs them in this order). */
+export const OPERATOR_PROFILES: readonly DemoOperator[] = [
+  { name: 'Sanne Jansen', initials: 'SJ', colour: '#2f5bd3', language: 'nl' },
+  { name: 'Mehmet Yilmaz', initials: 'MY', colour: '#18794a', language: 'nl' },
+  { name: 'Lotte van Dijk', initials: 'LD', colour: '#8e4ec6', language: 'nl' },
+  { name: 'Ruben Smits', initials: 'RS', colour: '#b4541a', language: 'nl' },
+  { name: 'Noor El Amrani', initials: 'NE', colour: '#0f7b8a', language: 'en' },
+  { name: 'Daan Verhoeven', initials: 'DV', colour: '#a8326e', language: 'nl' },
+];
+
+/** The operators' names, in the same order. */
+export const OPERATORS: readonly string[] = OPERATOR_PROFILES.map((operator) => operator.name);
 
 export type AccountKind = 'news' | 'journalist' | 'organisation';
 

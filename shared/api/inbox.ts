@@ -136,7 +136,10 @@ export const ChangedMention = z.object({
 export const WorkflowOutcome = z.object({
   /** The mentions that changed (a mention that already had the value is left alone and not listed). */
   changed: z.array(ChangedMention),
-  /** Pass to `inbox.undo` to put back exactly the previous values; null when nothing changed or for an undo. */
+  /**
+   * Pass to `inbox.undo` to put back exactly the previous values; null when nothing changed. After an undo:
+   * the same token while some mentions of that change are not undone yet (a partial undo), else null.
+   */
   undoToken: z.string().nullable(),
 });
 export type WorkflowOutcome = z.infer<typeof WorkflowOutcome>;
@@ -170,6 +173,16 @@ export const Media = z.object({
   alt: z.string().nullable(),
 });
 export type Media = z.infer<typeof Media>;
+
+/** Workspace-wide inbox settings. */
+export const InboxSettings = z.object({
+  /**
+   * Show a post's pictures (https only, no referrer) in the detail pane, loaded from the site that hosts
+   * them; false (the default): only links, and the app itself contacts no other host.
+   */
+  remoteMedia: z.boolean(),
+});
+export type InboxSettings = z.infer<typeof InboxSettings>;
 
 /** A reply we sent (or drafted) to an earlier mention of the same author. */
 export const OurReply = z.object({
@@ -337,9 +350,16 @@ export const inboxMethods = {
     'Add and remove tags on mentions.',
   ),
   'inbox.undo': command(
-    z.object({ operator: Actor, token: z.string().min(1) }).strict(),
+    z
+      .object({
+        operator: Actor,
+        token: z.string().min(1),
+        /** Only these mentions of the change (one item of a bulk action); left out: every mention it changed. */
+        ids: z.array(z.number().int().positive()).min(1, 'name at least one mention to undo').max(10_000).optional(),
+      })
+      .strict(),
     WorkflowOutcome,
-    'Put back exactly what a workflow change replaced (itself written to the audit log); a token works once.',
+    'Put back exactly what a workflow change replaced, for all its mentions or only `ids` (each undo written to the audit log); each mention of a change can be undone once.',
   ),
   'inbox.context': query(
     z.object({ id: z.number().int().positive() }).strict(),
@@ -388,6 +408,12 @@ export const inboxMethods = {
     z.object({ operator: Actor, id: z.number().int().positive() }).strict(),
     z.object({ deleted: z.boolean() }),
     'Remove a saved view.',
+  ),
+  'inbox.settings': query(Empty, InboxSettings, "The workspace's inbox settings (whether remote media show)."),
+  'inbox.settings.save': command(
+    z.object({ operator: Actor, remoteMedia: z.boolean().optional() }).strict(),
+    InboxSettings,
+    "Change the workspace's inbox settings (written to the audit log).",
   ),
   'inbox.operators.list': query(Empty, z.array(OperatorProfile), 'Operator profiles, by name.'),
   'inbox.operators.save': command(

@@ -97,9 +97,13 @@ async function desk(operator: string): Promise<{ session: Session; replies: Repl
   return { session, replies };
 }
 
-/** X mentions nobody answered yet, that need no approval (not negative), newest first as the inbox lists them. */
+/** Dutch X mentions that need no approval (not negative), newest first as the inbox lists them. */
 async function quietXMentions(): Promise<{ filter: object; rows: MentionRow[] }> {
-  const filter = { channel: ['x' as const], sentiment: ['neutral' as const, 'positive' as const] };
+  const filter = {
+    channel: ['x' as const],
+    lang: ['nl' as const],
+    sentiment: ['neutral' as const, 'positive' as const],
+  };
   const { rows } = await host.call('mentions.list', { filter, limit: 20 });
   return { filter, rows: rows.filter((row) => row.url?.startsWith('https://x.com/')) };
 }
@@ -163,6 +167,71 @@ describe('copy and open, for a channel Watchpost cannot post to', () => {
     ]);
     expect((await host.call('mentions.get', { id: mention.id })).firstResponseAt).not.toBeNull();
     expectClean(session);
+  });
+});
+
+describe('approval of a reply for a channel Watchpost cannot post to', () => {
+  it('is configured in Settings; once approved, the author is told to post it and confirms it from the replies page', async () => {
+    const { filter, rows } = await quietXMentions();
+    const mention = rows[4]!;
+    const { session, replies: author } = await desk('Sanne de Vries');
+    const page = session.page;
+
+    // Settings → Tone of voice → Approval: a reply with a tone warning left goes through approval.
+    await page.goto(`${host.url}/#/settings/tone`);
+    const approval = page.getByRole('region', { name: 'Goedkeuring', exact: true });
+    const anyWarning = approval.getByRole('checkbox', { name: 'elk antwoord waarin nog een toonwaarschuwing staat' });
+    await anyWarning.uncheck();
+    await approval.getByRole('button', { name: 'Goedkeuring opslaan' }).click();
+    await approval.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    expect((await host.call('replies.approval.get', {})).anyWarning).toBe(false);
+    await anyWarning.check();
+    await approval.getByRole('button', { name: 'Goedkeuring opslaan' }).click();
+    await expect.poll(async () => (await host.call('replies.approval.get', {})).anyWarning).toBe(true);
+
+    // No greeting: a warning, so the reply is submitted rather than prepared.
+    await author.replyFromInbox(host.url, filter, mention.text);
+    await author.field.fill('Dank voor uw bericht, we kijken er vandaag naar. ^Sanne');
+    await author.composerButton('Ter goedkeuring aanbieden').click();
+    await author.composer.getByText('Aangeboden ter goedkeuring').waitFor();
+    await author.composerButton('Sluiten').last().click();
+
+    const { replies: reviewer } = await desk('Mo Bakker');
+    await reviewer.openRepliesPage(host.url);
+    await reviewer.card(mention.author.handle).getByRole('button', { name: 'Goedkeuren en versturen' }).click();
+    await reviewer.page
+      .getByRole('status')
+      .filter({ hasText: 'Goedgekeurd. De schrijver plaatst het zelf op het kanaal.' })
+      .waitFor();
+
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+    await session.context.route('https://x.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>post</title>' }),
+    );
+    const notice = author.reviewNotices.filter({ hasText: 'Mo Bakker keurde je antwoord' });
+    await notice.getByText('Plaats het nu zelf op X.', { exact: false }).waitFor();
+    await notice.getByRole('link', { name: 'Kopiëren en plaatsen' }).click();
+    const card = author.card(mention.author.handle);
+    const popup = session.context.waitForEvent('page');
+    await card.getByRole('button', { name: 'Kopieer antwoord en open bericht' }).click();
+    const post = await popup;
+    await post.waitForLoadState();
+    expect(post.url()).toBe(mention.url);
+    await post.close();
+    await page.bringToFront();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Dank voor uw bericht, we kijken er vandaag naar. ^Sanne',
+    );
+    await card.getByRole('button', { name: 'Ik heb het geplaatst' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bevestigd: het antwoord staat bij Verstuurd.' }).waitFor();
+    const [reply] = await host.call('replies.forMention', { mentionId: mention.id });
+    expect(reply).toMatchObject({
+      state: 'sent',
+      sendMode: 'manual',
+      operator: 'Sanne de Vries',
+      approver: 'Mo Bakker',
+    });
+    for (const open of sessions) expectClean(open);
   });
 });
 
@@ -308,6 +377,37 @@ describe('drafts', () => {
     expect(await other.field.inputValue()).toBe('');
     // Still one reply, a draft.
     expect((await host.call('replies.forMention', { mentionId: mention.id })).map((r) => r.state)).toEqual(['draft']);
+    expectClean(session);
+  });
+});
+
+describe('the underlines of a long reply', () => {
+  it('stay on their words when the reply scrolls', async () => {
+    const { filter, rows } = await quietXMentions();
+    const { session, replies } = await desk('Sanne de Vries');
+    await replies.replyFromInbox(host.url, filter, rows[3]!.text);
+    const line = 'Beste Jan, sorry dat je moest wachten. We zoeken het uit en laten het u weten. ^Sanne\n';
+    await replies.field.fill(line.repeat(30));
+    await replies.field.press('Control+End');
+    await replies.page.keyboard.type('Nog een regel met je erin.');
+    const offsets = () =>
+      replies.composer.evaluate((dialog) => {
+        const field = dialog.querySelector('textarea')!;
+        const mirror = dialog.querySelector('.findings-field__mirror')!;
+        return { field: field.scrollTop, mirror: mirror.scrollTop };
+      });
+    await expect.poll(async () => (await offsets()).field).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const { field, mirror } = await offsets();
+        return mirror - field;
+      })
+      .toBe(0);
+    // The last "je" is underlined where it stands: its mark is inside the visible part of the field.
+    const mark = replies.underlines('error').last();
+    const [box, fieldBox] = [await mark.boundingBox(), await replies.field.boundingBox()];
+    expect(box!.y).toBeGreaterThan(fieldBox!.y);
+    expect(box!.y + box!.height).toBeLessThan(fieldBox!.y + fieldBox!.height);
     expectClean(session);
   });
 });

@@ -12,6 +12,9 @@ import { rebuildRollups } from '../trends/rollups';
  * back, as the insert would have skipped it. Meanwhile the inbox still lists the new mentions (unindexed,
  * so more slowly) but search does not find them until the end.
  *
+ * The triggers that keep the rollups in step with topic tags go too: the demo's tags are written at the end,
+ * and the rollups are rebuilt after them anyway.
+ *
  * The definitions are read from the schema itself and put back verbatim, so no migration is duplicated
  * here. They are saved in workspace_meta before anything is dropped: after a crash,
  * `finishDeferredIndexing` (run at the next demo, and meant to run when a workspace opens) puts them back.
@@ -22,21 +25,25 @@ interface SchemaObject {
   type: 'index' | 'trigger';
   name: string;
   sql: string;
+  /** The table it belongs to; markers written before topic tags were deferred have only 'mentions' objects. */
+  table?: 'mentions' | 'mention_topics';
 }
 
 /**
  * Drops the mentions table's indexes (all but the table's own unique constraint), its full-text insert
- * trigger and its rollup insert triggers, when the workspace has no mentions yet and nothing else has
- * deferred them. Returns whether it did.
+ * trigger, its rollup insert triggers and the rollup triggers on inserted topic tags, when the workspace has
+ * no mentions yet and nothing else has deferred them. Returns whether it did.
  */
 export function deferIndexing(db: Db): boolean {
   if (db.prepare('SELECT 1 FROM mentions LIMIT 1').get() || getMeta(db, MARKER) !== null) return false;
   const deferred = db
     .prepare<[], SchemaObject>(
-      `SELECT type, name, sql FROM sqlite_master
-       WHERE tbl_name = 'mentions' AND sql IS NOT NULL
-         AND (type = 'index'
-           OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON mentions%' AND (sql LIKE '%mentions_fts%' OR name LIKE 'rollup%')))
+      `SELECT type, name, sql, tbl_name AS "table" FROM sqlite_master
+       WHERE sql IS NOT NULL AND (
+         (tbl_name = 'mentions' AND (type = 'index'
+           OR (type = 'trigger' AND sql LIKE '%AFTER INSERT ON mentions%' AND (sql LIKE '%mentions_fts%' OR name LIKE 'rollup%'))))
+         OR (tbl_name = 'mention_topics' AND type = 'trigger' AND sql LIKE '%AFTER INSERT ON mention_topics%'
+           AND sql LIKE '%rollup%'))
        ORDER BY type, name`,
     )
     .all();
@@ -56,24 +63,31 @@ const BUILD_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 /**
  * Puts back what `deferIndexing` dropped and rebuilds the full-text index and the rollups from the mentions,
- * one object per transaction with a turn for waiting calls in between. Does nothing when nothing is deferred;
- * safe to run again after an interruption. Returns null when there was nothing to finish, otherwise how
- * many mentions were removed because they repeated a unique key (normally none).
+ * one object per transaction with a turn for waiting calls in between. `beforeRollups` runs in the last
+ * transaction, once the full text is complete and before the topic-tag triggers return and the rollups are
+ * rebuilt: the place to tag the new mentions (generate.ts furnishes the demo there). Does nothing when
+ * nothing is deferred; safe to run again after an interruption. Returns null when there was nothing to
+ * finish, otherwise how many mentions were removed because they repeated a unique key (normally none).
  */
-export async function finishDeferredIndexing(db: Db): Promise<number | null> {
+export async function finishDeferredIndexing(db: Db, beforeRollups?: () => void): Promise<number | null> {
   const saved = getMeta(db, MARKER);
   if (saved === null) return null;
   const exists = db.prepare<[string, string]>('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?');
   const mmapBefore = db.pragma('mmap_size', { simple: true }) as number;
+  const objects = JSON.parse(saved) as SchemaObject[];
+  const onTags = objects.filter((object) => object.table === 'mention_topics');
   let removed = 0;
   try {
     db.pragma(`mmap_size = ${BUILD_MMAP_BYTES}`);
-    for (const object of JSON.parse(saved) as SchemaObject[]) {
+    for (const object of objects) {
+      if (object.table === 'mention_topics') continue;
       if (!exists.get(object.type, object.name)) removed += create(db, object);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     db.transaction(() => {
       db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
+      beforeRollups?.();
+      for (const object of onTags) if (!exists.get(object.type, object.name)) db.exec(object.sql);
       rebuildRollups(db);
       db.prepare('DELETE FROM workspace_meta WHERE key = ?').run(MARKER);
     }).immediate();

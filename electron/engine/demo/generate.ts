@@ -3,6 +3,8 @@ import type { JobControl } from '../jobs/runner';
 import { MentionWriter, type NewMention, ensureSource, setMeta, withBulkWal } from '../mentions/write';
 import type { Db } from '../store/db';
 import { deferIndexing, finishDeferredIndexing } from './bulk';
+import { DAY_MS } from './calendar';
+import { type FurnishCounts, furnishDemo } from './furnish';
 import { demoMentions } from './mentions';
 
 export interface DemoOptions {
@@ -16,6 +18,8 @@ export interface DemoOptions {
 export interface DemoResult {
   inserted: number;
   newestAt: number | null;
+  /** What the demo added besides mentions: profiles, topics and their tags, the team's recent work. */
+  furnished: FurnishCounts | null;
 }
 
 /**
@@ -33,7 +37,9 @@ export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } a
  * rows. Writes in chunks of DEMO_CHUNK_SIZE, each in its own transaction; between chunks it reports progress
  * and lets the job runner cancel it (what was committed stays). Generating the same demo twice adds nothing.
  * Into an empty workspace, indexes and full text are built once at the end (see bulk.ts); until then the
- * new mentions are listed but not yet found by search.
+ * new mentions are listed but not yet found by search. Then the workspace is furnished (furnish.ts: the
+ * team's profiles, saved topics tagging the new mentions, the team's recent replies, notes and tags) — also
+ * after a cancel, for what was committed — and the query planner gets statistics (PRAGMA optimize).
  */
 export async function generateDemo(
   db: Db,
@@ -49,6 +55,17 @@ export async function generateDemo(
     mentions: options.mentions,
     until: new Date(options.until).toISOString(),
   });
+  const afterId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck().get() ?? 0;
+  let furnished: FurnishCounts | null = null;
+  const furnish = (): void => {
+    furnished = furnishDemo(db, {
+      sourceId,
+      afterId,
+      seed: options.seed,
+      periodStart: options.until - options.years * 365.25 * DAY_MS,
+      until: options.until,
+    });
+  };
   const writer = new MentionWriter(db);
   const writeChunk = db.transaction((chunk: readonly NewMention[]) => writer.write(chunk).inserted);
   const stream = demoMentions(options, sourceId);
@@ -77,13 +94,20 @@ export async function generateDemo(
       // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
       // ends, and the chunks already committed are real, fresh data. Repeats the deferred unique index
       // would have refused are removed again (normally none).
-      if (deferred) inserted -= (await finishDeferredIndexing(db)) ?? 0;
+      if (deferred) inserted -= (await finishDeferredIndexing(db, furnish)) ?? 0;
+      else db.transaction(furnish).immediate();
       if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
     }
   });
-  return { inserted, newestAt };
+  // Statistics for the planner on the tables the demo filled (bounded by SQLite's own analysis limit).
+  db.pragma('optimize=0x10002');
+  return { inserted, newestAt, furnished };
 
-  function commit(mentions: NewMention[], insertedSoFar: number, newest: number | null): DemoResult {
+  function commit(
+    mentions: NewMention[],
+    insertedSoFar: number,
+    newest: number | null,
+  ): Pick<DemoResult, 'inserted' | 'newestAt'> {
     const added = writeChunk(mentions);
     const last = mentions[mentions.length - 1]!.createdAt;
     mentions.length = 0;

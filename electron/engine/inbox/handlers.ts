@@ -4,6 +4,7 @@ import type { Engine } from '../engine';
 import { MentionReader } from '../mentions/read';
 import { MentionSurroundings } from './context';
 import { filterCounts } from './counts';
+import { inboxSettings, saveInboxSettings } from './mediaSetting';
 import { Operators } from './operators';
 import { Presence } from './presence';
 import { SavedViews } from './views';
@@ -35,7 +36,7 @@ export function inboxHandlers(engine: Engine): Pick<Handlers, keyof typeof inbox
     'inbox.setStatus': (input) => workflow.setStatus(input.operator, input.mentions, input.force, input.status),
     'inbox.assign': (input) => workflow.assign(input.operator, input.mentions, input.force, input.assignee),
     'inbox.tag': (input) => workflow.tag(input.operator, input.mentions, input.force, input.add, input.remove),
-    'inbox.undo': (input) => workflow.undoChange(input.operator, input.token),
+    'inbox.undo': (input) => workflow.undoChange(input.operator, input.token, input.ids),
     'inbox.context': (input) => surroundings.context(input.id),
     'inbox.tags': () =>
       db
@@ -49,6 +50,8 @@ export function inboxHandlers(engine: Engine): Pick<Handlers, keyof typeof inbox
     'inbox.views': (input) => views.list(input.operator),
     'inbox.views.save': (input) => views.save(input),
     'inbox.views.delete': (input) => views.delete(input.operator, input.id),
+    'inbox.settings': () => inboxSettings(db),
+    'inbox.settings.save': (input) => saveInboxSettings(db, input.operator, input),
     'inbox.operators.list': () => operators.list(),
     'inbox.operators.save': (input) => operators.save(input),
     'inbox.operators.delete': (input) => operators.delete(input.id, input.operator),

@@ -76,10 +76,12 @@ export class Workflow {
   }
 
   /**
-   * Puts back what the change behind `token` replaced. Refused when a mention no longer has the values that
-   * change gave it (someone changed it again since); undoing a later change of one's own first is fine.
+   * Puts back what the change behind `token` replaced: for every mention it changed, or only for `ids`
+   * (one item of a bulk change). Refused when a mention no longer has the values that change gave it
+   * (someone changed it again since); undoing a later change of one's own first is fine. The token stays
+   * good for the mentions not undone yet, and the outcome hands it back while any remain.
    */
-  undoChange(operator: string, token: string): WorkflowOutcome {
+  undoChange(operator: string, token: string, ids?: number[]): WorkflowOutcome {
     const entry = this.undo.get(token);
     if (!entry) {
       throw new WatchpostError(
@@ -88,9 +90,17 @@ export class Workflow {
       );
     }
     const byId = new Map(entry.changes.map((change) => [change.id, change]));
+    const wanted = ids === undefined ? [...byId.keys()] : [...new Set(ids)];
+    const outside = wanted.filter((id) => !byId.has(id));
+    if (outside.length) {
+      throw new WatchpostError(
+        'invalid_input',
+        `ids: mention ${outside.slice(0, 5).join(', ')} is not part of this change (or was undone already); nothing was undone`,
+      );
+    }
     const outcome = this.change(
       operator,
-      entry.changes.map((change) => ({ id: change.id })),
+      wanted.map((id) => ({ id })),
       true,
       'mention.undo',
       (current) => {
@@ -102,6 +112,9 @@ export class Workflow {
       },
       entry.action,
     );
+    const undone = new Set(wanted);
+    entry.changes = entry.changes.filter((change) => !undone.has(change.id));
+    if (entry.changes.length > 0) return { ...outcome, undoToken: token };
     this.undo.delete(token);
     return { ...outcome, undoToken: null };
   }

@@ -43,11 +43,23 @@ export const TERM_LEVELS = {
 } as const;
 export type TermLevel = keyof typeof TERM_LEVELS;
 
-/** Term counts of a chunk, summed before they are written. */
+/** Term counts of a chunk, summed before they are written, and the id bounds of the months it touched. */
 class TermCounts {
   private readonly day = new Map<string, number>();
   private readonly month = new Map<string, number>();
   private readonly year = new Map<string, number>();
+  private readonly bounds = new Map<number, [number, number]>();
+
+  /** Mention `id` is (now) counted in the month of `createdAt`. */
+  seen(id: number, createdAt: number): void {
+    const month = TERM_LEVELS.month(createdAt);
+    const b = this.bounds.get(month);
+    if (!b) this.bounds.set(month, [id, id]);
+    else {
+      if (id < b[0]) b[0] = id;
+      if (id > b[1]) b[1] = id;
+    }
+  }
 
   add(createdAt: number, terms: Iterable<string>, sign: 1 | -1): void {
     const day = TERM_LEVELS.day(createdAt);
@@ -61,6 +73,11 @@ class TermCounts {
   }
 
   write(db: Db, idOf: (term: string) => number): void {
+    const widen = db.prepare(
+      `INSERT INTO term_id_bounds (month, min_id, max_id) VALUES (?, ?, ?)
+       ON CONFLICT DO UPDATE SET min_id = min(min_id, excluded.min_id), max_id = max(max_id, excluded.max_id)`,
+    );
+    for (const [month, [lo, hi]] of this.bounds) widen.run(month, lo, hi);
     for (const [table, counts] of [
       ['term_day', this.day],
       ['term_month', this.month],
@@ -154,7 +171,10 @@ export class TrendIndexer {
       const counts = new TermCounts();
       const setPlace = this.db.prepare('UPDATE mentions SET place_code = ? WHERE id = ?');
       for (const row of rows) {
-        if (row.id > termsFrom) counts.add(row.created_at, termsOf(row.text), 1);
+        if (row.id > termsFrom) {
+          counts.add(row.created_at, termsOf(row.text), 1);
+          counts.seen(row.id, row.created_at);
+        }
         if (gazetteer && row.id > placesFrom) {
           const code = gazetteer.placeOf({ geo: row.geo, text: row.text, location: row.location });
           if (code !== row.place_code) setPlace.run(code, row.id);
@@ -185,6 +205,7 @@ export class TrendIndexer {
     const setPlace = this.db.prepare('UPDATE mentions SET place_code = ? WHERE id = ?');
     for (const entry of queued) {
       counts.add(entry.created_at, termsOf(entry.text), entry.sign);
+      if (entry.sign > 0) counts.seen(entry.mention_id, entry.created_at);
       if (entry.sign < 0 || !gazetteer) continue;
       const row = current.get(entry.mention_id) as Row | undefined;
       if (!row) continue;
@@ -198,7 +219,7 @@ export class TrendIndexer {
   /** Counts every mention's terms again (a rebuild): clears the term rollup; the next catch-up recounts. */
   resetTerms(): void {
     this.db.transaction(() => {
-      for (const table of ['term_day', 'term_month', 'term_year', 'term_retractions'])
+      for (const table of ['term_day', 'term_month', 'term_year', 'term_id_bounds', 'term_retractions'])
         this.db.exec(`DELETE FROM ${table}`);
       setMeta(this.db, TERMS_CURSOR, '0');
     })();

@@ -6,7 +6,8 @@ import { TERM_LEVELS, type TermLevel } from './indexer';
 import { termsOf } from './tokens';
 
 /**
- * Verifying the term rollup (term_day, term_month, term_year) against the raw mentions. Words need code,
+ * Verifying the term rollup (term_day, term_month, term_year, and the id bounds per month) against the raw
+ * mentions. Words need code,
  * so this recounts in JavaScript, one local month at a time along the time index (memory stays small; at
  * 1M mentions it costs about as much as tokenising every text once). It covers the mentions the indexer
  * has counted (ids up to its cursor); texts of deleted or re-written mentions still queued in
@@ -66,14 +67,38 @@ export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
 
   // What the queue of retractions still has to take back (−1) or count (+1): the stored counts hold its opposite.
   const queued = new Map<number, { created_at: number; text: string; sign: number }[]>();
-  for (const entry of db.prepare('SELECT created_at, text, sign FROM term_retractions').all() as {
+  const rewritten = new Set<number>();
+  for (const entry of db.prepare('SELECT mention_id, created_at, text, sign FROM term_retractions').all() as {
+    mention_id: number;
     created_at: number;
     text: string;
     sign: number;
   }[]) {
     const month = TERM_LEVELS.month(entry.created_at);
     queued.set(month, [...(queued.get(month) ?? []), entry]);
+    if (entry.sign > 0) rewritten.add(entry.mention_id);
   }
+  // Every counted mention's id must lie within its month's bounds (a queued re-write is not placed yet).
+  const bounds = new Map<number, [number, number]>();
+  for (const [m, lo, hi] of db.prepare('SELECT month, min_id, max_id FROM term_id_bounds').raw().all() as [
+    number,
+    number,
+    number,
+  ][])
+    bounds.set(m, [lo, hi]);
+  const checkBounds = (id: number, m: number) => {
+    const b = bounds.get(m);
+    if ((b && id >= b[0] && id <= b[1]) || rewritten.has(id)) return;
+    out.differenceCount += 1;
+    if (out.differences.length < listAtMost)
+      out.differences.push({
+        table: 'term_id_bounds',
+        key: String(m),
+        column: b && id < b[0] ? 'min_id' : 'max_id',
+        stored: b ? (id < b[0] ? b[0] : b[1]) : 0,
+        expected: id,
+      });
+  };
   const months = new Set<number>(queued.keys());
   for (const bucket of db.prepare('SELECT DISTINCT bucket FROM term_month').pluck().all() as number[])
     months.add(bucket);
@@ -115,11 +140,12 @@ export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
     month = new Map();
   };
   const texts = db
-    .prepare('SELECT created_at, text FROM mentions WHERE id <= ? ORDER BY created_at')
+    .prepare('SELECT id, created_at, text FROM mentions WHERE id <= ? ORDER BY created_at')
     .raw()
-    .iterate(cursor) as IterableIterator<[number, string]>;
-  for (const [createdAt, text] of texts) {
+    .iterate(cursor) as IterableIterator<[number, number, string]>;
+  for (const [id, createdAt, text] of texts) {
     const m = TERM_LEVELS.month(createdAt);
+    checkBounds(id, m);
     if (m !== current) {
       if (current !== null) flush(current);
       current = m;

@@ -3,7 +3,7 @@ import type { DrillInput, TermChange, TermsInput, TermsPanel, TrendFilter } from
 import type { MentionRow } from '../../../shared/domain/mention';
 import { ROW_COLUMNS, toRow, type RowRecord } from '../mentions/read';
 import { chooseGranularity } from '../../../shared/trends/granularity';
-import { bucketEnd, bucketStart } from '../../../shared/trends/time';
+import { bucketEnd, bucketOf, bucketStart } from '../../../shared/trends/time';
 import type { Db } from '../store/db';
 import { comparePeriod } from './panels';
 import { filterSql, sumRange } from './range';
@@ -205,10 +205,20 @@ function termTotal(db: Db, termId: number | undefined, term: string, fromMs: num
 }
 
 const EMPTY_FILTER: TrendFilter = { channel: [], lang: [], topicId: [] };
-/** Filtered term drills count exactly by walking ranges up to this many mentions, or terms with this few matches. */
-const COUNT_EXACT = 10_000;
-/** Otherwise they count up to this many and say there are more (`capped`). */
-export const COUNT_CAP = 500;
+
+/** The lowest and highest id of the mentions counted in the months a range touches (term_id_bounds). */
+function idBounds(db: Db, fromMs: number, toMs: number): [number, number] {
+  const row = db
+    .prepare('SELECT min(min_id), max(max_id) FROM term_id_bounds WHERE month BETWEEN ? AND ?')
+    .raw()
+    .get(bucketOf('month', fromMs), bucketOf('month', toMs - 1)) as [number | null, number | null];
+  return row[0] === null ? [1, 0] : [row[0], row[1]!];
+}
+/**
+ * Filtered term drills count exactly by walking ranges up to `exact` mentions, or through the full-text
+ * matches when there are up to `exact`; otherwise up to `cap`, and say there are more (`capped`).
+ */
+export const DRILL_COUNTING = { exact: 10_000, cap: 500 };
 
 /** Mentions in a range under a filter, from the rollups. */
 function mentionsIn(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number {
@@ -223,7 +233,7 @@ function mentionsIn(db: Db, fromMs: number, toMs: number, filter: TrendFilter): 
  * Term membership is termsOf's (trend_has_term; for a word that is exactly its FTS5 MATCH). How it is
  * found depends on what is cheap, judged from the rollups: the total of an unfiltered term comes from the
  * term rollup once the indexer is caught up (`termsReady`); a filtered one is counted by walking the range
- * when it is small, through the full-text matches when they are few, and otherwise up to COUNT_CAP
+ * when it is small, through the full-text matches when they are few, and otherwise up to a cap
  * (`capped`: there are more). The page walks the time index newest first, testing each text, until it is
  * full (a common term: a few hundred texts), or sorts the full-text matches when the term is rare.
  * A municipality goes through mentions.place_code.
@@ -232,6 +242,7 @@ export function drill(
   db: Db,
   input: z.output<typeof DrillInput>,
   termsReady = false,
+  counting = DRILL_COUNTING,
 ): { total: number; offset: number; rows: MentionRow[]; capped?: boolean } {
   const fromMs = Date.parse(input.from);
   const toMs = Date.parse(input.to);
@@ -281,8 +292,11 @@ export function drill(
     const walk = where(true);
     const walkSql = `${walk.sql} AND trend_has_term(m.text, ?)`;
     const walkParams = [...walk.params, term];
-    const match = [ftsQueryOf(term)];
-    const matchSql = `m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?) AND ${plain.sql} AND trend_has_term(m.text, ?)`;
+    // The full-text matches that can lie in the range: ids within the bounds of its months (when known).
+    const [lo, hi] = termsReady ? idBounds(db, fromMs, toMs) : [0, Number.MAX_SAFE_INTEGER];
+    const inBounds = `mentions_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`;
+    const match = [ftsQueryOf(term), lo, hi];
+    const matchSql = `m.id IN (SELECT rowid FROM mentions_fts WHERE ${inBounds}) AND ${plain.sql} AND trend_has_term(m.text, ?)`;
     const matchParams = [...match, ...plain.params, term];
     const idOf = (t: string) =>
       db.prepare('SELECT id FROM trend_terms WHERE term = ?').pluck().get(t) as number | undefined;
@@ -291,38 +305,41 @@ export function drill(
       id === undefined
         ? 0
         : (db.prepare('SELECT coalesce(sum(n), 0) FROM term_year WHERE term_id = ?').pluck().get(id) as number);
-    // What the full-text index returns for the term: a hashtag's MATCH also finds its word without the `#`.
+    // Full-text matches to read (a hashtag's MATCH also finds its word without the `#`): from the rollup
+    // while that says enough, counted in the index when the choice depends on it.
     const word = term.startsWith('#') ? normalizeTerm(term.slice(1)) : term;
-    const everywhere = !termsReady
-      ? (db
-          .prepare('SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH ?')
-          .pluck()
-          .get(...match) as number)
+    let matches = !termsReady
+      ? Infinity
       : word
         ? Math.max(countEverywhere(termId), countEverywhere(idOf(word)))
         : 5 * countEverywhere(termId);
     // Costs in mentions read: a walk reads every mention of the range (any filter is tested on the row),
-    // the full-text way reads every match, in or out of the range.
-    const inRange = unfiltered ? null : mentionsIn(db, fromMs, toMs, EMPTY_FILTER);
+    // the full-text way every match within the bounds.
+    const all = mentionsIn(db, fromMs, toMs, EMPTY_FILTER);
     if (unfiltered && termsReady) total = termTotal(db, termId, term, fromMs, toMs);
-    else if (inRange! <= everywhere && inRange! <= COUNT_EXACT) total = countOf('mentions m', walkSql, walkParams);
-    else if (everywhere <= COUNT_EXACT) total = countOf('mentions m', matchSql, matchParams);
+    else if (all <= counting.exact && all <= matches) total = countOf('mentions m', walkSql, walkParams);
     else {
-      // Along the full-text matches (in id order) until COUNT_CAP are found.
-      total = countOf(
-        'mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid',
-        `mentions_fts MATCH ? AND ${plain.sql} AND trend_has_term(m.text, ?)`,
-        matchParams,
-        COUNT_CAP + 1,
-      );
-      capped = total > COUNT_CAP;
-      if (capped) total = COUNT_CAP;
+      matches = db
+        .prepare(`SELECT count(*) FROM mentions_fts WHERE ${inBounds}`)
+        .pluck()
+        .get(...match) as number;
+      if (matches <= counting.exact) total = countOf('mentions m', matchSql, matchParams);
+      else {
+        // Along the full-text matches, newest ids first, until more than `cap` are found.
+        total = countOf(
+          'mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid',
+          `${inBounds.replace('rowid', 'f.rowid')} AND ${plain.sql} AND trend_has_term(m.text, ?) ORDER BY f.rowid DESC`,
+          matchParams,
+          counting.cap + 1,
+        );
+        capped = total > counting.cap;
+        if (capped) total = counting.cap;
+      }
     }
     // Mentions the walk reads before the page is full, against the matches the full-text way reads.
-    const all = inRange ?? mentionsIn(db, fromMs, toMs, EMPTY_FILTER);
     const walked = total ? Math.min(all, ((input.offset + input.limit) * all) / total) : all;
     if (total === 0 && !capped) page = [];
-    else if (walked <= everywhere) page = pageOf('mentions m', walkSql, walkParams);
+    else if (walked <= matches) page = pageOf('mentions m', walkSql, walkParams);
     else page = pageOf('mentions m', matchSql, matchParams);
   } else {
     const plain = where(false);

@@ -279,6 +279,14 @@ CREATE TABLE term_year (
   PRIMARY KEY (bucket, term_id)
 ) STRICT, WITHOUT ROWID;
 
+-- the lowest and highest mention id counted in each local month (see TrendIndexer): bounds the full-text
+-- matches a term drill reads to the ids that can lie in its period. Deletions leave them wider (still bounds).
+CREATE TABLE term_id_bounds (
+  month  INTEGER PRIMARY KEY,
+  min_id INTEGER NOT NULL,
+  max_id INTEGER NOT NULL
+) STRICT;
+
 -- texts whose terms were counted and must be taken back (deleted or re-written mentions)
 CREATE TABLE term_retractions (
   id         INTEGER PRIMARY KEY,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MENTION_STATUSES, type MentionStatus } from '../../../../shared/domain/mention';
 import { call } from '../../api/client';
@@ -7,6 +7,23 @@ import { StatusLabel } from '../../components/MentionLabels';
 import { useOperator } from '../../stores/operator';
 import { OperatorAvatar } from '../operators/OperatorAvatar';
 import { loadOperators, useOperators } from '../operators/operatorsStore';
+
+/**
+ * Arrow keys (and j/k, Home/End) move between the choices of a list of buttons, so a choice is two keys
+ * away without Tab; Enter picks the focused one.
+ */
+function moveBetweenChoices(event: KeyboardEvent<HTMLUListElement>): void {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const step: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+  let next: number;
+  if (event.key in step) next = at < 0 ? 0 : (at + (step[event.key] as number) + buttons.length) % buttons.length;
+  else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = buttons.length - 1;
+  else return;
+  event.preventDefault();
+  buttons[next]?.focus();
+}
 
 /** `a`: whom to assign to; the operator at the desk first, then colleagues, then nobody. */
 export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | null): void; onClose(): void }) {
@@ -19,7 +36,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
   const others = profiles.filter((profile) => profile.name !== me?.name);
   return (
     <Modal title={t('inbox.actions.assignTitle')} onClose={onClose}>
-      <ul className="choice-list">
+      <ul className="choice-list" onKeyDown={moveBetweenChoices}>
         {me && (
           <li>
             <button type="button" className="choice-list__item" autoFocus onClick={() => onPick(me.name)}>
@@ -64,7 +81,7 @@ export function StatusDialog({
   const { t } = useTranslation();
   return (
     <Modal title={t('inbox.actions.statusTitle')} onClose={onClose}>
-      <ul className="choice-list">
+      <ul className="choice-list" onKeyDown={moveBetweenChoices}>
         {MENTION_STATUSES.map((status, index) => (
           <li key={status}>
             <button

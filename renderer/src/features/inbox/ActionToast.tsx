@@ -7,14 +7,22 @@ import type { ActionNotice } from './useWorkflow';
 /** How long a notice stays; long enough to reach for Undo (or press u). */
 const VISIBLE_MS = 10_000;
 
-/** What the last action did, with Undo; announced politely, never taking focus. */
+/**
+ * What the last action did, with Undo (u) and, after a bulk action that covers the current row, Undo for
+ * that row alone (Shift+U); announced politely, never taking focus.
+ */
 export function ActionToast({
   notice,
+  currentId,
   onUndo,
+  onUndoOne,
   onDismiss,
 }: {
   notice: ActionNotice | null;
+  /** The open mention, else the current row. */
+  currentId: number | null;
   onUndo(): void;
+  onUndoOne(id: number): void;
   onDismiss(): void;
 }) {
   const { t } = useTranslation();
@@ -34,6 +42,12 @@ export function ActionToast({
               <Undo2 aria-hidden="true" size={14} />
               {t('inbox.actions.undo')}
               <KeyHint keyName="u" />
+            </button>
+          )}
+          {notice.undoToken && notice.ids.length > 1 && currentId !== null && notice.ids.includes(currentId) && (
+            <button type="button" className="toast__undo" onClick={() => onUndoOne(currentId)}>
+              {t('inbox.actions.undoCurrent')}
+              <KeyHint keyName="U" />
             </button>
           )}
           <button

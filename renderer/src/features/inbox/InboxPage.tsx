@@ -47,6 +47,9 @@ import './inbox-workflow.css';
 
 type Dialog = 'assign' | 'status' | 'tag' | 'help' | 'columns' | 'saveView' | null;
 
+/** Pages read ahead of the visible rows in the scroll direction (bench/inbox-scroll.ts measures the effect). */
+const PREFETCH_PAGES = 2;
+
 function storage(): Storage | null {
   try {
     return window.localStorage;
@@ -65,14 +68,20 @@ function createPager(
 ): MentionPager {
   if (filter.query && searchSort === 'relevance')
     return createSearchPager({ query: filter.query, sort: 'relevance' }, onMeta);
-  return new MentionPager((offset, limit, maxId) =>
-    call('mentions.list', {
-      offset,
-      limit,
-      sort,
-      filter: maxId === undefined ? filter : { ...filter, maxId },
-      ...(operator ? { operator } : {}),
-    }),
+  const who = operator ? { operator } : {};
+  return new MentionPager(
+    (offset, limit, maxId) =>
+      call('mentions.list', {
+        offset,
+        limit,
+        sort,
+        filter: maxId === undefined ? filter : { ...filter, maxId },
+        ...who,
+      }),
+    {
+      countExact: async (maxId) => (await call('inbox.count', { filter: { ...filter, maxId }, ...who })).total,
+      prefetchPages: PREFETCH_PAGES,
+    },
   );
 }
 
@@ -160,11 +169,17 @@ export function InboxPage() {
       ? [...selected.values()].map((mention) => ({ id: mention.id, expectedVersion: versionOf(mention) }))
       : singleTarget();
 
+  /**
+   * Runs an action on the selection, else the open or current mention. With `advance` (e, !) the current
+   * row moves on at once, as in a mail client: the operator can keep going while the change is saved, and a
+   * later key is never overtaken by the move.
+   */
   const act = async (action: WorkflowAction, advance = false) => {
     const bulk = selected.size > 0;
-    const outcome = await workflow.run(action, targets());
+    const chosen = targets();
+    if (!bulk && advance && chosen.length > 0) move(1);
+    const outcome = await workflow.run(action, chosen);
     if (outcome && bulk) setSelected(new Map());
-    if (outcome && !bulk && advance) move(1);
   };
 
   const openIndex = useCallback(
@@ -221,6 +236,10 @@ export function InboxPage() {
     status: () => setDialog('status'),
     spam: () => void act({ kind: 'status', status: 'spam' }, true),
     undo: () => void workflow.undo(),
+    undoOne: () => {
+      const id = openId ?? currentMention?.id;
+      if (id !== undefined) void workflow.undoOne(id);
+    },
     showNew,
     help: () => setDialog('help'),
   });
@@ -242,7 +261,7 @@ export function InboxPage() {
   let count: string | null = null;
   if (search && snapshot.status === 'ready')
     count = t(searchMeta?.totalIsEstimate ? 'search.resultsAbout' : 'search.results', counted);
-  else if (hasRows) count = t('inbox.count', counted);
+  else if (hasRows) count = t(snapshot.totalIsEstimate ? 'inbox.countAbout' : 'inbox.count', counted);
   const emptyWorkspace = snapshot.status === 'ready' && snapshot.total === 0 && !filtered;
   const view = route.view ? views.find((candidate) => candidate.key === route.view) : undefined;
   const openStatus: MentionStatus | null = currentMention?.status ?? null;
@@ -250,7 +269,15 @@ export function InboxPage() {
   return (
     <>
       <PageHeader title={view?.name ?? t('inbox.title')}>
-        {count && <span className="page-header__meta numeric">{count}</span>}
+        {count && (
+          <span
+            className="page-header__meta numeric"
+            aria-busy={snapshot.totalIsEstimate && !search ? 'true' : undefined}
+            title={snapshot.totalIsEstimate && !search ? t('inbox.countingExact') : undefined}
+          >
+            {count}
+          </span>
+        )}
         {search && searchMeta?.rankedWithin && (
           <span className="page-header__meta">
             {t('search.rankedWithin', { formatted: fmt.number(searchMeta.rankedWithin) })}
@@ -390,7 +417,13 @@ export function InboxPage() {
                   />
                 </>
               )}
-              <ActionToast notice={workflow.notice} onUndo={() => void workflow.undo()} onDismiss={workflow.dismiss} />
+              <ActionToast
+                notice={workflow.notice}
+                currentId={openId ?? currentMention?.id ?? null}
+                onUndo={() => void workflow.undo()}
+                onUndoOne={(id) => void workflow.undoOne(id)}
+                onDismiss={workflow.dismiss}
+              />
             </div>
             <div className="inbox__detail">
               {openId !== null ? (

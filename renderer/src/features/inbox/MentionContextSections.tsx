@@ -8,6 +8,7 @@ import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/
 import { useFormat } from '../../i18n/format';
 import { currentOperatorName } from '../../stores/operator';
 import { OperatorAvatar } from '../operators/OperatorAvatar';
+import { saveRemoteMedia } from './inboxSettingsStore';
 import { SafeLink } from './SafeLink';
 
 /** A titled block of the detail pane; its heading names it for screen readers. */
@@ -52,19 +53,95 @@ export function MentionList({ mentions, empty }: { mentions: MentionRow[]; empty
   );
 }
 
-export function MediaList({ media }: { media: NonNullable<MentionContext['media']> }) {
+type MediaItem = NonNullable<MentionContext['media']>[number];
+
+/**
+ * The picture a thumbnail may show: an https address only (no http, data: or blob:), the preview when
+ * there is one; a video without a preview picture has none.
+ */
+export function thumbnailOf(item: MediaItem): string | null {
+  const candidate = item.previewUrl ?? (item.kind === 'image' ? item.url : null);
+  if (!candidate) return null;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One attachment: a link, with its thumbnail when remote media are on and the picture loads. */
+function MediaEntry({ item, index, remote }: { item: MediaItem; index: number; remote: boolean }) {
   const { t } = useTranslation();
+  const [broken, setBroken] = useState(false);
+  const thumbnail = remote && !broken ? thumbnailOf(item) : null;
+  const name = item.alt ?? t(item.kind === 'image' ? 'detail.mediaItem' : 'detail.mediaVideo', { n: index + 1 });
   return (
-    <ul className="media-list">
-      {media.map((item, index) => (
-        <li key={item.url}>
-          <SafeLink url={item.url} className="media-list__item">
+    <li>
+      <SafeLink url={item.url} className={`media-list__item${thumbnail ? ' media-list__item--thumb' : ''}`}>
+        {thumbnail ? (
+          // No referrer and no credentials of ours go with it; a failed load falls back to the link.
+          <img
+            className="media-list__thumb"
+            src={thumbnail}
+            alt={name}
+            referrerPolicy="no-referrer"
+            loading="lazy"
+            decoding="async"
+            onError={() => setBroken(true)}
+          />
+        ) : (
+          <>
             {item.kind === 'image' ? <ImageIcon aria-hidden="true" size={16} /> : <Film aria-hidden="true" size={16} />}
-            <span>{item.alt ?? t('detail.mediaItem', { n: index + 1 })}</span>
-          </SafeLink>
-        </li>
+            <span>{name}</span>
+          </>
+        )}
+      </SafeLink>
+    </li>
+  );
+}
+
+/** A post's attachments: links, or thumbnails when the workspace shows remote media (`remote`). */
+export function MediaList({ media, remote }: { media: MediaItem[]; remote: boolean }) {
+  return (
+    <ul className={`media-list${remote ? ' media-list--thumbs' : ''}`}>
+      {media.map((item, index) => (
+        <MediaEntry key={item.url} item={item} index={index} remote={remote} />
       ))}
     </ul>
+  );
+}
+
+/** The workspace's choice between links and remote thumbnails, with what it means for privacy. */
+export function RemoteMediaSwitch({ on }: { on: boolean }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (next: boolean) => {
+    setError(null);
+    saveRemoteMedia(next).catch((caught: unknown) =>
+      setError(t('detail.remoteMediaFailed', { message: caught instanceof ApiError ? caught.message : String(caught) })),
+    );
+  };
+  return (
+    <div className="remote-media">
+      <label className="remote-media__toggle">
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(event) => toggle(event.target.checked)}
+          aria-describedby="remote-media-help"
+        />
+        {t('detail.remoteMedia')}
+      </label>
+      <p id="remote-media-help" className="detail__muted remote-media__help">
+        {t('detail.remoteMediaHelp')}
+      </p>
+      {error && (
+        <p className="detail__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

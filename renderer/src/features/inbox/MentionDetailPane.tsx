@@ -12,7 +12,8 @@ import { useOperator } from '../../stores/operator';
 import { MentionAnalysis } from '../mention-analysis/MentionAnalysis';
 import { OperatorAvatar } from '../operators/OperatorAvatar';
 import { TopicChips } from '../topics/TopicChips';
-import { History, MediaList, MentionList, Notes, Section } from './MentionContextSections';
+import { useInboxSettings, useLoadInboxSettings } from './inboxSettingsStore';
+import { History, MediaList, MentionList, Notes, RemoteMediaSwitch, Section } from './MentionContextSections';
 import { LinkedText, SafeLink, safeHref } from './SafeLink';
 import { usePresence } from './usePresence';
 
@@ -70,6 +71,8 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
   const fmt = useFormat();
   const href = safeHref(mention.url);
   const name = mention.author.displayName ?? `@${mention.author.handle}`;
+  useLoadInboxSettings();
+  const remoteMedia = useInboxSettings((state) => state.settings?.remoteMedia ?? false);
   return (
     <>
       {changedBy && (
@@ -107,7 +110,8 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
       </p>
       {context.media && context.media.length > 0 && (
         <Section id="detail-media" title={t('detail.media')}>
-          <MediaList media={context.media} />
+          <MediaList media={context.media} remote={remoteMedia} />
+          <RemoteMediaSwitch on={remoteMedia} />
         </Section>
       )}
       {href ? (

@@ -17,6 +17,7 @@ export const SHORTCUTS = {
     { keys: ['s'], what: 'status' },
     { keys: ['!'], what: 'spam' },
     { keys: ['u'], what: 'undo' },
+    { keys: ['U'], what: 'undoOne' },
   ],
   other: [
     { keys: ['/'], what: 'search' },

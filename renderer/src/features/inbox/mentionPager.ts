@@ -8,15 +8,22 @@ export interface MentionPage {
   maxId: number;
   /** Mentions newer than the snapshot that pass the view's filter, when the source can tell. */
   newerThanSnapshot?: number;
+  /** True when `total` is a sampled estimate (a large filter not counted yet), not an exact figure. */
+  totalIsEstimate?: boolean;
 }
 
 /** One page of the view; `maxId` (once known) keeps every later page inside the same snapshot. */
 export type FetchMentionPage = (offset: number, limit: number, maxId: number | undefined) => Promise<MentionPage>;
 
+/** The exact number of mentions of the view in snapshot `maxId` (may take a while at a million). */
+export type CountMentions = (maxId: number) => Promise<number>;
+
 export interface PagerSnapshot {
   status: 'loading' | 'ready' | 'error';
   /** Rows in the operator's current view of the inbox (sizes the scroll area). */
   total: number;
+  /** True while `total` is an estimate ("about N"); the exact count is on its way when the pager can count. */
+  totalIsEstimate: boolean;
   /** Mentions that arrived since this view was taken; shown on request, never pushed in. */
   pendingNew: number;
   error: ApiError | null;
@@ -33,6 +40,13 @@ export interface PagerOptions {
    * inbox shows the newest ones and filters narrow it down.
    */
   maxRows?: number;
+  /** Counts the view exactly in the background when a page gives only an estimate of its total. */
+  countExact?: CountMentions;
+  /**
+   * Pages fetched beyond the visible ones in the direction the operator scrolls, so rows are there
+   * before they come into view.
+   */
+  prefetchPages?: number;
 }
 
 /**
@@ -42,6 +56,10 @@ export interface PagerOptions {
  * New mentions arriving do not move what the operator is looking at: they are counted for the
  * "N new" pill, and every later page is read from the same snapshot (mentions with an id up to the
  * one the first page saw), so page boundaries line up even when older posts are imported meanwhile.
+ *
+ * A large view's first page may give only an estimate of its total ("about N"): the pager then counts the
+ * snapshot exactly in the background and takes that figure, larger or smaller. Rows keep their indexes (the
+ * snapshot does not change), so the operator's place holds while the scroll area resizes.
  */
 export class MentionPager {
   private readonly pageSize: number;
@@ -53,11 +71,27 @@ export class MentionPager {
   private generation = 0;
   /** The pages last asked for: they stay when memory is trimmed. */
   private visiblePages: [number, number] = [0, 0];
-  private snapshot: PagerSnapshot = { status: 'loading', total: 0, pendingNew: 0, error: null, version: 0 };
+  private snapshot: PagerSnapshot = {
+    status: 'loading',
+    total: 0,
+    totalIsEstimate: false,
+    pendingNew: 0,
+    error: null,
+    version: 0,
+  };
   /** Newest mention id in the view; undefined until the first page has answered. */
   private maxId: number | undefined;
   /** The source reports how many newer mentions pass the filter. */
   private countsNewer = false;
+  /** The generation an exact count is running (or ran) for; one count per view and refresh. */
+  private countingFor = -1;
+  /** The view's total was estimated once: after a change to its rows it is counted again. */
+  private large = false;
+  private readonly countExact: CountMentions | undefined;
+  private readonly prefetchPages: number;
+  /** The first visible row last time, to tell the direction of scrolling. */
+  private lastFirst = 0;
+  private direction: 1 | -1 = 1;
 
   constructor(
     private readonly fetchPage: FetchMentionPage,
@@ -66,6 +100,8 @@ export class MentionPager {
     this.pageSize = options.pageSize ?? 100;
     this.keepPages = options.keepPages ?? 20;
     this.maxRows = options.maxRows ?? 500_000;
+    this.countExact = options.countExact;
+    this.prefetchPages = options.prefetchPages ?? 0;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -82,7 +118,10 @@ export class MentionPager {
     this.inFlight.clear();
     this.visiblePages = [0, 0];
     this.maxId = undefined;
-    this.update({ status: 'loading', total: 0, pendingNew: 0, error: null });
+    this.large = false;
+    this.lastFirst = 0;
+    this.direction = 1;
+    this.update({ status: 'loading', total: 0, totalIsEstimate: false, pendingNew: 0, error: null });
     return this.load(0, this.generation);
   }
 
@@ -95,19 +134,34 @@ export class MentionPager {
     for (const page of this.pages.keys()) {
       if (!this.inFlight.has(page)) void this.load(page, this.generation);
     }
+    // A change to rows (a status, a tag) can change how many a filter matches: a large view counts again.
+    if (this.large) this.count(this.generation, true);
   }
 
   rowAt(index: number): MentionRow | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
-  /** The rows `first..last` are (about to be) on screen: fetch any page they need. */
+  /**
+   * The rows `first..last` are (about to be) on screen: fetch any page they need, those first, then
+   * `prefetchPages` more in the direction of scrolling.
+   */
   ensureRange(first: number, last: number): void {
     if (this.snapshot.status !== 'ready' || this.snapshot.total === 0) return;
-    const firstPage = Math.floor(Math.max(0, first) / this.pageSize);
-    const lastPage = Math.floor(Math.min(last, this.snapshot.total - 1) / this.pageSize);
+    if (first !== this.lastFirst) this.direction = first > this.lastFirst ? 1 : -1;
+    this.lastFirst = first;
+    const lastRow = this.snapshot.total - 1;
+    const firstPage = Math.floor(Math.min(Math.max(0, first), lastRow) / this.pageSize);
+    const lastPage = Math.floor(Math.min(last, lastRow) / this.pageSize);
     this.visiblePages = [firstPage, lastPage];
-    for (let page = firstPage; page <= lastPage; page++) {
+    const wanted: number[] = [];
+    for (let page = firstPage; page <= lastPage; page++) wanted.push(page);
+    const lastPageThere = Math.floor(lastRow / this.pageSize);
+    for (let ahead = 1; ahead <= this.prefetchPages; ahead++) {
+      const page = this.direction > 0 ? lastPage + ahead : firstPage - ahead;
+      if (page >= 0 && page <= lastPageThere) wanted.push(page);
+    }
+    for (const page of wanted) {
       if (!this.pages.has(page) && !this.inFlight.has(page)) void this.load(page, this.generation);
     }
   }
@@ -149,10 +203,11 @@ export class MentionPager {
       if (result.newerThanSnapshot !== undefined) this.countsNewer = true;
       this.pages.set(page, result.rows);
       this.evict();
-      const visibleTotal = Math.min(this.maxRows, result.total);
-      // The first page sizes the view; later pages may only shrink it (mentions deleted meanwhile).
-      const total = this.snapshot.status === 'ready' ? Math.min(this.snapshot.total, visibleTotal) : visibleTotal;
-      this.update({ status: 'ready', total, error: null });
+      this.update({ status: 'ready', ...this.totalAfter(result), error: null });
+      if (this.snapshot.totalIsEstimate) {
+        this.large = true;
+        this.count(generation, false);
+      }
     } catch (error) {
       if (generation !== this.generation) return;
       const apiError = error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.list');
@@ -161,6 +216,37 @@ export class MentionPager {
     } finally {
       if (generation === this.generation) this.inFlight.delete(page);
     }
+  }
+
+  /**
+   * The view's size after a page: the first page sizes it. An exact view may only shrink (mentions deleted
+   * meanwhile), and an estimate from a later page does not move it. An estimated view takes any exact
+   * figure, and grows with a later page's estimate (which is never below the rows the engine has seen).
+   */
+  private totalAfter(result: MentionPage): Pick<PagerSnapshot, 'total' | 'totalIsEstimate'> {
+    const total = Math.min(this.maxRows, result.total);
+    const estimate = result.totalIsEstimate === true;
+    const now = this.snapshot;
+    if (now.status !== 'ready') return { total, totalIsEstimate: estimate };
+    if (!now.totalIsEstimate) return { total: estimate ? now.total : Math.min(now.total, total), totalIsEstimate: false };
+    return estimate ? { total: Math.max(now.total, total), totalIsEstimate: true } : { total, totalIsEstimate: false };
+  }
+
+  /** Counts the view exactly in the background (once per generation, or again when `again`). */
+  private count(generation: number, again: boolean): void {
+    const countExact = this.countExact;
+    const maxId = this.maxId;
+    if (!countExact || maxId === undefined || (this.countingFor === generation && !again)) return;
+    this.countingFor = generation;
+    void countExact(maxId)
+      .then((exact) => {
+        if (generation !== this.generation) return;
+        this.update({ total: Math.min(this.maxRows, exact), totalIsEstimate: false });
+      })
+      // The estimate stays on screen; the next refresh or view tries again.
+      .catch(() => {
+        if (generation === this.generation) this.countingFor = -1;
+      });
   }
 
   private evict(): void {

@@ -14,6 +14,7 @@ export interface InboxKeys {
   status(): void;
   spam(): void;
   undo(): void;
+  undoOne(): void;
   showNew(): void;
   help(): void;
 }
@@ -38,13 +39,14 @@ const ACTIONS: Record<string, Exclude<keyof InboxKeys, 'enabled' | 'move'>> = {
   s: 'status',
   '!': 'spam',
   u: 'undo',
+  U: 'undoOne',
   n: 'showNew',
   '?': 'help',
 };
 
 /**
  * Keyboard-first inbox (j/k move, Enter open, x select, r reply, e resolve, a assign, # tag, s status,
- * ! spam, u undo, n new, ? help). Listens on the window so the keys keep working after the focused row
+ * ! spam, u undo, U undo for the current row only, n new, ? help). Listens on the window so the keys keep working after the focused row
  * scrolls out of view; silent while a dialog is open or the operator types.
  */
 export function useInboxKeys(keys: InboxKeys): void {

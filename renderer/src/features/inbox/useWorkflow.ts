@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowOutcome } from '../../../../shared/api/inbox';
 import type { MentionStatus } from '../../../../shared/domain/mention';
@@ -22,6 +22,8 @@ export interface ActionNotice {
   id: number;
   text: string;
   undoToken: string | null;
+  /** The mentions the notice's change still can undo (one of them alone: `undoOne`). */
+  ids: number[];
   error: boolean;
 }
 
@@ -55,6 +57,12 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
   const fmt = useFormat();
   const [notice, setNotice] = useState<ActionNotice | null>(null);
   const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  /** Per mention, the undo token of the latest change this window made to it. */
+  const ledger = useRef(new Map<number, string>());
+  const remember = useCallback((outcome: WorkflowOutcome) => {
+    if (!outcome.undoToken) return;
+    for (const changed of outcome.changed) ledger.current.set(changed.id, outcome.undoToken);
+  }, []);
 
   const describe = useCallback(
     (action: WorkflowAction): string => {
@@ -77,7 +85,7 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
   const fail = useCallback(
     (caught: unknown) => {
       const message = caught instanceof ApiError ? caught.message : String(caught);
-      setNotice({ id: ++noticeId, text: t('inbox.actions.failed', { message }), undoToken: null, error: true });
+      setNotice({ id: ++noticeId, text: t('inbox.actions.failed', { message }), undoToken: null, ids: [], error: true });
     },
     [t],
   );
@@ -85,7 +93,7 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
   const run = useCallback(
     async (action: WorkflowAction, targets: ActionTarget[], force = false): Promise<WorkflowOutcome | null> => {
       if (targets.length === 0) {
-        setNotice({ id: ++noticeId, text: t('inbox.actions.noSelection'), undoToken: null, error: true });
+        setNotice({ id: ++noticeId, text: t('inbox.actions.noSelection'), undoToken: null, ids: [], error: true });
         return null;
       }
       try {
@@ -95,8 +103,10 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
           id: ++noticeId,
           text: t('inbox.actions.done', { what: describe(action), count, formatted: fmt.number(count) }),
           undoToken: outcome.undoToken,
+          ids: outcome.changed.map((changed) => changed.id),
           error: false,
         });
+        remember(outcome);
         onChanged(outcome);
         return outcome;
       } catch (caught) {
@@ -108,20 +118,60 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
         return null;
       }
     },
-    [t, fmt, describe, onChanged, fail],
+    [t, fmt, describe, onChanged, fail, remember],
   );
 
+  /**
+   * Undoes the notice's change for all its mentions, or only for `id` (one item of a bulk change). The
+   * notice then offers the rest, so the operator can take back one row and keep the others.
+   */
+  const undoChange = useCallback(
+    async (token: string, id?: number) => {
+      try {
+        const outcome = await call('inbox.undo', {
+          operator: currentOperatorName(),
+          token,
+          ...(id === undefined ? {} : { ids: [id] }),
+        });
+        const undone = new Set(outcome.changed.map((changed) => changed.id));
+        for (const changedId of undone) ledger.current.delete(changedId);
+        const left = notice?.undoToken === token ? notice.ids.filter((other) => !undone.has(other)) : [];
+        const count = undone.size;
+        setNotice({
+          id: ++noticeId,
+          text: id === undefined ? t('inbox.actions.undone') : t('inbox.actions.undoneOne', { count, formatted: fmt.number(count) }),
+          undoToken: outcome.undoToken && left.length > 0 ? outcome.undoToken : null,
+          ids: outcome.undoToken ? left : [],
+          error: false,
+        });
+        onChanged(outcome);
+      } catch (caught) {
+        fail(caught);
+      }
+    },
+    [notice, t, fmt, onChanged, fail],
+  );
+
+  /** Undoes the last change (the notice's), for every mention it still covers. */
   const undo = useCallback(async () => {
-    const token = notice?.undoToken;
-    if (!token) return;
-    try {
-      const outcome = await call('inbox.undo', { operator: currentOperatorName(), token });
-      setNotice({ id: ++noticeId, text: t('inbox.actions.undone'), undoToken: null, error: false });
-      onChanged(outcome);
-    } catch (caught) {
-      fail(caught);
-    }
-  }, [notice, t, onChanged, fail]);
+    if (notice?.undoToken) await undoChange(notice.undoToken);
+  }, [notice, undoChange]);
+
+  /**
+   * Undoes the most recent change this window made to mention `id`, and only for that mention: the way to
+   * take back one item of a bulk action (Shift+U on its row), also after the notice has gone.
+   */
+  const undoOne = useCallback(
+    async (id: number) => {
+      const token = ledger.current.get(id);
+      if (!token) {
+        setNotice({ id: ++noticeId, text: t('inbox.actions.nothingToUndo'), undoToken: null, ids: [], error: true });
+        return;
+      }
+      await undoChange(token, id);
+    },
+    [t, undoChange],
+  );
 
   const resolveConflict = useCallback(
     (overwrite: boolean) => {
@@ -132,5 +182,13 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
     [conflict, run],
   );
 
-  return { run, undo, notice, dismiss: () => setNotice(null), conflict, resolveConflict };
+  return {
+    run,
+    undo,
+    undoOne,
+    notice,
+    dismiss: () => setNotice(null),
+    conflict,
+    resolveConflict,
+  };
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
 import { currentOperatorName } from '../../stores/operator';
+import { ApprovalSettings } from './ApprovalSettings';
 import { ToneRuleFields } from './ToneRuleFields';
 import { ToneSample } from './ToneSample';
 import '../../styles/replies.css';
@@ -119,6 +120,7 @@ function ToneEditor({ saved, onSaved }: { saved: ToneSettingsValue; onSaved(sett
             </p>
           )}
         </section>
+        <ApprovalSettings />
         <ol className="tone-rules" aria-label={t('tone.rulesLabel')}>
           {rules.map((rule, index) => (
             <li key={`${rule.id}-${index}`}>

@@ -33,6 +33,19 @@ interface ChartProps {
   ref?: Ref<ChartHandle>;
 }
 
+/** Chart motion: none for people who asked the system for less. */
+const REDUCED_MOTION = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/**
+ * A chart appears drawn (six panels growing at once is noise, and costs the first second); later changes
+ * (another period, a filter) move briefly, unless the system asks for reduced motion.
+ */
+function withMotion(option: ChartOption, first: boolean): ChartOption {
+  return first || REDUCED_MOTION
+    ? { ...option, animation: false }
+    : { animationDuration: 300, animationDurationUpdate: 300, ...option };
+}
+
 const FONT = getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim() || 'sans-serif';
 
 /** A copy of the chart on screen for an export, the same size, finished at once (no animation). */
@@ -78,6 +91,9 @@ export function exportOnlyHandle(
 export function Chart({ option, colours, label, onClick, axisClicks = false, ref }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  /** The colours the chart's theme was made with, so the theme is only set again when they change. */
+  const themed = useRef(colours);
+  const drawn = useRef(false);
   const latest = useRef({ option, colours, onClick, axisClicks });
   useLayoutEffect(() => {
     latest.current = { option, colours, onClick, axisClicks };
@@ -89,6 +105,7 @@ export function Chart({ option, colours, label, onClick, axisClicks = false, ref
     // SVG on screen: crisp at any zoom, and every mark is an element a test (or an inspector) can find.
     const instance = echarts.init(element, echartsTheme(latest.current.colours, FONT), { renderer: 'svg' });
     chart.current = instance;
+    themed.current = latest.current.colours;
     // A click on a series (a bar, a mark, a map area) arrives as an ECharts event first; a click anywhere
     // else in the plot (an area, the gap between bars) picks the bucket under the cursor on the x axis.
     let seriesClicked = false;
@@ -117,7 +134,14 @@ export function Chart({ option, colours, label, onClick, axisClicks = false, ref
         latest.current.onClick?.({ componentType: 'axis', dataIndex, name: '', value: null });
       }
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    // The observer also reports the size the chart was made at: only a real change lays the chart out again.
+    let size = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${element.clientWidth}x${element.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -127,11 +151,16 @@ export function Chart({ option, colours, label, onClick, axisClicks = false, ref
   }, []);
 
   useEffect(() => {
+    if (colours === themed.current) return;
+    themed.current = colours;
     chart.current?.setTheme(echartsTheme(colours, FONT));
   }, [colours]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
+    const instance = chart.current;
+    if (!instance) return;
+    instance.setOption(withMotion(option, !drawn.current), { notMerge: true, lazyUpdate: true });
+    drawn.current = true;
   }, [option, colours]);
 
   useImperativeHandle(

@@ -7,6 +7,7 @@ import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
@@ -54,14 +55,14 @@ function heatmapOption(data: HeatmapData, colours: ChartColours, format: ChartFo
 }
 
 /** Mentions per hour of the week in Amsterdam time: the rhythm of the city. A cell opens its mentions. */
-export function HeatmapPanel({ range, placement, onDrill }: PanelProps) {
+export function HeatmapPanel({ config, range, placement, onDrill }: PanelProps) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const format = chartFormat(locale);
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
   const days = useMemo(() => weekdays(locale), [locale]);
-  const { data, loading, error } = useTrend('trends.heatmap', range);
+  const { data, loading, error } = useTrend('trends.heatmap', panelQuestions.heatmap(config, range).input);
   const option = useMemo(
     () => (data ? heatmapOption(data, colours, format, days) : null),
     [data, colours, format, days],

@@ -11,6 +11,7 @@ import { chartFormat, type ChartFormat } from './chartFormat';
 import { loadBoundaries, type BoundarySource } from './mapBoundaries';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { useChartColours } from './useChartColours';
 import { useTrend, useTrendsVersion } from './useTrend';
 
@@ -109,7 +110,7 @@ export function MapPanel({ config, range, placement, onConfig, onDrill }: PanelP
       current = false;
     };
   }, [region, version]);
-  const { data, loading, error } = useTrend('trends.map', { ...range, region });
+  const { data, loading, error } = useTrend('trends.map', panelQuestions.map(config, range).input);
   useRefreshWhilePlacing(data?.pending ?? 0);
   const source = boundaries?.region === region && 'source' in boundaries ? boundaries.source : null;
   const option = useMemo(

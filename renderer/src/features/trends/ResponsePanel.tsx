@@ -7,6 +7,7 @@ import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { SignalCaption, SignalPicker } from './SignalPicker';
 import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
@@ -94,7 +95,7 @@ export function ResponsePanel({ config, range, placement, onConfig }: PanelProps
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
   const targetMinutes = config.targetMinutes ?? 60;
-  const { data, loading, error } = useTrend('trends.responses', { ...range, targetMinutes, signalId: config.signalId });
+  const { data, loading, error } = useTrend('trends.responses', panelQuestions.response(config, range).input);
   const option = useMemo(() => (data ? responsesOption(data, colours, format, t) : null), [data, colours, format, t]);
   const kpis = data?.kpis;
   const previous = data?.compare?.kpis;

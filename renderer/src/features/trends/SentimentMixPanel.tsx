@@ -9,6 +9,7 @@ import { chartFormat, type ChartFormat } from './chartFormat';
 import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { annotationMarks, bucketAxis, drawsBars, insideZoom, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
@@ -48,13 +49,13 @@ function mixOption(data: SentimentData, colours: ChartColours, format: ChartForm
 }
 
 /** How the mentions divide over positive, neutral and negative, per bucket and in total. */
-export function SentimentMixPanel({ range, placement, openInbox }: PanelProps) {
+export function SentimentMixPanel({ config, range, placement, openInbox }: PanelProps) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const format = chartFormat(locale);
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
-  const { data, loading, error } = useTrend('trends.sentiment', range);
+  const { data, loading, error } = useTrend('trends.sentiment', panelQuestions.sentimentMix(config, range).input);
   const option = useMemo(() => (data ? mixOption(data, colours, format, t) : null), [data, colours, format, t]);
 
   const onClick = (click: ChartClick) => {

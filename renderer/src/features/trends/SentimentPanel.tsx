@@ -8,6 +8,7 @@ import { chartFormat, type ChartFormat } from './chartFormat';
 import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { SignalCaption, SignalPicker } from './SignalPicker';
 import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { useChartColours } from './useChartColours';
@@ -120,7 +121,7 @@ export function SentimentPanel({ config, range, placement, onConfig, openInbox }
   const format = chartFormat(locale);
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
-  const { data, loading, error } = useTrend('trends.sentiment', { ...range, signalId: config.signalId });
+  const { data, loading, error } = useTrend('trends.sentiment', panelQuestions.sentiment(config, range).input);
   const option = useMemo(() => (data ? sentimentOption(data, colours, format, t) : null), [data, colours, format, t]);
 
   const onClick = (click: ChartClick) => {

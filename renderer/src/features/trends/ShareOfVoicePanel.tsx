@@ -7,6 +7,7 @@ import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
@@ -59,13 +60,13 @@ function shareOption(data: ShareData, colours: ChartColours, format: ChartFormat
 }
 
 /** Each topic's share of all topic mentions, against the comparison period when one is chosen. */
-export function ShareOfVoicePanel({ range, placement, openInbox }: PanelProps) {
+export function ShareOfVoicePanel({ config, range, placement, openInbox }: PanelProps) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const format = chartFormat(locale);
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
-  const { data, loading, error } = useTrend('trends.shareOfVoice', range);
+  const { data, loading, error } = useTrend('trends.shareOfVoice', panelQuestions.shareOfVoice(config, range).input);
   const option = useMemo(() => (data ? shareOption(data, colours, format, t) : null), [data, colours, format, t]);
   const ordered = useMemo(() => (data ? [...data.topics].sort((a, b) => a.share - b.share) : []), [data]);
 

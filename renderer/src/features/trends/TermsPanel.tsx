@@ -8,6 +8,7 @@ import type { ChartColours } from './chartTheme';
 import { chartFormat, type ChartFormat } from './chartFormat';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
@@ -90,7 +91,7 @@ export function TermsPanel({ config, range, placement, onConfig, onDrill }: Pane
   const format = chartFormat(locale);
   const colours = useChartColours();
   const kind = config.termKind ?? 'all';
-  const { data, loading, error } = useTrend('trends.terms', { ...range, kind, limit: 10 });
+  const { data, loading, error } = useTrend('trends.terms', panelQuestions.terms(config, range).input);
   const box = useRef<HTMLDivElement>(null);
   const exporter = () =>
     data

@@ -1,5 +1,5 @@
 import { LineChart } from 'lucide-react';
-import { useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxFilter } from '../../../../shared/api/trends';
 import { call } from '../../api/client';
@@ -7,20 +7,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { inboxHref } from '../inbox/link';
 import { AnnotationsBar } from './AnnotationsBar';
 import { DashboardBar } from './DashboardBar';
-import {
-  createDashboardStore,
-  type Dashboard,
-  type PanelConfig,
-  type PanelKind,
-  type TrendFilters,
-} from './dashboards';
+import { dashboardStore, type Dashboard, type PanelConfig, type PanelKind, type TrendFilters } from './dashboards';
 import { DrillDrawer } from './DrillDrawer';
 import { FilterBar } from './FilterBar';
 import { HeatmapPanel } from './HeatmapPanel';
 import { MapPanel } from './MapPanel';
 import type { DrillRequest, PanelProps, PanelRange } from './panelProps';
 import { PeriodBar } from './PeriodBar';
-import { customRange, displayGranularity, presetRange, rangeDays, type Range } from './period';
+import { dashboardRange, panelRangeOf } from './panelQueries';
+import { rangeDays } from './period';
 import { ResponsePanel } from './ResponsePanel';
 import { SentimentMixPanel } from './SentimentMixPanel';
 import { SentimentPanel } from './SentimentPanel';
@@ -43,8 +38,6 @@ const PANELS: Record<PanelKind, ComponentType<PanelProps>> = {
   response: ResponsePanel,
 };
 
-let store: ReturnType<typeof createDashboardStore> | null = null;
-
 /** The extent of the workspace's mentions, for the "all" preset; null until known. */
 function useExtent(): { first: string | null } | null {
   const [extent, setExtent] = useState<{ first: string | null } | null>(null);
@@ -61,13 +54,6 @@ function useExtent(): { first: string | null } | null {
   return extent;
 }
 
-function rangeOf(dashboard: Dashboard, now: number, first: string | null): Range {
-  if (dashboard.preset !== 'custom') return presetRange(dashboard.preset, now, first);
-  return (
-    (dashboard.custom && customRange(dashboard.custom.from, dashboard.custom.to)) ?? presetRange('30d', now, first)
-  );
-}
-
 function moved(panels: PanelConfig[], index: number, step: -1 | 1): PanelConfig[] {
   const next = [...panels];
   const [panel] = next.splice(index, 1);
@@ -78,8 +64,7 @@ function moved(panels: PanelConfig[], index: number, step: -1 | 1): PanelConfig[
 /** The trends page: period, comparison and filters on top, then the dashboard's panels in a grid. */
 export default function TrendsView() {
   const { t } = useTranslation();
-  store ??= createDashboardStore(t('trends.dashboards.default'));
-  const useDashboards = store;
+  const useDashboards = dashboardStore(t('trends.dashboards.default'));
   const dashboard = useDashboards((state) => state.current);
   const saved = useDashboards((state) => state.saved);
   const actions = useDashboards.getState();
@@ -91,17 +76,9 @@ export default function TrendsView() {
   useEffect(() => void refreshSignals(), []);
 
   const waitingForExtent = dashboard.preset === 'all' && extent === null;
-  const range = useMemo(() => rangeOf(dashboard, now, extent?.first ?? null), [dashboard, now, extent]);
-  const panelRange = useMemo<PanelRange>(
-    () => ({
-      from: range.from,
-      to: range.to,
-      granularity: displayGranularity(range, dashboard.granularity),
-      compare: dashboard.comparison === 'none' ? undefined : dashboard.comparison,
-      filter: dashboard.filters,
-    }),
-    [range, dashboard.granularity, dashboard.comparison, dashboard.filters],
-  );
+  // Cheap to work out on every render; the panels compare questions by value, not by identity.
+  const range = dashboardRange(dashboard, now, extent?.first ?? null);
+  const panelRange: PanelRange = panelRangeOf(dashboard, range);
 
   const change = (patch: Partial<Dashboard>) => actions.update((current) => ({ ...current, ...patch }));
   const changePanel = (id: string, patch: Partial<PanelConfig>) =>

@@ -8,6 +8,7 @@ import { chartFormat, type ChartFormat } from './chartFormat';
 import { inboxFilterFor } from '../../../../shared/trends/inbox';
 import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
+import { panelQuestions } from './panelQueries';
 import { SignalCaption, SignalPicker } from './SignalPicker';
 import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
 import { peakIndexes } from './peaks';
@@ -112,7 +113,7 @@ export function VolumePanel({ config, range, placement, onConfig, openInbox }: P
   const colours = useChartColours();
   const chart = useRef<ChartHandle>(null);
   const stackBy = config.stackBy ?? 'channel';
-  const { data, loading, error } = useTrend('trends.volume', { ...range, stackBy, signalId: config.signalId });
+  const { data, loading, error } = useTrend('trends.volume', panelQuestions.volume(config, range).input);
   const option = useMemo(
     () => (data ? volumeOption(data, stackBy, colours, format, t) : null),
     [data, stackBy, colours, format, t],

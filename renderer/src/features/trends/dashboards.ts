@@ -160,3 +160,11 @@ export function createDashboardStore(defaultName: string) {
     },
   }));
 }
+
+let store: ReturnType<typeof createDashboardStore> | null = null;
+
+/** The one dashboard store of this window, made on first use (`defaultName` names the first dashboard). */
+export function dashboardStore(defaultName: string): ReturnType<typeof createDashboardStore> {
+  store ??= createDashboardStore(defaultName);
+  return store;
+}

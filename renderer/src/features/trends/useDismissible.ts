@@ -22,9 +22,13 @@ export function useDismissible(): RefObject<HTMLDetailsElement | null> {
       if (hadFocus) details.querySelector('summary')?.focus();
     };
     const listen = (on: boolean) => {
-      const method = on ? 'addEventListener' : 'removeEventListener';
-      document[method]('pointerdown', onPointerDown, true);
-      document[method]('keydown', onKeyDown, true);
+      if (on) {
+        document.addEventListener('pointerdown', onPointerDown, true);
+        document.addEventListener('keydown', onKeyDown, true);
+      } else {
+        document.removeEventListener('pointerdown', onPointerDown, true);
+        document.removeEventListener('keydown', onKeyDown, true);
+      }
     };
     const onToggle = () => listen(details.open);
     details.addEventListener('toggle', onToggle);

@@ -28,6 +28,21 @@ function ask<M extends MethodName>(key: string, method: M, input: MethodInput<M>
   return answer;
 }
 
+/**
+ * Asks a question ahead of the panel that will show it (the page prefetches while its charts load):
+ * the panel finds the answer, or the request already on its way, under the same key.
+ */
+export function prefetchTrend<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const key = JSON.stringify([method, input, useTrendsVersion.getState().version]);
+  // JSON and back, exactly as useTrend sends it, so both send the same input.
+  void ask(key, method, JSON.parse(key)[1] as MethodInput<M>).catch(() => {});
+}
+
+/** Forgets every answer kept: a new visit to the page shows what the store holds now. */
+export function forgetAnswers(): void {
+  answers.clear();
+}
+
 /** What a panel has to show: the latest answer, whether a newer one is on its way, or why it failed. */
 export interface TrendState<T> {
   data: T | null;

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { MentionRow } from '../../../../shared/domain/mention';
+import { MentionPager, type MentionPage } from './mentionPager';
+
+const row = (id: number): MentionRow => ({
+  id,
+  channel: 'x',
+  author: { handle: `user${id}`, displayName: null, followers: 0 },
+  text: `mention ${id}`,
+  url: null,
+  createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
+  lang: 'nl',
+  sentiment: 'neutral',
+  sentimentScore: 0,
+  status: 'new',
+  assignee: null,
+  priority: 0,
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A view of `exact` mentions (ids exact..1, newest first) whose pages report `estimate` as an estimated
+ * total, as the engine does for a large filter not counted yet; the exact count waits until released.
+ */
+function estimatingStore(exact: number, estimate: number) {
+  const counts: number[] = [];
+  const offsets: number[] = [];
+  let release: (() => void) | null = null;
+  let failCount = false;
+  const fetchPage = (offset: number, limit: number): Promise<MentionPage> => {
+    offsets.push(offset);
+    const rows = Array.from({ length: Math.max(0, Math.min(limit, exact - offset)) }, (_, i) => row(exact - offset - i));
+    const seen = offset + rows.length;
+    // Never below what the page has seen (plus one when there are more), like the engine.
+    const total = Math.max(estimate, seen < exact ? seen + 1 : seen);
+    return Promise.resolve({ total, totalIsEstimate: true, rows, maxId: exact });
+  };
+  const countExact = (maxId: number): Promise<number> => {
+    counts.push(maxId);
+    if (failCount) return Promise.reject(new Error('engine busy'));
+    return new Promise((resolve) => (release = () => resolve(exact)));
+  };
+  return {
+    fetchPage,
+    countExact,
+    counts,
+    offsets,
+    finishCount() {
+      release?.();
+    },
+    failCounts() {
+      failCount = true;
+    },
+  };
+}
+
+describe('MentionPager with an estimated total', () => {
+  it('shows the estimate, counts the snapshot in the background and takes a larger exact figure', async () => {
+    const store = estimatingStore(250_000, 200_000);
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact });
+    await pager.reload();
+    expect(pager.getSnapshot()).toMatchObject({ status: 'ready', total: 200_000, totalIsEstimate: true });
+    expect(store.counts).toEqual([250_000]);
+
+    // The operator scrolls on while the count runs; the place is a row index within the same snapshot.
+    pager.ensureRange(150_000, 150_020);
+    await settle();
+    const there = pager.rowAt(150_010)?.id;
+    expect(there).toBe(250_000 - 150_010);
+
+    store.finishCount();
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 250_000, totalIsEstimate: false });
+    expect(pager.rowAt(150_010)?.id).toBe(there);
+    expect(pager.rowAt(0)?.id).toBe(250_000);
+    // Rows past the estimate can now be reached.
+    pager.ensureRange(240_000, 240_020);
+    await settle();
+    expect(pager.rowAt(240_000)?.id).toBe(10_000);
+  });
+
+  it('takes a smaller exact figure too, and counts only once per view', async () => {
+    const store = estimatingStore(180_000, 210_000);
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact });
+    await pager.reload();
+    pager.ensureRange(1000, 1020);
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 210_000, totalIsEstimate: true });
+    expect(store.counts).toHaveLength(1);
+    store.finishCount();
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 180_000, totalIsEstimate: false });
+    expect(pager.rowAt(1000)?.id).toBe(179_000);
+
+    // A later page that again reports only an estimate (the engine forgot its counts) does not move it.
+    pager.ensureRange(5000, 5020);
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 180_000, totalIsEstimate: false });
+  });
+
+  it('grows an estimate that later pages outrun, and keeps the estimate when counting fails', async () => {
+    const store = estimatingStore(5000, 1000);
+    store.failCounts();
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact, prefetchPages: 0 });
+    await pager.reload();
+    expect(pager.getSnapshot()).toMatchObject({ total: 1000, totalIsEstimate: true });
+    await settle();
+    pager.ensureRange(900, 999);
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 1001, totalIsEstimate: true });
+    expect(pager.getSnapshot().error).toBeNull();
+  });
+
+  it('counts a large view again after its rows changed', async () => {
+    const store = estimatingStore(50_000, 40_000);
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact });
+    await pager.reload();
+    store.finishCount();
+    await settle();
+    expect(pager.getSnapshot().totalIsEstimate).toBe(false);
+    pager.refresh();
+    await settle();
+    expect(store.counts).toEqual([50_000, 50_000]);
+  });
+
+  it('fetches a page ahead in the direction of scrolling', async () => {
+    const store = estimatingStore(10_000, 10_000);
+    const pager = new MentionPager(store.fetchPage, { prefetchPages: 1 });
+    await pager.reload();
+    pager.ensureRange(500, 530);
+    await settle();
+    expect(store.offsets).toEqual([0, 500, 600]);
+    pager.ensureRange(300, 330);
+    await settle();
+    expect(store.offsets.slice(3)).toEqual([300, 200]);
+  });
+});
