@@ -1,6 +1,7 @@
 import { benchComposerKeystroke } from './composer-keystroke';
 import { benchDemo } from './demo';
 import { benchImport } from './import';
+import { benchInboxScroll } from './inbox-scroll';
 import { benchQueries } from './queries';
 import { benchReplies } from './replies';
 import { benchSentiment } from './sentiment';
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   trends: benchTrends,
   replies: benchReplies,
   'composer-keystroke': benchComposerKeystroke,
+  'inbox-scroll': benchInboxScroll,
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -248,7 +248,7 @@ class DeskWriter {
         .map((t) => [t.name, t.id]),
     );
     this.insertReply = db.prepare(
-      `INSERT OR IGNORE INTO replies (mention_id, state, text, lang, channel, send_mode, template_id, template_name,
+      `INSERT INTO replies (mention_id, state, text, lang, channel, send_mode, template_id, template_name,
          sensitive_reasons, operator, approver, external_id, external_url, attempts, idempotency_key, created_at,
          updated_at, submitted_at, reviewed_at, sending_at, sent_at)
        VALUES (?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -13,7 +13,15 @@ export function demoHandlers(engine: Engine): Pick<Handlers, 'demo.generate'> {
           count: result.inserted,
           newestAt: result.newestAt === null ? null : new Date(result.newestAt).toISOString(),
         });
-        return `${result.inserted.toLocaleString('en-GB')} mentions generated`;
+        const furnished = result.furnished;
+        if (furnished && furnished.topics > 0) {
+          engine.topics.reload();
+          for (const topic of engine.topics.store.stored()) engine.events.emit('topics.changed', { topicId: topic.id });
+        }
+        const count = (n: number): string => n.toLocaleString('en-GB');
+        return furnished
+          ? `${count(result.inserted)} mentions generated, ${count(furnished.topicTags)} topic tags, ${count(furnished.replies)} replies`
+          : `${count(result.inserted)} mentions generated`;
       });
     },
   };

@@ -76,6 +76,11 @@ export class TopicService {
     }
   }
 
+  /** Topics were saved around this service (the demo writes its own): compile them afresh for the next batch. */
+  reload(): void {
+    this.live = null;
+  }
+
   /** Tags the mentions (afterId, upToId] with every topic; the pipeline calls it inside a batch's transaction. */
   tagNew({ afterId, upToId }: { afterId: number; upToId: number }): void {
     // Words that match few mentions are tested against their list, the rest per mention; as words

@@ -179,6 +179,8 @@ export const trendsEn: Messages<typeof trendsNl> = {
       targetLabel: 'Response time target',
       targetOption: 'Target: {{duration}}',
       perOperator: 'Replies per operator',
+      none: 'No replies yet to mentions from this period',
+      noneHint: 'Replies sent from the inbox show here, with their response time.',
       minutes_one: '{{count}} min',
       minutes_other: '{{count}} min',
       hours: '{{hours}} h {{minutes}} min',

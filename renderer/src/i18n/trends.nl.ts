@@ -176,6 +176,8 @@ export const trendsNl = {
       targetLabel: 'Doel voor de reactietijd',
       targetOption: 'Doel: {{duration}}',
       perOperator: 'Antwoorden per medewerker',
+      none: 'Nog geen reacties op berichten uit deze periode',
+      noneHint: 'Reacties verstuurd vanuit de inbox verschijnen hier, met hun reactietijd.',
       minutes_one: '{{count}} min',
       minutes_other: '{{count}} min',
       hours: '{{hours}} u {{minutes}} min',

@@ -74,7 +74,7 @@ export class InboxControls {
   /** Opens a filter's menu, ticks one choice and closes the menu with Escape. */
   async tick(filter: string, choice: string): Promise<void> {
     await this.filterMenu(filter).click();
-    await this.page.getByRole('group', { name: filter }).getByRole('checkbox', { name: choice }).check();
+    await this.page.getByRole('group', { name: filter }).getByRole('checkbox', { name: choice, exact: true }).check();
     await this.page.keyboard.press('Escape');
   }
 

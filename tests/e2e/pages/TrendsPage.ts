@@ -48,6 +48,29 @@ export class TrendsPage {
     await this.page.mouse.click(mark.box!.x + mark.box!.width / 2, mark.box!.y + mark.box!.height / 2);
   }
 
+  /** Adds a panel to the dashboard on screen through "Paneel toevoegen" / "Add panel". */
+  async addPanel(addLabel: string, kind: string): Promise<void> {
+    await this.page.getByLabel(addLabel, { exact: true }).selectOption({ label: kind });
+  }
+
+  /** The municipality shapes of a map panel (the SVG renderer draws each as a path). */
+  mapAreas(panel: Locator): Locator {
+    return panel.locator('.trend-chart svg path[fill]');
+  }
+
+  /** The distinct fill colours of a map's municipalities: more than one means the map is coloured by its data. */
+  async mapFills(panel: Locator): Promise<Set<string>> {
+    const fills = await this.mapAreas(panel).evaluateAll((paths) =>
+      paths.map((path) => path.getAttribute('fill') ?? ''),
+    );
+    return new Set(fills);
+  }
+
+  /** The drill list beside the dashboard (the mentions behind a term, municipality or heatmap cell). */
+  drawer(): Locator {
+    return this.page.locator('aside.drill');
+  }
+
   /** Opens a panel's export menu and downloads one of its files. */
   async export(panel: Locator, exportLabel: RegExp, item: string): Promise<Download> {
     await panel.getByLabel(exportLabel).click();

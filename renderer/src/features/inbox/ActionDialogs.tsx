@@ -9,6 +9,14 @@ import { OperatorAvatar } from '../operators/OperatorAvatar';
 import { loadOperators, useOperators } from '../operators/operatorsStore';
 
 /**
+ * Marks the choice that has focus when the dialog opens. The native dialog's showModal() (after React's
+ * own autoFocus has run) focuses the element carrying the `autofocus` attribute, else the first button.
+ */
+function focusFirst(element: HTMLElement | null): void {
+  element?.setAttribute('autofocus', '');
+}
+
+/**
  * Arrow keys (and j/k, Home/End) move between the choices of a list of buttons, so a choice is two keys
  * away without Tab; Enter picks the focused one.
  */
@@ -39,7 +47,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
       <ul className="choice-list" onKeyDown={moveBetweenChoices}>
         {me && (
           <li>
-            <button type="button" className="choice-list__item" autoFocus onClick={() => onPick(me.name)}>
+            <button type="button" className="choice-list__item" ref={focusFirst} onClick={() => onPick(me.name)}>
               <OperatorAvatar name={me.name} size="sm" decorative />
               {t('inbox.actions.assignToMe')}
             </button>
@@ -54,7 +62,12 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
           </li>
         ))}
         <li>
-          <button type="button" className="choice-list__item" autoFocus={!me} onClick={() => onPick(null)}>
+          <button
+            type="button"
+            className="choice-list__item"
+            ref={me ? undefined : focusFirst}
+            onClick={() => onPick(null)}
+          >
             {t('inbox.actions.nobody')}
           </button>
         </li>
@@ -88,7 +101,7 @@ export function StatusDialog({
               type="button"
               className="choice-list__item"
               aria-current={status === current ? 'true' : undefined}
-              autoFocus={current ? status === current : index === 0}
+              ref={(current ? status === current : index === 0) ? focusFirst : undefined}
               onClick={() => onPick(status)}
             >
               <StatusLabel status={status} />

@@ -42,7 +42,7 @@ import { SaveViewDialog } from './SaveViewDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInboxKeys } from './useInboxKeys';
 import { useWorkflow, type ActionTarget, type WorkflowAction } from './useWorkflow';
-import { refreshViews, useInboxViews } from './viewsStore';
+import { useInboxViews } from './viewsStore';
 import './inbox-workflow.css';
 
 type Dialog = 'assign' | 'status' | 'tag' | 'help' | 'columns' | 'saveView' | null;
@@ -146,8 +146,8 @@ export function InboxPage() {
         const mine = old && outcome.changed.find((changed) => changed.id === old.id);
         return mine ? { id: mine.id, version: mine.version } : old;
       });
+      pager.patch(outcome.changed);
       pager.refresh();
-      void refreshViews();
     },
     [pager],
   );

@@ -119,7 +119,9 @@ export function RemoteMediaSwitch({ on }: { on: boolean }) {
   const toggle = (next: boolean) => {
     setError(null);
     saveRemoteMedia(next).catch((caught: unknown) =>
-      setError(t('detail.remoteMediaFailed', { message: caught instanceof ApiError ? caught.message : String(caught) })),
+      setError(
+        t('detail.remoteMediaFailed', { message: caught instanceof ApiError ? caught.message : String(caught) }),
+      ),
     );
   };
   return (

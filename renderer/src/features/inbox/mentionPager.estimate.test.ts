@@ -30,7 +30,9 @@ function estimatingStore(exact: number, estimate: number) {
   let failCount = false;
   const fetchPage = (offset: number, limit: number): Promise<MentionPage> => {
     offsets.push(offset);
-    const rows = Array.from({ length: Math.max(0, Math.min(limit, exact - offset)) }, (_, i) => row(exact - offset - i));
+    const rows = Array.from({ length: Math.max(0, Math.min(limit, exact - offset)) }, (_, i) =>
+      row(exact - offset - i),
+    );
     const seen = offset + rows.length;
     // Never below what the page has seen (plus one when there are more), like the engine.
     const total = Math.max(estimate, seen < exact ? seen + 1 : seen);

@@ -15,6 +15,9 @@ export interface MentionPage {
 /** One page of the view; `maxId` (once known) keeps every later page inside the same snapshot. */
 export type FetchMentionPage = (offset: number, limit: number, maxId: number | undefined) => Promise<MentionPage>;
 
+/** What a workflow action changed on a mention (the fields of `ChangedMention`). */
+export type RowChange = Pick<MentionRow, 'id' | 'status' | 'assignee'> & { version: number; tags: string[] };
+
 /** The exact number of mentions of the view in snapshot `maxId` (may take a while at a million). */
 export type CountMentions = (maxId: number) => Promise<number>;
 
@@ -92,6 +95,7 @@ export class MentionPager {
   /** The first visible row last time, to tell the direction of scrolling. */
   private lastFirst = 0;
   private direction: 1 | -1 = 1;
+  private refreshQueued = false;
 
   constructor(
     private readonly fetchPage: FetchMentionPage,
@@ -126,16 +130,47 @@ export class MentionPager {
   }
 
   /**
-   * Reads the pages in memory again from the same snapshot, in place: rows changed by the operator or a
-   * background job (a correction, new topic tags) update without the view moving or flashing.
+   * Reads the pages around the visible rows again from the same snapshot, in place: rows changed by the
+   * operator or a background job (a correction, new topic tags) update without the view moving or
+   * flashing. Pages farther away are dropped (read fresh when scrolled to). Calls in the same turn (the
+   * action's answer and its `mentions.changed` event) make one refresh.
    */
   refresh(): void {
-    if (this.snapshot.status !== 'ready') return;
-    for (const page of this.pages.keys()) {
-      if (!this.inFlight.has(page)) void this.load(page, this.generation);
+    if (this.snapshot.status !== 'ready' || this.refreshQueued) return;
+    this.refreshQueued = true;
+    const generation = this.generation;
+    setTimeout(() => {
+      this.refreshQueued = false;
+      if (generation !== this.generation) return;
+      const [first, last] = this.visiblePages;
+      for (const page of [...this.pages.keys()]) {
+        if (page < first - 1 || page > last + 1) this.pages.delete(page);
+        else if (!this.inFlight.has(page)) void this.load(page, generation);
+      }
+      // A change to rows (a status, a tag) can change how many a filter matches: a large view counts again.
+      if (this.large) this.count(generation, true);
+    }, 0);
+  }
+
+  /**
+   * Writes what a workflow action changed into the rows in memory at once, so the row shows it in the
+   * same frame; the refresh that follows confirms it from the store.
+   */
+  patch(changes: readonly RowChange[]): void {
+    const byId = new Map(changes.map((change) => [change.id, change]));
+    let touched = false;
+    for (const [page, rows] of this.pages) {
+      if (!rows.some((row) => byId.has(row.id))) continue;
+      this.pages.set(
+        page,
+        rows.map((row) => {
+          const change = byId.get(row.id);
+          return change ? { ...row, ...change } : row;
+        }),
+      );
+      touched = true;
     }
-    // A change to rows (a status, a tag) can change how many a filter matches: a large view counts again.
-    if (this.large) this.count(this.generation, true);
+    if (touched) this.update({});
   }
 
   rowAt(index: number): MentionRow | undefined {
@@ -228,7 +263,8 @@ export class MentionPager {
     const estimate = result.totalIsEstimate === true;
     const now = this.snapshot;
     if (now.status !== 'ready') return { total, totalIsEstimate: estimate };
-    if (!now.totalIsEstimate) return { total: estimate ? now.total : Math.min(now.total, total), totalIsEstimate: false };
+    if (!now.totalIsEstimate)
+      return { total: estimate ? now.total : Math.min(now.total, total), totalIsEstimate: false };
     return estimate ? { total: Math.max(now.total, total), totalIsEstimate: true } : { total, totalIsEstimate: false };
   }
 

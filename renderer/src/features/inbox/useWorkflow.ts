@@ -85,7 +85,13 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
   const fail = useCallback(
     (caught: unknown) => {
       const message = caught instanceof ApiError ? caught.message : String(caught);
-      setNotice({ id: ++noticeId, text: t('inbox.actions.failed', { message }), undoToken: null, ids: [], error: true });
+      setNotice({
+        id: ++noticeId,
+        text: t('inbox.actions.failed', { message }),
+        undoToken: null,
+        ids: [],
+        error: true,
+      });
     },
     [t],
   );
@@ -139,7 +145,10 @@ export function useWorkflow(onChanged: (outcome: WorkflowOutcome) => void) {
         const count = undone.size;
         setNotice({
           id: ++noticeId,
-          text: id === undefined ? t('inbox.actions.undone') : t('inbox.actions.undoneOne', { count, formatted: fmt.number(count) }),
+          text:
+            id === undefined
+              ? t('inbox.actions.undone')
+              : t('inbox.actions.undoneOne', { count, formatted: fmt.number(count) }),
           undoToken: outcome.undoToken && left.length > 0 ? outcome.undoToken : null,
           ids: outcome.undoToken ? left : [],
           error: false,

@@ -55,6 +55,8 @@ function mapOption(data: MapData, mapName: string, measure: Measure, colours: Ch
             itemHeight: 100,
             itemWidth: 10,
             inRange: { color: colours.scale },
+            text: [format.number(max), format.number(0)],
+            textStyle: { color: colours.textMuted },
             formatter: (v: number) => format.number(Math.round(v)),
           }
         : {
@@ -65,6 +67,8 @@ function mapOption(data: MapData, mapName: string, measure: Measure, colours: Ch
             itemHeight: 100,
             itemWidth: 10,
             inRange: { color: colours.diverging },
+            text: [format.signed(1), format.signed(-1)],
+            textStyle: { color: colours.textMuted },
             formatter: (v: number) => format.signed(v),
           },
     series: [

@@ -153,6 +153,7 @@ export function ResponsePanel({ config, range, placement, onConfig }: PanelProps
       loading={loading}
       error={error}
       empty={!data || data.kpis.replied === 0}
+      emptyText={{ title: t('trends.responses.none'), hint: t('trends.responses.noneHint') }}
       chart={() => chart.current}
       table={table}
     >

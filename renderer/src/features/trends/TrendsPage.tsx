@@ -4,8 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import { prefetchTrends } from './prefetch';
 
-// ECharts and the panels load only when the trends page is opened: the inbox never pays for them.
-const TrendsView = lazy(() => import('./TrendsView'));
+// ECharts and the panels are a chunk of their own: the first screen never waits for them. Once the window
+// has nothing else to do, the chunk is loaded in idle time, so opening Trends later does not wait for it either.
+const loadView = () => import('./TrendsView');
+const TrendsView = lazy(loadView);
+if (typeof window.requestIdleCallback === 'function') {
+  window.requestIdleCallback(() => void loadView().catch(() => {}), { timeout: 10_000 });
+}
 
 /** Trends: long-term panels over the rollups (DESIGN §8), in a chunk of their own. */
 export function TrendsPage() {

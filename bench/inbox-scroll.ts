@@ -1,0 +1,304 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, openSession } from '../tests/e2e/support/browser';
+import { requireBuild } from '../tests/e2e/support/host';
+
+/**
+ * Issue #5: scrolling the inbox from top to bottom at scale shows no blank rows for longer than a frame,
+ * and a filter or sort change shows the first rows within 100 ms. Measured against the built app
+ * (`npx electron-vite build` first) served by `watchpost serve`, in Chromium at 1440×900:
+ *
+ * - scrolling with End, with PageDown, with j held down (30 presses a second, a key repeat) and by dragging
+ *   the scrollbar from top to bottom. A frame monitor in the page looks at every animation frame: a row on
+ *   screen without its data (a loading placeholder) is blank; a blank flash is a row blank for two frames
+ *   or more. Reported: frames, frames with a blank row, flashes, the longest flash (ms and frames);
+ * - the time from a sort change (select) or a filter change (the address, as a chip or a link does it) to
+ *   the animation frame where the first rows show the new list.
+ *
+ * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
+ * a demo of BENCH_SCROLL_MENTIONS (default 500,000) is made in a temp folder and removed after.
+ */
+
+const CLI = path.resolve('out/main/cli.js');
+const URL_LINE = /Watchpost is running at (http:\/\/127\.0\.0\.1:\d+)/;
+
+interface FrameReport {
+  frames: number;
+  blankFrames: number;
+  flashes: number;
+  longestFlashMs: number;
+  longestFlashFrames: number;
+  /** Frames where the visible part of the list was not covered by rows at all (the virtualiser lagging). */
+  gapFrames: number;
+}
+
+function run(command: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${command.slice(1).join(' ')} exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`watchpost serve printed no URL within 120 s: ${out}`)), 120_000);
+    const read = (chunk: string) => {
+      out += chunk;
+      const found = URL_LINE.exec(out)?.[1];
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', read);
+    child.stderr.setEncoding('utf8').on('data', read);
+    child.once('exit', (code) => reject(new Error(`watchpost serve exited with ${code}: ${out}`)));
+  });
+  return { url, child };
+}
+
+/** Starts the frame monitor in the page (again: it resets). */
+async function startMonitor(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type Monitor = { stop: boolean; report: Record<string, number> };
+    const w = window as unknown as { inboxMonitor?: Monitor };
+    if (w.inboxMonitor) w.inboxMonitor.stop = true;
+    const report = {
+      frames: 0,
+      blankFrames: 0,
+      flashes: 0,
+      longestFlashMs: 0,
+      longestFlashFrames: 0,
+      gapFrames: 0,
+    };
+    const monitor: Monitor = { stop: false, report };
+    w.inboxMonitor = monitor;
+    /** Per row index that is blank now: when it went blank, and for how many frames. */
+    const blank = new Map<number, { since: number; frames: number }>();
+    const end = (index: number, now: number) => {
+      const was = blank.get(index);
+      if (!was) return;
+      blank.delete(index);
+      if (was.frames >= 2) {
+        report.flashes += 1;
+        report.longestFlashMs = Math.max(report.longestFlashMs, Math.round(now - was.since));
+        report.longestFlashFrames = Math.max(report.longestFlashFrames, was.frames);
+      }
+    };
+    const frame = (now: number) => {
+      if (monitor.stop) return;
+      const grid = document.querySelector<HTMLElement>('[role="grid"]');
+      if (grid) {
+        report.frames += 1;
+        const box = grid.getBoundingClientRect();
+        const head = grid.querySelector('.mention-table__head')?.getBoundingClientRect().height ?? 0;
+        const top = box.top + head;
+        const bottom = Math.min(box.bottom, top + grid.scrollHeight - grid.scrollTop);
+        const blankNow = new Set<number>();
+        let covered = 0;
+        for (const row of grid.querySelectorAll<HTMLElement>('[role="row"][data-index]')) {
+          const r = row.getBoundingClientRect();
+          if (r.bottom <= top || r.top >= bottom) continue;
+          covered += Math.min(r.bottom, bottom) - Math.max(r.top, top);
+          if (row.getAttribute('aria-busy') === 'true') blankNow.add(Number(row.dataset.index));
+        }
+        if (bottom - top - covered > 36) report.gapFrames += 1;
+        if (blankNow.size) report.blankFrames += 1;
+        for (const index of [...blank.keys()]) if (!blankNow.has(index)) end(index, now);
+        for (const index of blankNow) {
+          const was = blank.get(index);
+          if (was) was.frames += 1;
+          else blank.set(index, { since: now, frames: 1 });
+        }
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+async function stopMonitor(page: Page): Promise<FrameReport> {
+  // Let the last pages land, so a row still blank at the end is counted too.
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const w = window as unknown as { inboxMonitor: { stop: boolean; report: FrameReport } };
+    w.inboxMonitor.stop = true;
+    return w.inboxMonitor.report;
+  });
+}
+
+/** Waits (per animation frame) until the list shows rows with data from the top, and every visible row has data. */
+async function settled(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const grid = document.querySelector('[role="grid"]');
+      return (
+        grid !== null &&
+        grid.querySelector('[role="row"][data-index]') !== null &&
+        !grid.querySelector('[aria-busy="true"]')
+      );
+    },
+    null,
+    { polling: 'raf', timeout: timeoutMs },
+  );
+}
+
+async function toTop(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('[role="grid"]')?.scrollTo({ top: 0 }));
+  await settled(page);
+}
+
+/** Ms from `act` to the frame where row 0 shows a mention other than `before`'s. */
+async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<number> {
+  const before = await page.evaluate(
+    () => document.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])')?.textContent ?? '',
+  );
+  await page.evaluate(() => ((window as unknown as { benchAt: number }).benchAt = performance.now()));
+  await act();
+  const handle = await page.waitForFunction(
+    (previous) => {
+      const row = document.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])');
+      if (!row || row.textContent === previous) return false;
+      return performance.now() - (window as unknown as { benchAt: number }).benchAt;
+    },
+    before,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return Math.round((await handle.jsonValue()) as number);
+}
+
+function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { runs: values.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
+}
+
+export async function benchInboxScroll(): Promise<Record<string, unknown>> {
+  requireBuild();
+  const kept = process.env.BENCH_WORKSPACE;
+  const temp = kept ? null : mkdtempSync(path.join(tmpdir(), 'watchpost-bench-scroll-'));
+  const dataDir = kept ?? path.join(temp as string, 'workspace');
+  const mentions = Number(process.env.BENCH_SCROLL_MENTIONS ?? 500_000);
+  let made: Record<string, unknown> | string = 'reused';
+  if (!kept || !existsSync(path.join(dataDir, 'watchpost.db'))) {
+    const started = performance.now();
+    await run(
+      [CLI, 'demo', '--data', dataDir, '--mentions', String(mentions), '--years', '3', '--seed', '1'],
+      1_800_000,
+    );
+    made = { mentions, seconds: Math.round((performance.now() - started) / 1000) };
+  }
+  const { url, child } = await serve(dataDir);
+  const browser = await launchChromium();
+  try {
+    const session = await openSession(browser, `${url}/#/inbox`);
+    const page = session.page;
+    await settled(page);
+    const grid = page.getByRole('grid');
+    const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
+    const results: Record<string, unknown> = { workspace: made, rows };
+
+    // End: straight to the last row.
+    await grid.focus();
+    await startMonitor(page);
+    await page.keyboard.press('End');
+    await settled(page);
+    results.end = await stopMonitor(page);
+    await toTop(page);
+
+    // PageDown, 60 times at 10 a second.
+    await grid.focus();
+    await startMonitor(page);
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(100);
+    }
+    await settled(page);
+    results.pageDown = await stopMonitor(page);
+    await toTop(page);
+
+    // j held down: 300 rows at a key repeat of 30 a second.
+    await grid.focus();
+    await startMonitor(page);
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press('j');
+      await page.waitForTimeout(33);
+    }
+    await settled(page);
+    results.holdJ = await stopMonitor(page);
+    await toTop(page);
+
+    // The scrollbar: dragged from top to bottom in 2 s (60 moves), or, without a visible scrollbar, the
+    // same 60 scroll positions a drag passes through.
+    const box = (await grid.boundingBox())!;
+    const bar = await grid.evaluate((element) => element.offsetWidth - element.clientWidth);
+    await startMonitor(page);
+    if (bar > 0) {
+      const x = box.x + box.width - bar / 2;
+      await page.mouse.move(x, box.y + 34);
+      await page.mouse.down();
+      for (let i = 1; i <= 60; i++) {
+        await page.mouse.move(x, box.y + 34 + ((box.height - 40) * i) / 60);
+        await page.waitForTimeout(33);
+      }
+      await page.mouse.up();
+    } else {
+      for (let i = 1; i <= 60; i++) {
+        await grid.evaluate((element, share) => element.scrollTo({ top: element.scrollHeight * share }), i / 60);
+        await page.waitForTimeout(33);
+      }
+    }
+    await settled(page);
+    results.scrollbar = { ...(await stopMonitor(page)), dragged: bar > 0 };
+    await toTop(page);
+
+    // Sort and filter changes: until the first rows of the new list show.
+    const sortTimes: number[] = [];
+    const sort = page.getByRole('combobox', { name: /^(Volgorde|Order|Sort)/ });
+    for (let i = 0; i < 6; i++) {
+      const to = i % 2 === 0 ? 'oldest' : 'newest';
+      sortTimes.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
+      await settled(page);
+    }
+    results.sortChange = summary(sortTimes);
+    const filters = [
+      { sentiment: ['negative'] },
+      { channel: ['x'] },
+      { sentiment: ['positive'], lang: ['nl'] },
+      { status: ['new'] },
+      { channel: ['mastodon'], sentiment: ['negative'] },
+      {},
+    ];
+    const filterTimes: number[] = [];
+    for (const filter of filters) {
+      const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+      filterTimes.push(
+        await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)),
+      );
+      await settled(page);
+    }
+    results.filterChange = summary(filterTimes);
+    results.budget = { blankFlashLongerThanAFrame: 0, firstRowsMs: 100 };
+    await session.close();
+    return results;
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
