@@ -72,74 +72,72 @@ async function serve(dataDir: string): Promise<{ url: string; child: ChildProces
   return { url, child };
 }
 
+/**
+ * The frame monitor, as page source (a function passed to page.evaluate would carry the bundler's helpers
+ * with it): every animation frame it notes the rows on screen that are still loading placeholders.
+ */
+const MONITOR = `(() => {
+  if (window.inboxMonitor) window.inboxMonitor.stop = true;
+  const report = { frames: 0, blankFrames: 0, flashes: 0, longestFlashMs: 0, longestFlashFrames: 0, gapFrames: 0 };
+  const monitor = { stop: false, report };
+  window.inboxMonitor = monitor;
+  const blank = new Map();
+  const end = (index, now) => {
+    const was = blank.get(index);
+    if (!was) return;
+    blank.delete(index);
+    if (was.frames >= 2) {
+      report.flashes += 1;
+      report.longestFlashMs = Math.max(report.longestFlashMs, Math.round(now - was.since));
+      report.longestFlashFrames = Math.max(report.longestFlashFrames, was.frames);
+    }
+  };
+  const frame = (now) => {
+    if (monitor.stop) {
+      for (const index of [...blank.keys()]) end(index, now);
+      return;
+    }
+    const grid = document.querySelector('[role="grid"]');
+    if (grid) {
+      report.frames += 1;
+      const box = grid.getBoundingClientRect();
+      const head = grid.querySelector('.mention-table__head');
+      const top = box.top + (head ? head.getBoundingClientRect().height : 0);
+      const bottom = Math.min(box.bottom, top + grid.scrollHeight - grid.scrollTop);
+      const blankNow = new Set();
+      let covered = 0;
+      for (const row of grid.querySelectorAll('[role="row"][data-index]')) {
+        const r = row.getBoundingClientRect();
+        if (r.bottom <= top || r.top >= bottom) continue;
+        covered += Math.min(r.bottom, bottom) - Math.max(r.top, top);
+        if (row.getAttribute('aria-busy') === 'true') blankNow.add(Number(row.dataset.index));
+      }
+      if (bottom - top - covered > 36) report.gapFrames += 1;
+      if (blankNow.size) report.blankFrames += 1;
+      for (const index of [...blank.keys()]) if (!blankNow.has(index)) end(index, now);
+      for (const index of blankNow) {
+        const was = blank.get(index);
+        if (was) was.frames += 1;
+        else blank.set(index, { since: now, frames: 1 });
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
+
 /** Starts the frame monitor in the page (again: it resets). */
 async function startMonitor(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    type Monitor = { stop: boolean; report: Record<string, number> };
-    const w = window as unknown as { inboxMonitor?: Monitor };
-    if (w.inboxMonitor) w.inboxMonitor.stop = true;
-    const report = {
-      frames: 0,
-      blankFrames: 0,
-      flashes: 0,
-      longestFlashMs: 0,
-      longestFlashFrames: 0,
-      gapFrames: 0,
-    };
-    const monitor: Monitor = { stop: false, report };
-    w.inboxMonitor = monitor;
-    /** Per row index that is blank now: when it went blank, and for how many frames. */
-    const blank = new Map<number, { since: number; frames: number }>();
-    const end = (index: number, now: number) => {
-      const was = blank.get(index);
-      if (!was) return;
-      blank.delete(index);
-      if (was.frames >= 2) {
-        report.flashes += 1;
-        report.longestFlashMs = Math.max(report.longestFlashMs, Math.round(now - was.since));
-        report.longestFlashFrames = Math.max(report.longestFlashFrames, was.frames);
-      }
-    };
-    const frame = (now: number) => {
-      if (monitor.stop) return;
-      const grid = document.querySelector<HTMLElement>('[role="grid"]');
-      if (grid) {
-        report.frames += 1;
-        const box = grid.getBoundingClientRect();
-        const head = grid.querySelector('.mention-table__head')?.getBoundingClientRect().height ?? 0;
-        const top = box.top + head;
-        const bottom = Math.min(box.bottom, top + grid.scrollHeight - grid.scrollTop);
-        const blankNow = new Set<number>();
-        let covered = 0;
-        for (const row of grid.querySelectorAll<HTMLElement>('[role="row"][data-index]')) {
-          const r = row.getBoundingClientRect();
-          if (r.bottom <= top || r.top >= bottom) continue;
-          covered += Math.min(r.bottom, bottom) - Math.max(r.top, top);
-          if (row.getAttribute('aria-busy') === 'true') blankNow.add(Number(row.dataset.index));
-        }
-        if (bottom - top - covered > 36) report.gapFrames += 1;
-        if (blankNow.size) report.blankFrames += 1;
-        for (const index of [...blank.keys()]) if (!blankNow.has(index)) end(index, now);
-        for (const index of blankNow) {
-          const was = blank.get(index);
-          if (was) was.frames += 1;
-          else blank.set(index, { since: now, frames: 1 });
-        }
-      }
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
+  await page.evaluate(MONITOR);
 }
 
 async function stopMonitor(page: Page): Promise<FrameReport> {
   // Let the last pages land, so a row still blank at the end is counted too.
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { inboxMonitor: { stop: boolean; report: FrameReport } };
-    w.inboxMonitor.stop = true;
-    return w.inboxMonitor.report;
-  });
+  await page.evaluate('window.inboxMonitor.stop = true');
+  // One more frame, in which the monitor closes the blanks still open.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  return page.evaluate('window.inboxMonitor.report') as Promise<FrameReport>;
 }
 
 /** Waits (per animation frame) until the list shows rows with data from the top, and every visible row has data. */
@@ -182,6 +180,8 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<num
   return Math.round((await handle.jsonValue()) as number);
 }
 
+const progress = (what: string) => process.stderr.write(`inbox-scroll: ${what}\n`);
+
 function summary(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -211,8 +211,10 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     await settled(page);
     const grid = page.getByRole('grid');
     const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
-    const results: Record<string, unknown> = { workspace: made, rows };
+    const header = await page.locator('.page-header__meta').first().textContent();
+    const results: Record<string, unknown> = { workspace: made, rows, header };
 
+    progress('end');
     // End: straight to the last row.
     await grid.focus();
     await startMonitor(page);
@@ -221,6 +223,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     results.end = await stopMonitor(page);
     await toTop(page);
 
+    progress('pageDown');
     // PageDown, 60 times at 10 a second.
     await grid.focus();
     await startMonitor(page);
@@ -232,6 +235,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     results.pageDown = await stopMonitor(page);
     await toTop(page);
 
+    progress('holdJ');
     // j held down: 300 rows at a key repeat of 30 a second.
     await grid.focus();
     await startMonitor(page);
@@ -243,10 +247,11 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     results.holdJ = await stopMonitor(page);
     await toTop(page);
 
+    progress('scrollbar');
     // The scrollbar: dragged from top to bottom in 2 s (60 moves), or, without a visible scrollbar, the
     // same 60 scroll positions a drag passes through.
     const box = (await grid.boundingBox())!;
-    const bar = await grid.evaluate((element) => element.offsetWidth - element.clientWidth);
+    const bar = await grid.evaluate((element) => (element as HTMLElement).offsetWidth - element.clientWidth);
     await startMonitor(page);
     if (bar > 0) {
       const x = box.x + box.width - bar / 2;
@@ -267,6 +272,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     results.scrollbar = { ...(await stopMonitor(page)), dragged: bar > 0 };
     await toTop(page);
 
+    progress('sort and filter changes');
     // Sort and filter changes: until the first rows of the new list show.
     const sortTimes: number[] = [];
     const sort = page.getByRole('combobox', { name: /^(Volgorde|Order|Sort)/ });

@@ -49,7 +49,7 @@ describe('the map, end to end', () => {
       const map = trends.panel('Gemeenten in Noord-Brabant');
 
       // Before any boundaries: the panel says what is missing and offers the import.
-      await expect.poll(() => map.getByText('Nog geen gemeentegrenzen').count()).toBe(1);
+      await expect.poll(() => map.getByText('Nog geen gemeentegrenzen').count(), { timeout: 20_000 }).toBe(1);
       await map.getByRole('button', { name: 'Grenzen importeren…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Gemeentegrenzen' });
       await dialog.getByText('Er zijn nog geen gemeentegrenzen geïmporteerd.').waitFor();
@@ -87,7 +87,7 @@ describe('the map, end to end', () => {
         'Nu: 393 gemeenten (66 in Noord-Brabant) uit derived_gemeenten_2015.geojson',
       );
       await page.screenshot({ path: path.join(OUT, 'trends-boundaries-imported.png') });
-      await dialog.getByRole('button', { name: 'Sluiten' }).last().click();
+      await dialog.getByRole('button', { name: 'Sluiten' }).click();
 
       // Noord-Brabant, coloured by volume: what the engine placed, with the licence under the map.
       const range = presetRange('5y', Date.now(), null);

@@ -16,12 +16,12 @@ import type { DemoRandom } from './random';
  * drawn when the mentions were made (workflow.ts); this only writes what those imply.
  */
 
-/** Replies and resolution times cover the last 90 days: enough for the response-time KPIs per week and month. */
-const REPLY_DAYS = 90;
+/** Replies and resolution times cover the last 60 days: enough for the response-time KPIs per week and month. */
+const REPLY_DAYS = 60;
 /** Notes and tags are on the last 30 days, where operators look. */
 const NOTE_DAYS = 30;
-/** Every mention someone worked on in the last 14 days has its assignment and status steps in the audit log. */
-const HISTORY_DAYS = 14;
+/** Every mention someone worked on in the last 7 days has its assignment and status steps in the audit log. */
+const HISTORY_DAYS = 7;
 /** Negative mentions with more reach than this needed approval (the default approval rule of the replies area). */
 const APPROVAL_REACH = 1000;
 const MINUTE_MS = 60_000;
@@ -84,7 +84,7 @@ export function furnishDesk(db: Db, options: DeskOptions, random: DemoRandom): D
          m.url, m.raw ->> '$.topic' AS topic, m.raw ->> '$.incident' AS incident,
          a.display_name AS author_name, a.handle AS author_handle
        FROM mentions m LEFT JOIN authors a ON a.id = m.author_id
-       WHERE m.created_at >= ? AND m.id > ? AND m.source_id = ? ORDER BY m.id`,
+       WHERE m.created_at >= ? AND +m.id > ? AND m.source_id = ? ORDER BY m.id`,
     )
     .all(until - REPLY_DAYS * DAY_MS, options.afterId, options.sourceId);
   const writer = new DeskWriter(db, random);
@@ -99,8 +99,9 @@ export function furnishDesk(db: Db, options: DeskOptions, random: DemoRandom): D
 
 /** Decides what happened to a mention, drawing in a fixed order so the same seed gives the same desk. */
 function plan(row: DeskRow, until: number, random: DemoRandom): Work | null {
+  // Who worked on a mention is known only when it is assigned; the rest of history stays as it was generated.
+  if (!row.assignee || row.status === 'new' || row.status === 'spam') return null;
   const handled = row.status === 'resolved' || row.status === 'archived';
-  if (row.status === 'new' || row.status === 'spam' || (!row.assignee && !handled)) return null;
   const intent: Intent = row.text.includes('?')
     ? 'question'
     : row.sentiment === 'negative'
@@ -115,7 +116,7 @@ function plan(row: DeskRow, until: number, random: DemoRandom): Work | null {
 
   let reply: Work['reply'] = null;
   const replyDraw = random.float();
-  if (row.assignee && row.channel !== 'rss' && replyDraw < replyChance(row, intent)) {
+  if (row.channel !== 'rss' && replyDraw < replyChance(row, intent)) {
     const sentAt = assignedAt + Math.round(random.logNormal(18, 0.7) * MINUTE_MS);
     const approved = row.sentiment === 'negative' && row.reach > APPROVAL_REACH;
     const approvalDelay = approved ? Math.round(random.logNormal(25, 0.6) * MINUTE_MS) : 0;
@@ -134,7 +135,7 @@ function plan(row: DeskRow, until: number, random: DemoRandom): Work | null {
 
   let note: Work['note'] = null;
   let tags: Work['tags'] = null;
-  const recent = age < NOTE_DAYS * DAY_MS && row.assignee !== null;
+  const recent = age < NOTE_DAYS * DAY_MS;
   const noteDraw = random.float();
   const tagDraw = random.float();
   if (recent) {
@@ -222,6 +223,7 @@ class DeskWriter {
   private readonly insertNote;
   private readonly insertTag;
   private readonly updateMention;
+  private readonly updateAnswered;
   private readonly dateFormat = {
     nl: new Intl.DateTimeFormat('nl-NL', {
       weekday: 'long',
@@ -257,7 +259,9 @@ class DeskWriter {
       'INSERT INTO mention_notes (mention_id, operator, text, created_at) VALUES (?, ?, ?, ?)',
     );
     this.insertTag = db.prepare('INSERT OR IGNORE INTO mention_tags (mention_id, tag) VALUES (?, ?)');
-    this.updateMention = db.prepare(
+    // Two statements: setting first_response_at, even to NULL, costs an index entry and a rollup trigger.
+    this.updateMention = db.prepare('UPDATE mentions SET resolved_at = ?, version = version + ? WHERE id = ?');
+    this.updateAnswered = db.prepare(
       'UPDATE mentions SET first_response_at = ?, resolved_at = ?, version = version + ? WHERE id = ?',
     );
   }
@@ -303,7 +307,8 @@ class DeskWriter {
     if (work.archivedAt !== null) {
       log(work.archivedAt, 'mention.status', { before: { status: 'resolved' }, after: { status: 'archived' } });
     }
-    this.updateMention.run(firstResponseAt, work.resolvedAt, steps, row.id);
+    if (firstResponseAt !== null) this.updateAnswered.run(firstResponseAt, work.resolvedAt, steps, row.id);
+    else if (work.resolvedAt !== null || steps > 0) this.updateMention.run(work.resolvedAt, steps, row.id);
   }
 
   /** A sent reply from a seeded template, with its draft, approval and sending steps in the audit log. */

@@ -10,6 +10,8 @@ export interface FurnishOptions {
   /** The demo's mentions are those after this id. */
   afterId: number;
   seed: number;
+  /** The rollup triggers on topic tags are deferred (bulk.ts): tagging may take its index away meanwhile. */
+  bulk: boolean;
   /** The start and end of the demo period. */
   periodStart: number;
   until: number;
@@ -33,7 +35,7 @@ export function furnishDemo(db: Db, options: FurnishOptions): FurnishCounts {
   const operators = saveDemoOperators(db, options.periodStart);
   const topics = saveDemoTopics(db, options.periodStart, OPERATOR_PROFILES[0]!.name);
   const upToId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck().get() ?? 0;
-  const topicTags = tagDemoMentions(db, options.afterId + 1, upToId);
+  const topicTags = tagDemoMentions(db, options.afterId + 1, upToId, options.bulk);
   const desk = furnishDesk(db, { sourceId: options.sourceId, afterId: options.afterId, until: options.until }, random);
   return { operators, topics, topicTags, ...desk };
 }

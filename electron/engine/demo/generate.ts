@@ -60,11 +60,12 @@ export async function generateDemo(
   const afterId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck().get() ?? 0;
   let furnished: FurnishCounts | null = null;
   const took = { furnishMs: 0, optimizeMs: 0 };
-  const furnish = (): void => {
+  const furnish = (bulk: boolean): void => {
     const started = performance.now();
     furnished = furnishDemo(db, {
       sourceId,
       afterId,
+      bulk,
       seed: options.seed,
       periodStart: options.until - options.years * 365.25 * DAY_MS,
       until: options.until,
@@ -99,8 +100,8 @@ export async function generateDemo(
       // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
       // ends, and the chunks already committed are real, fresh data. Repeats the deferred unique index
       // would have refused are removed again (normally none).
-      if (deferred) inserted -= (await finishDeferredIndexing(db, furnish)) ?? 0;
-      else db.transaction(furnish).immediate();
+      if (deferred) inserted -= (await finishDeferredIndexing(db, () => furnish(true))) ?? 0;
+      else db.transaction(() => furnish(false)).immediate();
       if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
     }
   });

@@ -4,7 +4,7 @@ import { WatchpostError } from '../../../shared/api/result';
 import { boundariesInfo, listMunicipalities, loadMunicipalities, type StoredMunicipality } from '../geo/store';
 import type { Db } from '../store/db';
 import { axisOf, comparePeriod } from './panels';
-import { cover, filterSql, sumRange } from './range';
+import { cover, filterSql, monthsByYear, sumRange } from './range';
 
 /**
  * The municipality map: mentions and net sentiment per municipality of Noord-Brabant or the Netherlands,
@@ -44,42 +44,63 @@ export function regionMunicipalities<T extends Pick<StoredMunicipality, 'provinc
   return brabant;
 }
 
-/** Placed mentions per municipality code in [fromMs, toMs) with the filter applied. */
-export function placeSums(db: Db, fromMs: number, toMs: number, filter: TrendFilter): Map<string, PlaceSums> {
+/** Placed mentions per municipality code in [fromMs, toMs) with the filter applied (or of one municipality). */
+export function placeSums(
+  db: Db,
+  fromMs: number,
+  toMs: number,
+  filter: TrendFilter,
+  only?: string,
+): Map<string, PlaceSums> {
   const out = new Map<string, PlaceSums>();
-  const add = (rows: (PlaceSums & { code: string })[]) => {
+  const add = (rows: (PlaceSums & { code: string })[], sign = 1) => {
     for (const row of rows) {
       const sums = out.get(row.code) ?? { n: 0, positive: 0, negative: 0 };
-      sums.n += row.n;
-      sums.positive += row.positive;
-      sums.negative += row.negative;
+      sums.n += sign * row.n;
+      sums.positive += sign * row.positive;
+      sums.negative += sign * row.negative;
       out.set(row.code, sums);
     }
   };
   for (const piece of cover(fromMs, toMs, ['month', 'day'])) {
     if (piece.level === 'raw') {
-      const where = filterSql(filter, 'mentions');
+      // Unary plus: the part-day is read along the time index, not along every placed mention's place
+      // (one municipality's along its own place index).
+      const where = filterSql(filter, 'mentions', true);
+      const place = only === undefined ? '+m.place_code IS NOT NULL' : 'm.place_code = ?';
       add(
         db
           .prepare(
             `SELECT m.place_code AS code, count(*) AS n, sum(m.sentiment IS 'positive') AS positive,
                sum(m.sentiment IS 'negative') AS negative FROM mentions m
-             WHERE m.created_at >= ? AND m.created_at < ? AND m.place_code IS NOT NULL AND ${where.sql} GROUP BY 1`,
+             WHERE m.created_at >= ? AND m.created_at < ? AND ${place} AND ${where.sql} GROUP BY 1`,
           )
-          .all(piece.fromMs, piece.toMs, ...where.params) as (PlaceSums & { code: string })[],
+          .all(piece.fromMs, piece.toMs, ...(only === undefined ? [] : [only]), ...where.params) as (PlaceSums & {
+          code: string;
+        })[],
       );
       continue;
     }
     const where = filterSql(filter, 'rollup');
-    add(
-      db
-        .prepare(
-          `SELECT code, sum(n) AS n, sum(positive) AS positive, sum(negative) AS negative FROM rollup_place_${piece.level}
-           WHERE bucket BETWEEN ? AND ? AND ${where.sql} GROUP BY code`,
-        )
-        .all(piece.lo, piece.hi, ...where.params) as (PlaceSums & { code: string })[],
-    );
+    const parts =
+      piece.level === 'month'
+        ? monthsByYear(piece.lo, piece.hi)
+        : [{ sign: 1 as const, level: piece.level, lo: piece.lo, hi: piece.hi }];
+    for (const part of parts)
+      add(
+        db
+          .prepare(
+            `SELECT code, sum(n) AS n, sum(positive) AS positive, sum(negative) AS negative FROM rollup_place_${part.level}
+             WHERE bucket BETWEEN ? AND ? ${only === undefined ? '' : 'AND code = ?'} AND ${where.sql} GROUP BY code`,
+          )
+          .all(part.lo, part.hi, ...(only === undefined ? [] : [only]), ...where.params) as (PlaceSums & {
+          code: string;
+        })[],
+        part.sign,
+      );
   }
+  // A year minus its other months can leave a municipality at zero: not placed there.
+  for (const [code, sums] of out) if (sums.n === 0) out.delete(code);
   return out;
 }
 

@@ -181,6 +181,27 @@ export function sumRange(
   return result;
 }
 
+/**
+ * A run of months lo..hi read from month and year tables: whole local years from the year table, a year
+ * mostly covered as that year minus its other months (sign −1), the rest month by month. Five years then
+ * read five year rows and a few months instead of sixty months.
+ */
+export function monthsByYear(lo: number, hi: number): { sign: 1 | -1; level: 'year' | 'month'; lo: number; hi: number }[] {
+  const out: { sign: 1 | -1; level: 'year' | 'month'; lo: number; hi: number }[] = [];
+  for (let year = Math.floor(lo / 12); year <= Math.floor(hi / 12); year++) {
+    const a = Math.max(lo, year * 12);
+    const b = Math.min(hi, year * 12 + 11);
+    if (b - a + 1 <= 6) {
+      out.push({ sign: 1, level: 'month', lo: a, hi: b });
+      continue;
+    }
+    out.push({ sign: 1, level: 'year', lo: year, hi: year });
+    if (a > year * 12) out.push({ sign: -1, level: 'month', lo: year * 12, hi: a - 1 });
+    if (b < year * 12 + 11) out.push({ sign: -1, level: 'month', lo: b + 1, hi: year * 12 + 11 });
+  }
+  return out;
+}
+
 /** Mentions per local hour of the week (7 × 24, 0 = Monday) in a range, with the filter applied. */
 export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number[][] {
   const cells = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -192,12 +213,14 @@ export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: Tr
   for (const piece of cover(fromMs, toMs, ['month', 'hour'])) {
     if (piece.level === 'month') {
       const where = filterSql(filter, 'rollup');
-      const rows = db
-        .prepare(
-          `SELECT how, sum(n) AS n FROM rollup_hour_of_week WHERE month BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`,
-        )
-        .all(piece.lo, piece.hi, ...where.params) as { how: number; n: number }[];
-      for (const row of rows) cells[Math.floor(row.how / 24)]![row.how % 24]! += row.n;
+      for (const part of monthsByYear(piece.lo, piece.hi)) {
+        const [table, period] = part.level === 'year' ? ['rollup_hour_of_week_year', 'year'] : ['rollup_hour_of_week', 'month'];
+        const rows = db
+          .prepare(`SELECT how, sum(n) FROM ${table} WHERE ${period} BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`)
+          .raw()
+          .all(part.lo, part.hi, ...where.params) as [number, number][];
+        for (const [how, n] of rows) cells[Math.floor(how / 24)]![how % 24]! += part.sign * n;
+      }
     } else if (piece.level === 'hour') {
       const where = filterSql(filter, 'rollup');
       const rows = db

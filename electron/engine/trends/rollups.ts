@@ -17,6 +17,8 @@ const FACTS = /* sql */ `
   SELECT created_at / 3600000 AS hour, local / 86400000 AS day, (local / 86400000 + 3) / 7 AS week,
     CAST(strftime('%Y', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) * 12
       + CAST(strftime('%m', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) - 1 AS month,
+    (CAST(strftime('%Y', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) * 12
+      + CAST(strftime('%m', (local / 86400000) * 86400, 'unixepoch') AS INTEGER) - 1) / 12 AS year,
     ((local / 86400000 + 3) % 7) * 24 + (local % 86400000) / 3600000 AS how,
     channel, lang, topics, positive, neutral, negative, score, reach, replied, response, place_code
   FROM (
@@ -49,13 +51,13 @@ function fillSteps(db: Db, prefix: string): { label: string; run: () => void }[]
         db.exec(`INSERT INTO ${prefix}${level} (bucket, channel, lang, topics, ${MEASURES.join(', ')})
                  SELECT ${level}, channel, lang, topics, ${SUMS} FROM temp.rollup_facts GROUP BY 1, 2, 3, 4`),
     })),
-    {
-      label: 'hour_of_week',
+    ...(['month', 'year'] as const).map((period) => ({
+      label: period === 'month' ? 'hour_of_week' : 'hour_of_week_year',
       run: () =>
-        db.exec(`INSERT INTO ${prefix}hour_of_week (month, how, channel, lang, topics, n)
-                 SELECT month, how, channel, lang, topics, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5`),
-    },
-    ...(['day', 'month'] as const).map((level) => ({
+        db.exec(`INSERT INTO ${prefix}hour_of_week${period === 'month' ? '' : '_year'} (${period}, how, channel, lang, topics, n)
+                 SELECT ${period}, how, channel, lang, topics, count(*) FROM temp.rollup_facts GROUP BY 1, 2, 3, 4, 5`),
+    })),
+    ...(['day', 'month', 'year'] as const).map((level) => ({
       label: `place_${level}`,
       run: () =>
         db.exec(`INSERT INTO ${prefix}place_${level} (bucket, code, channel, lang, topics, n, positive, neutral, negative)
@@ -66,12 +68,13 @@ function fillSteps(db: Db, prefix: string): { label: string; run: () => void }[]
   ];
 }
 
-const TABLES = [...ROLLUP_LEVELS, 'hour_of_week', 'place_day', 'place_month'] as const;
+const TABLES = [...ROLLUP_LEVELS, 'hour_of_week', 'hour_of_week_year', 'place_day', 'place_month', 'place_year'] as const;
 
 /** Key and measure columns of each rollup table. */
 function columnsOf(table: (typeof TABLES)[number]): { keys: string[]; measures: string[] } {
   if (table === 'hour_of_week') return { keys: ['month', 'how', 'channel', 'lang', 'topics'], measures: ['n'] };
-  if (table === 'place_day' || table === 'place_month')
+  if (table === 'hour_of_week_year') return { keys: ['year', 'how', 'channel', 'lang', 'topics'], measures: ['n'] };
+  if (table === 'place_day' || table === 'place_month' || table === 'place_year')
     return {
       keys: ['bucket', 'code', 'channel', 'lang', 'topics'],
       measures: ['n', 'positive', 'neutral', 'negative'],

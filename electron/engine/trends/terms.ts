@@ -5,6 +5,7 @@ import { ROW_COLUMNS, toRow, type RowRecord } from '../mentions/read';
 import { chooseGranularity } from '../../../shared/trends/granularity';
 import { bucketEnd, bucketOf, bucketStart } from '../../../shared/trends/time';
 import type { Db } from '../store/db';
+import { placeSums } from './map';
 import { comparePeriod } from './panels';
 import { filterSql, sumRange } from './range';
 import { termCover } from './term-cover';
@@ -218,7 +219,7 @@ function idBounds(db: Db, fromMs: number, toMs: number): [number, number] {
  * Filtered term drills count exactly by walking ranges up to `exact` mentions, or through the full-text
  * matches when there are up to `exact`; otherwise up to `cap`, and say there are more (`capped`).
  */
-export const DRILL_COUNTING = { exact: 10_000, cap: 500 };
+export const DRILL_COUNTING = { exact: 10_000, cap: 200 };
 
 /** Mentions in a range under a filter, from the rollups. */
 function mentionsIn(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number {
@@ -336,15 +337,21 @@ export function drill(
         if (capped) total = counting.cap;
       }
     }
-    // Mentions the walk reads before the page is full, against the matches the full-text way reads.
-    const walked = total ? Math.min(all, ((input.offset + input.limit) * all) / total) : all;
+    // Mentions the walk reads before the page is full, against the matches the full-text way reads. A capped
+    // count says little about how many there are: the filter's share of the range's mentions says more.
+    const expected = capped ? (matches * mentionsIn(db, fromMs, toMs, input.filter)) / Math.max(1, all) : total;
+    const walked = expected ? Math.min(all, ((input.offset + input.limit) * all) / expected) : all;
     if (total === 0 && !capped) page = [];
     else if (walked <= matches) page = pageOf('mentions m', walkSql, walkParams);
     else page = pageOf('mentions m', matchSql, matchParams);
   } else {
     const plain = where(false);
-    total = countOf('mentions m', plain.sql, plain.params);
-    page = pageOf('mentions m', plain.sql, plain.params);
+    // A municipality alone (with the panel filter) is counted in the place rollups.
+    total =
+      input.municipality && !input.sentiment?.length && !input.hourOfWeek
+        ? (placeSums(db, fromMs, toMs, input.filter, input.municipality).get(input.municipality)?.n ?? 0)
+        : countOf('mentions m', plain.sql, plain.params);
+    page = total > input.offset ? pageOf('mentions m', plain.sql, plain.params) : [];
   }
   const records = page.length
     ? (db

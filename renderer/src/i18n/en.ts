@@ -84,6 +84,7 @@ export const en: Messages = {
       sources: 'Sources',
       tone: 'Tone of voice',
       templates: 'Templates',
+      map: 'Map',
     },
     appearance: 'Appearance',
     appearanceHelp:

@@ -81,6 +81,7 @@ export const nl = {
       sources: 'Bronnen',
       tone: 'Toon',
       templates: 'Sjablonen',
+      map: 'Kaart',
     },
     appearance: 'Weergave',
     appearanceHelp:

@@ -6,7 +6,7 @@ import { AMSTERDAM_TRANSITIONS } from '../../../../shared/trends/zone';
  * Rollups count mentions per bucket × channel × language × topic set, with sentiment as columns
  * (positive/neutral/negative) so a sentiment correction changes a row instead of moving a mention:
  * hour (UTC hours), day, ISO week and month (local days of Europe/Amsterdam), and per local hour of the
- * week per month for the heatmap. The topic set is the mention's sorted topic ids as text (`,1,5,`,
+ * week per month and per year for the heatmap. The topic set is the mention's sorted topic ids as text (`,1,5,`,
  * `` for none): each mention is counted once per level, so "any of topics A, B" sums exactly.
  * Triggers keep them in the same transaction as every write: insert, the fields they count
  * (sentiment, score, reach, first response, time, channel, language), re-tagging (mention_topics)
@@ -18,7 +18,7 @@ import { AMSTERDAM_TRANSITIONS } from '../../../../shared/trends/zone';
  *
  * The map: `geo_municipalities` holds imported CBS/PDOK boundaries; `mentions.place_code` is the municipality
  * a mention was placed in (set after insert by the trend indexer, electron/engine/trends/indexer.ts; NULL =
- * not placed), and `rollup_place_day`/`rollup_place_month` count placed mentions per municipality, kept by
+ * not placed), and `rollup_place_day`/`_month`/`_year` count placed mentions per municipality, kept by
  * triggers like the rollups above.
  *
  * Terms: `term_day`/`term_month`/`term_year` count mentions per term (word or hashtag) per local day, month and
@@ -35,7 +35,8 @@ function local(r: string): string {
   return `(${r}.created_at + (SELECT offset_ms FROM tz_offsets WHERE from_ms <= ${r}.created_at ORDER BY from_ms DESC LIMIT 1))`;
 }
 
-function bucket(level: (typeof LEVELS)[number], r: string): string {
+function bucket(level: (typeof LEVELS)[number] | 'year', r: string): string {
+  if (level === 'year') return `(${bucket('month', r)} / 12)`;
   const day = `(${local(r)} / 86400000)`;
   if (level === 'hour') return `(${r}.created_at / 3600000)`;
   if (level === 'day') return day;
@@ -72,9 +73,13 @@ function bump(r: string, sign: 1 | -1, topics: string, from: string): string {
   );
   const day = `(${local(r)} / 86400000)`;
   const how = `((((${day} + 3) % 7) * 24) + ((${local(r)} % 86400000) / 3600000))`;
-  levels.push(`
-  INSERT INTO rollup_hour_of_week (month, how, channel, lang, topics, n)
-  SELECT ${bucket('month', r)}, ${how}, ${key}, ${s}1
+  for (const [table, period] of [
+    ['rollup_hour_of_week', 'month'],
+    ['rollup_hour_of_week_year', 'year'],
+  ] as const)
+    levels.push(`
+  INSERT INTO ${table} (${period}, how, channel, lang, topics, n)
+  SELECT ${bucket(period, r)}, ${how}, ${key}, ${s}1
   ${tail}
   ON CONFLICT DO UPDATE SET n = n + excluded.n;`);
   return levels.join('');
@@ -118,7 +123,7 @@ const topicsWith = (id: string, topic: string): string =>
 const topicsWithout = (id: string, topic: string): string =>
   `coalesce(nullif(replace(${topicsOf(id)}, ',' || ${topic} || ',', ','), ','), '')`;
 
-const PLACE_LEVELS = ['day', 'month'] as const;
+const PLACE_LEVELS = ['day', 'month', 'year'] as const;
 
 /** Adds (sign 1) or removes (−1) placed mention `r` in the place rollups, under topic set `topics`. */
 function bumpPlace(r: string, sign: 1 | -1, topics: string, from: string): string {
@@ -172,6 +177,17 @@ CREATE TABLE rollup_hour_of_week (
   topics  TEXT NOT NULL,
   n       INTEGER NOT NULL,
   PRIMARY KEY (month, how, channel, lang, topics)
+) STRICT, WITHOUT ROWID;
+
+-- the same per local year (year bucket = month bucket / 12), so long ranges read a few rows per year
+CREATE TABLE rollup_hour_of_week_year (
+  year    INTEGER NOT NULL,
+  how     INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  lang    TEXT NOT NULL,
+  topics  TEXT NOT NULL,
+  n       INTEGER NOT NULL,
+  PRIMARY KEY (year, how, channel, lang, topics)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TRIGGER rollup_mentions_insert AFTER INSERT ON mentions BEGIN${bump('new', 1, topicsOf('new.id'), '')}

@@ -137,4 +137,15 @@ describe('MentionPager with an estimated total', () => {
     await settle();
     expect(store.offsets.slice(3)).toEqual([300, 200]);
   });
+
+  it('takes a short page as the end of the view, even before the count answers', async () => {
+    const store = estimatingStore(250, 1000);
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact });
+    await pager.reload();
+    expect(pager.getSnapshot()).toMatchObject({ total: 1000, totalIsEstimate: true });
+    pager.ensureRange(200, 260);
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 250, totalIsEstimate: false });
+    expect(pager.rowAt(249)?.id).toBe(1);
+  });
 });

@@ -238,7 +238,7 @@ export class MentionPager {
       if (result.newerThanSnapshot !== undefined) this.countsNewer = true;
       this.pages.set(page, result.rows);
       this.evict();
-      this.update({ status: 'ready', ...this.totalAfter(result), error: null });
+      this.update({ status: 'ready', ...this.totalAfter(result, page * this.pageSize), error: null });
       if (this.snapshot.totalIsEstimate) {
         this.large = true;
         this.count(generation, false);
@@ -254,14 +254,22 @@ export class MentionPager {
   }
 
   /**
-   * The view's size after a page: the first page sizes it. An exact view may only shrink (mentions deleted
-   * meanwhile), and an estimate from a later page does not move it. An estimated view takes any exact
+   * The view's size after a page: the first page sizes it, and a short page marks the end. An exact view
+   * may only shrink (mentions deleted meanwhile), and an estimate from a later page does not move it. An estimated view takes any exact
    * figure, and grows with a later page's estimate (which is never below the rows the engine has seen).
    */
-  private totalAfter(result: MentionPage): Pick<PagerSnapshot, 'total' | 'totalIsEstimate'> {
+  private totalAfter(result: MentionPage, offset: number): Pick<PagerSnapshot, 'total' | 'totalIsEstimate'> {
+    const now = this.snapshot;
+    // A short page is the end of the snapshot: that is exact, whatever the page says its total is.
+    if (result.rows.length < this.pageSize && (result.rows.length > 0 || offset === 0)) {
+      const end = Math.min(this.maxRows, offset + result.rows.length);
+      return {
+        total: now.status === 'ready' && !now.totalIsEstimate ? Math.min(now.total, end) : end,
+        totalIsEstimate: false,
+      };
+    }
     const total = Math.min(this.maxRows, result.total);
     const estimate = result.totalIsEstimate === true;
-    const now = this.snapshot;
     if (now.status !== 'ready') return { total, totalIsEstimate: estimate };
     if (!now.totalIsEstimate)
       return { total: estimate ? now.total : Math.min(now.total, total), totalIsEstimate: false };

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/api/contract';
 import { ApiError, call, transportKind } from '../../api/client';
@@ -79,7 +79,12 @@ function WorkspaceInfo() {
   );
 }
 
-const SECTIONS = ['sources', 'topics', 'analysis', 'tone', 'templates'] as const;
+/** The map's boundaries import lives with the trends code, which loads on demand (it brings ECharts). */
+const BoundariesSettings = lazy(() =>
+  import('../trends/BoundariesImport').then((module) => ({ default: module.BoundariesSettings })),
+);
+
+const SECTIONS = ['sources', 'topics', 'analysis', 'tone', 'templates', 'map'] as const;
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -101,6 +106,7 @@ export function SettingsPage() {
             { section: 'analysis', label: t('analysis.title') },
             { section: 'tone', label: t('settings.sections.tone') },
             { section: 'templates', label: t('settings.sections.templates') },
+            { section: 'map', label: t('settings.sections.map') },
           ]}
         />
       </PageHeader>
@@ -110,6 +116,11 @@ export function SettingsPage() {
         {section === 'analysis' && <AnalysisSettings />}
         {section === 'tone' && <ToneSettings />}
         {section === 'templates' && <TemplateLibrary />}
+        {section === 'map' && (
+          <Suspense fallback={null}>
+            <BoundariesSettings />
+          </Suspense>
+        )}
         {section === null && <GeneralSettings />}
       </div>
     </>

@@ -9,6 +9,7 @@ import { currentOperatorName } from '../../stores/operator';
 import { uploadFile } from '../import/upload';
 import { useJobFeed } from '../import/useJobFeed';
 import { forgetBoundaries } from './mapBoundaries';
+import './trends.css';
 import { useTrendsVersion } from './useTrend';
 
 /** The source and licence the engine assumes when none is given: CBS open data through PDOK. */
@@ -44,7 +45,7 @@ function useBoundariesInfo(): { info: BoundariesInfo | null | undefined; reload(
  * uploaded, read by the engine (which says what is wrong with a file it cannot use), and every mention is
  * placed again by a job whose progress shows here. Source and licence are stored and shown beside the map.
  */
-export function BoundariesImport() {
+export function BoundariesImport({ onClose }: { onClose?: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const ids = { file: useId(), source: useId(), licence: useId() };
@@ -53,6 +54,8 @@ export function BoundariesImport() {
   const [source, setSource] = useState(DEFAULT_SOURCE);
   const [licence, setLicence] = useState(DEFAULT_LICENCE);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  // Bumped after an import, so the file field starts empty again.
+  const [fieldKey, setFieldKey] = useState(0);
   const { job } = useJobFeed(step.kind === 'placing' ? step.jobId : null);
   const busy = step.kind === 'uploading' || step.kind === 'reading' || (step.kind === 'placing' && !job?.finishedAt);
 
@@ -79,6 +82,7 @@ export function BoundariesImport() {
       useTrendsVersion.getState().bump();
       reload();
       setFile(null);
+      setFieldKey((n) => n + 1);
       setStep({ kind: 'placing', jobId: result.job.id });
     } catch (caught) {
       const message = caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught);
@@ -113,6 +117,7 @@ export function BoundariesImport() {
             {t('trends.boundaries.file')}
           </label>
           <input
+            key={fieldKey}
             id={ids.file}
             type="file"
             accept=".json,.geojson,.topojson,application/json,application/geo+json"
@@ -155,6 +160,11 @@ export function BoundariesImport() {
         </div>
         <BoundariesProgress step={step} job={job} />
         <div className="modal__actions">
+          {onClose && (
+            <button type="button" className="button" onClick={onClose}>
+              {t('trends.boundaries.close')}
+            </button>
+          )}
           <button type="submit" className="button button--primary" disabled={!file || busy}>
             {t('trends.boundaries.import')}
           </button>
@@ -226,12 +236,7 @@ export function BoundariesDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   return (
     <Modal title={t('trends.boundaries.title')} onClose={onClose}>
-      <BoundariesImport />
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('trends.boundaries.close')}
-        </button>
-      </div>
+      <BoundariesImport onClose={onClose} />
     </Modal>
   );
 }

@@ -188,7 +188,9 @@ export function ResponsePanel({ config, range, placement, onConfig }: PanelProps
             <ol className="operator-bars">
               {data.perOperator.map((row) => (
                 <li key={row.operator} className="operator-bars__row">
-                  <span className="operator-bars__name">{row.operator}</span>
+                  <span className="operator-bars__name" title={row.operator}>
+                    {row.operator}
+                  </span>
                   <meter
                     className="operator-bars__meter"
                     min={0}
