@@ -341,8 +341,8 @@ export const DrillResult = z.object({
   offset: z.number().int(),
   rows: z.array(MentionRow),
   /**
-   * True when there are more than `total` mentions (show "200+"): a filtered term drill over a long
-   * period of a common term counts up to 200 rather than read every match.
+   * True when there can be more than `total` mentions (show "200+"): a filtered drill of a common term
+   * over a long period counts among the newest matches only (up to 200) rather than read every match.
    */
   capped: z.boolean().optional(),
 });

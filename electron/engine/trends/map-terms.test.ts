@@ -215,12 +215,17 @@ describe('term rollup, map and drill', () => {
           onX.slice(0, 7).map((r) => r.id),
         ]);
         // Counting capped: at most `cap`, said so, and the page is still the newest mentions.
-        const cap = drill(db, input, ready, { exact: 5, cap: 8 });
+        const cap = drill(db, input, ready, { exact: 5, scan: 100_000, cap: 8 });
         expect([cap.total, cap.capped, cap.rows.map((r) => r.id)]).toEqual(
           onX.length > 8
             ? [8, true, onX.slice(0, 7).map((r) => r.id)]
             : [onX.length, undefined, onX.slice(0, 7).map((r) => r.id)],
         );
+        // Reading only the newest 20 matches: a lower bound, said so.
+        const scanned = drill(db, input, ready, { exact: 5, scan: 20, cap: 1000 });
+        expect(scanned.capped).toBe(true);
+        expect(scanned.total).toBeLessThanOrEqual(Math.min(20, onX.length));
+        expect(scanned.rows.map((r) => r.id)).toEqual(onX.slice(0, 7).map((r) => r.id));
       }
     }
   });

@@ -186,7 +186,10 @@ export function sumRange(
  * mostly covered as that year minus its other months (sign −1), the rest month by month. Five years then
  * read five year rows and a few months instead of sixty months.
  */
-export function monthsByYear(lo: number, hi: number): { sign: 1 | -1; level: 'year' | 'month'; lo: number; hi: number }[] {
+export function monthsByYear(
+  lo: number,
+  hi: number,
+): { sign: 1 | -1; level: 'year' | 'month'; lo: number; hi: number }[] {
   const out: { sign: 1 | -1; level: 'year' | 'month'; lo: number; hi: number }[] = [];
   for (let year = Math.floor(lo / 12); year <= Math.floor(hi / 12); year++) {
     const a = Math.max(lo, year * 12);
@@ -214,7 +217,8 @@ export function hourOfWeekRange(db: Db, fromMs: number, toMs: number, filter: Tr
     if (piece.level === 'month') {
       const where = filterSql(filter, 'rollup');
       for (const part of monthsByYear(piece.lo, piece.hi)) {
-        const [table, period] = part.level === 'year' ? ['rollup_hour_of_week_year', 'year'] : ['rollup_hour_of_week', 'month'];
+        const [table, period] =
+          part.level === 'year' ? ['rollup_hour_of_week_year', 'year'] : ['rollup_hour_of_week', 'month'];
         const rows = db
           .prepare(`SELECT how, sum(n) FROM ${table} WHERE ${period} BETWEEN ? AND ? AND ${where.sql} GROUP BY 1`)
           .raw()

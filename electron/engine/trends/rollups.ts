@@ -68,7 +68,14 @@ function fillSteps(db: Db, prefix: string): { label: string; run: () => void }[]
   ];
 }
 
-const TABLES = [...ROLLUP_LEVELS, 'hour_of_week', 'hour_of_week_year', 'place_day', 'place_month', 'place_year'] as const;
+const TABLES = [
+  ...ROLLUP_LEVELS,
+  'hour_of_week',
+  'hour_of_week_year',
+  'place_day',
+  'place_month',
+  'place_year',
+] as const;
 
 /** Key and measure columns of each rollup table. */
 function columnsOf(table: (typeof TABLES)[number]): { keys: string[]; measures: string[] } {

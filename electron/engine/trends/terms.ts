@@ -217,9 +217,10 @@ function idBounds(db: Db, fromMs: number, toMs: number): [number, number] {
 }
 /**
  * Filtered term drills count exactly by walking ranges up to `exact` mentions, or through the full-text
- * matches when there are up to `exact`; otherwise up to `cap`, and say there are more (`capped`).
+ * matches when there are up to `exact`; otherwise among the newest `scan` matches, up to `cap`, and say
+ * there can be more (`capped`).
  */
-export const DRILL_COUNTING = { exact: 10_000, cap: 200 };
+export const DRILL_COUNTING = { exact: 10_000, scan: 5_000, cap: 200 };
 
 /** Mentions in a range under a filter, from the rollups. */
 function mentionsIn(db: Db, fromMs: number, toMs: number, filter: TrendFilter): number {
@@ -326,15 +327,17 @@ export function drill(
         .get(...match) as number;
       if (matches <= counting.exact) total = countOf('mentions m', matchSql, matchParams);
       else {
-        // Along the full-text matches, newest ids first, until more than `cap` are found.
+        // The newest `scan` full-text matches (by id) only: more than `cap` found there, or matches left
+        // unread, make the total a lower bound (`capped`).
+        const newest = `SELECT rowid AS id FROM mentions_fts WHERE ${inBounds} ORDER BY rowid DESC LIMIT ?`;
         total = countOf(
-          'mentions_fts f CROSS JOIN mentions m ON m.id = f.rowid',
-          `${inBounds.replace('rowid', 'f.rowid')} AND ${plain.sql} AND trend_has_term(m.text, ?) ORDER BY f.rowid DESC`,
-          matchParams,
+          `(${newest}) AS f CROSS JOIN mentions m ON m.id = f.id`,
+          `${plain.sql} AND trend_has_term(m.text, ?)`,
+          [...match, counting.scan, ...plain.params, term],
           counting.cap + 1,
         );
-        capped = total > counting.cap;
-        if (capped) total = counting.cap;
+        capped = total > counting.cap || matches > counting.scan;
+        total = Math.min(total, counting.cap);
       }
     }
     // Mentions the walk reads before the page is full, against the matches the full-text way reads. A capped
