@@ -284,6 +284,8 @@ export function drill(
 
   let total: number;
   let capped = false;
+  /** Matches estimated to qualify, from a capped count's sample. */
+  let observed: number | undefined;
   let page: number[];
   if (input.term) {
     const term = normalizeTerm(input.term);
@@ -337,12 +339,17 @@ export function drill(
           counting.cap + 1,
         );
         capped = total > counting.cap || matches > counting.scan;
+        // Terms and filters go together (a word belongs to a topic): what the newest matches held says more
+        // than the filter's share of all mentions, unless the count stopped at the cap.
+        if (total <= counting.cap) observed = (Math.max(total, 0.5) * matches) / Math.min(matches, counting.scan);
         total = Math.min(total, counting.cap);
       }
     }
     // Mentions the walk reads before the page is full, against the matches the full-text way reads. A capped
     // count says little about how many there are: the filter's share of the range's mentions says more.
-    const expected = capped ? (matches * mentionsIn(db, fromMs, toMs, input.filter)) / Math.max(1, all) : total;
+    const expected = !capped
+      ? total
+      : (observed ?? (matches * mentionsIn(db, fromMs, toMs, input.filter)) / Math.max(1, all));
     const walked = expected ? Math.min(all, ((input.offset + input.limit) * all) / expected) : all;
     if (total === 0 && !capped) page = [];
     else if (walked <= matches) page = pageOf('mentions m', walkSql, walkParams);
