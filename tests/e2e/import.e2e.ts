@@ -46,10 +46,10 @@ async function openImport(locale = 'nl-NL'): Promise<ImportPage> {
 async function inboxRow(inbox: InboxPage, text: string): Promise<{ author: string; time: string | null }> {
   const row = inbox.table.getByRole('row').filter({ hasText: text }).first();
   await row.waitFor();
-  const cells = row.getByRole('cell');
+  const cell = (column: string) => row.locator(`[role="gridcell"][data-column="${column}"]`);
   return {
-    author: (await cells.nth(2).textContent()) ?? '',
-    time: await cells.nth(0).locator('time').getAttribute('datetime'),
+    author: (await cell('author').locator('.author__name').textContent()) ?? '',
+    time: await cell('time').locator('time').getAttribute('datetime'),
   };
 }
 
