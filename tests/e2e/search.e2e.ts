@@ -92,10 +92,13 @@ describe('searching the inbox with the query language', () => {
     await expect.poll(() => bar.message()).toMatch(/^Onderwerp “Glasvezelstoring” bewaard/);
     await jobsDone('retag');
 
-    const [topic] = await host.call('topics.list', {});
+    // The demo brings topics of its own; this one is found by its name.
+    const topic = (await host.call('topics.list', {})).find((saved) => saved.name === 'Glasvezelstoring');
     expect(topic).toMatchObject({ name: 'Glasvezelstoring', query: 'glasvezel AND storing', mentions: api.total });
-    // History is tagged: the rows on screen get the chip once the job has finished.
-    await inbox.cell(0, 'topics').getByText('Glasvezelstoring').waitFor();
+    // History is tagged: once the job has finished, the topic filter lists exactly the query's matches.
+    await expect
+      .poll(async () => (await host.call('mentions.list', { limit: 1, filter: { topicId: [topic!.id] } })).total)
+      .toBe(api.total);
     await page.screenshot({ path: path.join(OUT, 'search-results-nl.png') });
 
     await bar.clear.click();
@@ -105,7 +108,10 @@ describe('searching the inbox with the query language', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     await inbox.scrollTo(Math.max(0, index - 3));
     await inbox.waitForRow(index);
-    expect(await inbox.cell(index, 'topics').textContent()).toContain('Glasvezelstoring');
+    // The demo's own topics may show first; the chip group names every topic of the row.
+    expect(await inbox.cell(index, 'topics').locator('.topic-chips').getAttribute('title')).toContain(
+      'Glasvezelstoring',
+    );
     expectClean(session!);
   });
 
