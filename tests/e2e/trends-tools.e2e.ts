@@ -392,35 +392,35 @@ describe('signals, annotations and dashboards', () => {
 
       // A press outside closes it.
       await volume.getByLabel('Volume exporteren').click();
-      expect(await isOpen(exportMenu)).toBe(true);
+      await expect.poll(() => isOpen(exportMenu)).toBe(true);
       await volume.getByRole('button', { name: 'Als PNG' }).waitFor();
       await page.locator('.page-header__title').click();
-      expect(await isOpen(exportMenu)).toBe(false);
+      await expect.poll(() => isOpen(exportMenu)).toBe(false);
 
       // Escape closes it and gives focus back to the button that opened it.
       await volume.getByLabel('Volume exporteren').click();
-      expect(await isOpen(exportMenu)).toBe(true);
+      await expect.poll(() => isOpen(exportMenu)).toBe(true);
       await page.keyboard.press('Escape');
-      expect(await isOpen(exportMenu)).toBe(false);
+      await expect.poll(() => isOpen(exportMenu)).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Volume exporteren');
 
       // Opening another menu closes the first.
       await volume.getByLabel('Volume exporteren').click();
       await volume.getByLabel('Volume indelen').click();
-      expect(await isOpen(exportMenu)).toBe(false);
-      expect(await isOpen(volume.locator('details.menu').nth(1))).toBe(true);
+      await expect.poll(() => isOpen(exportMenu)).toBe(false);
+      await expect.poll(() => isOpen(volume.locator('details.menu').nth(1))).toBe(true);
       await page.keyboard.press('Escape');
-      expect(await isOpen(volume.locator('details.menu').nth(1))).toBe(false);
+      await expect.poll(() => isOpen(volume.locator('details.menu').nth(1))).toBe(false);
 
       // The filters' pop-ups too.
       const channel = page.locator('details.multi-select').filter({ hasText: 'Kanaal' });
       await channel.locator('summary').click();
-      expect(await isOpen(channel)).toBe(true);
+      await expect.poll(() => isOpen(channel)).toBe(true);
       await page.locator('.trends-grid').click({ position: { x: 5, y: 5 } });
-      expect(await isOpen(channel)).toBe(false);
+      await expect.poll(() => isOpen(channel)).toBe(false);
       await channel.locator('summary').click();
       await page.keyboard.press('Escape');
-      expect(await isOpen(channel)).toBe(false);
+      await expect.poll(() => isOpen(channel)).toBe(false);
 
       // The drill list beside the dashboard closes on Escape.
       const terms = trends.panel('Stijgende en dalende termen');
