@@ -419,6 +419,7 @@ describe('signals, annotations and dashboards', () => {
       await page.locator('.trends-grid').click({ position: { x: 5, y: 5 } });
       await expect.poll(() => isOpen(channel)).toBe(false);
       await channel.locator('summary').click();
+      await expect.poll(() => isOpen(channel)).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => isOpen(channel)).toBe(false);
 
