@@ -142,18 +142,30 @@ async function stopMonitor(page: Page): Promise<FrameReport> {
 
 /** Waits (per animation frame) until the list shows rows with data from the top, and every visible row has data. */
 async function settled(page: Page, timeoutMs = 60_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
+  await page
+    .waitForFunction(
+      () => {
+        const grid = document.querySelector('[role="grid"]');
+        return (
+          grid !== null &&
+          grid.querySelector('[role="row"][data-index]') !== null &&
+          !grid.querySelector('[aria-busy="true"]')
+        );
+      },
+      null,
+      { polling: 'raf', timeout: timeoutMs },
+    )
+    .catch(async (error: unknown) => {
+      const state = await page.evaluate(`(() => {
       const grid = document.querySelector('[role="grid"]');
-      return (
-        grid !== null &&
-        grid.querySelector('[role="row"][data-index]') !== null &&
-        !grid.querySelector('[aria-busy="true"]')
-      );
-    },
-    null,
-    { polling: 'raf', timeout: timeoutMs },
-  );
+      if (!grid) return 'no list on the page';
+      const busy = [...grid.querySelectorAll('[aria-busy="true"][data-index]')].map((row) => row.dataset.index);
+      const head = document.querySelector('.page-header__meta');
+      return 'rows ' + grid.getAttribute('aria-rowcount') + ', header ' + (head && head.textContent) +
+        ', scrollTop ' + grid.scrollTop + ' of ' + grid.scrollHeight + ', still loading: ' + busy.slice(0, 5).join(' ');
+    })()`);
+      throw new Error(`the list did not settle within ${timeoutMs / 1000} s (${String(state)}): ${String(error)}`);
+    });
 }
 
 async function toTop(page: Page): Promise<void> {
@@ -161,20 +173,24 @@ async function toTop(page: Page): Promise<void> {
   await settled(page);
 }
 
-/** Ms from `act` to the frame where row 0 shows a mention other than `before`'s. */
+/**
+ * Ms from `act` to the frame where the new list shows its first row with data. A new filter or sort is a
+ * new list (the old grid leaves the page), so the old grid is marked and the first row of another one waited for.
+ */
 async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<number> {
-  const before = await page.evaluate(
-    () => document.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])')?.textContent ?? '',
-  );
-  await page.evaluate(() => ((window as unknown as { benchAt: number }).benchAt = performance.now()));
+  await page.evaluate(`(() => {
+    document.querySelector('[role="grid"]').dataset.benchOld = '1';
+    window.benchAt = performance.now();
+  })()`);
   await act();
   const handle = await page.waitForFunction(
-    (previous) => {
-      const row = document.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])');
-      if (!row || row.textContent === previous) return false;
+    () => {
+      const grid = document.querySelector<HTMLElement>('[role="grid"]');
+      if (!grid || grid.dataset.benchOld || !grid.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])'))
+        return false;
       return performance.now() - (window as unknown as { benchAt: number }).benchAt;
     },
-    before,
+    null,
     { polling: 'raf', timeout: 30_000 },
   );
   return Math.round((await handle.jsonValue()) as number);

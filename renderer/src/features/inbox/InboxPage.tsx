@@ -129,6 +129,17 @@ export function InboxPage() {
   useEffect(() => {
     void loadOperators().catch(() => undefined);
   }, []);
+  // Once someone sits down, the question leaves the page: the list takes the focus, so j/k work at once.
+  const seated = operator !== null;
+  useEffect(() => {
+    if (!seated) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body || !active.isConnected)
+        document.querySelector<HTMLElement>('.mention-table')?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [seated]);
   useTopicFeed();
   useRowRefresh(pager);
 

@@ -116,20 +116,25 @@ export function MediaList({ media, remote }: { media: MediaItem[]; remote: boole
 export function RemoteMediaSwitch({ on }: { on: boolean }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  // The box follows the click at once; the saved setting takes over when the engine answers.
+  const [saving, setSaving] = useState<boolean | null>(null);
   const toggle = (next: boolean) => {
     setError(null);
-    saveRemoteMedia(next).catch((caught: unknown) =>
-      setError(
-        t('detail.remoteMediaFailed', { message: caught instanceof ApiError ? caught.message : String(caught) }),
-      ),
-    );
+    setSaving(next);
+    saveRemoteMedia(next)
+      .finally(() => setSaving(null))
+      .catch((caught: unknown) =>
+        setError(
+          t('detail.remoteMediaFailed', { message: caught instanceof ApiError ? caught.message : String(caught) }),
+        ),
+      );
   };
   return (
     <div className="remote-media">
       <label className="remote-media__toggle">
         <input
           type="checkbox"
-          checked={on}
+          checked={saving ?? on}
           onChange={(event) => toggle(event.target.checked)}
           aria-describedby="remote-media-help"
         />

@@ -15,6 +15,14 @@ export interface MentionPage {
 /** One page of the view; `maxId` (once known) keeps every later page inside the same snapshot. */
 export type FetchMentionPage = (offset: number, limit: number, maxId: number | undefined) => Promise<MentionPage>;
 
+/**
+ * Page requests on their way at once. Reading a page deep in a big view costs the engine tens of ms;
+ * a scrollbar drag must not queue hundreds of them for places the view has already left.
+ */
+const MAX_IN_FLIGHT = 3;
+/** A visible page that failed to load is asked again after this long. */
+const RETRY_MS = 1000;
+
 /** What a workflow action changed on a mention (the fields of `ChangedMention`). */
 export type RowChange = Pick<MentionRow, 'id' | 'status' | 'assignee'> & { version: number; tags: string[] };
 
@@ -70,6 +78,8 @@ export class MentionPager {
   private readonly maxRows: number;
   private readonly pages = new Map<number, MentionRow[]>();
   private readonly inFlight = new Set<number>();
+  /** Pages wanted for the current position, not asked for yet (visible ones first). */
+  private queue: number[] = [];
   private readonly listeners = new Set<() => void>();
   private generation = 0;
   /** The pages last asked for: they stay when memory is trimmed. */
@@ -120,6 +130,7 @@ export class MentionPager {
     this.generation += 1;
     this.pages.clear();
     this.inFlight.clear();
+    this.queue = [];
     this.visiblePages = [0, 0];
     this.maxId = undefined;
     this.large = false;
@@ -196,8 +207,16 @@ export class MentionPager {
       const page = this.direction > 0 ? lastPage + ahead : firstPage - ahead;
       if (page >= 0 && page <= lastPageThere) wanted.push(page);
     }
-    for (const page of wanted) {
-      if (!this.pages.has(page) && !this.inFlight.has(page)) void this.load(page, this.generation);
+    // Pages wanted by an earlier position and not started yet are forgotten: during a fast scroll or a
+    // scrollbar drag only where the view is now matters, not every place it passed.
+    this.queue = wanted.filter((page) => !this.pages.has(page) && !this.inFlight.has(page));
+    this.pump();
+  }
+
+  /** Starts queued pages while fewer than MAX_IN_FLIGHT are on their way. */
+  private pump(): void {
+    while (this.inFlight.size < MAX_IN_FLIGHT && this.queue.length > 0) {
+      void this.load(this.queue.shift() as number, this.generation);
     }
   }
 
@@ -247,9 +266,22 @@ export class MentionPager {
       if (generation !== this.generation) return;
       const apiError = error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.list');
       if (this.snapshot.status === 'loading') this.update({ status: 'error', error: apiError });
-      else this.update({ error: apiError });
+      else {
+        this.update({ error: apiError });
+        // A page on screen that failed is asked again (the list must not stay on placeholders).
+        setTimeout(() => {
+          const [first, last] = this.visiblePages;
+          if (generation === this.generation && page >= first && page <= last && !this.pages.has(page)) {
+            this.queue.unshift(page);
+            this.pump();
+          }
+        }, RETRY_MS);
+      }
     } finally {
-      if (generation === this.generation) this.inFlight.delete(page);
+      if (generation === this.generation) {
+        this.inFlight.delete(page);
+        this.pump();
+      }
     }
   }
 
