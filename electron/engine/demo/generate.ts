@@ -30,6 +30,8 @@ export interface DemoResult {
  * not measurably faster (5,000 and 20,000 tried).
  */
 export const DEMO_CHUNK_SIZE = 1_000;
+/** Rows per index read for the planner's statistics (SQLite suggests 400–2000 for PRAGMA optimize). */
+const ANALYSIS_LIMIT = 2_000;
 
 /** The source every demo mention belongs to. */
 export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } as const;
@@ -105,9 +107,16 @@ export async function generateDemo(
       if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
     }
   });
-  // Statistics for the planner on the tables the demo filled (bounded by SQLite's own analysis limit).
+  // Statistics for the planner on the tables the demo filled, from a sample of each index (SQLite's
+  // advice for PRAGMA optimize): at 1M mentions 0.3 s of CPU instead of 2.6 s for reading every row.
   const optimizing = performance.now();
-  db.pragma('optimize=0x10002');
+  const limit = db.pragma('analysis_limit', { simple: true }) as number;
+  db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
+  try {
+    db.pragma('optimize=0x10002');
+  } finally {
+    db.pragma(`analysis_limit = ${limit}`);
+  }
   took.optimizeMs = performance.now() - optimizing;
   return { inserted, newestAt, furnished, took };
 
