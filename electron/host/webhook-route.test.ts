@@ -39,7 +39,14 @@ describe('POST /ingest/<token>', () => {
         imported: 1,
         duplicates: 0,
         rejected: 1,
-        rejects: [{ record: 2, reason: "mention 2: 'id' is missing" }],
+        rejects: [
+          {
+            record: 2,
+            reason: "mention 2: 'id' is missing",
+            code: 'fields_invalid',
+            params: { unit: 'mention', no: 2, field: 'id', detail: "'id' is missing" },
+          },
+        ],
       },
     });
     const stored = engine.db.prepare('SELECT text, channel FROM mentions').all();

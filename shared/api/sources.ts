@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RejectCode, RejectParams } from './imports';
 
 /** Schemas of Settings → Sources: live sources, their health, and the webhook door. */
 
@@ -71,5 +72,13 @@ export const WebhookOutcome = z.object({
   imported: z.number().int(),
   duplicates: z.number().int(),
   rejected: z.number().int(),
-  rejects: z.array(z.object({ record: z.number().int(), reason: z.string() })),
+  /** Each bad mention: the reason in English, and as a stable code with its parameters for a program to act on. */
+  rejects: z.array(
+    z.object({
+      record: z.number().int(),
+      reason: z.string(),
+      code: RejectCode.nullable(),
+      params: RejectParams.nullable(),
+    }),
+  ),
 });

@@ -1,34 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppFrame } from './pages/AppFrame';
 import { InboxPage } from './pages/InboxPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { launchChromium, openSession, type Session, type SessionOptions } from './support/browser';
+import { useApp } from './support/app';
+import type { SessionOptions } from './support/browser';
 import { expectClean } from './support/expect-clean';
-import { startHost, type RunningHost } from './support/host';
 
-let host: RunningHost;
-let browser: Browser;
-let session: Session | null = null;
-
-beforeAll(async () => {
-  host = await startHost({ mentions: 3000 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const app = useApp({ mentions: 3000 });
 
 async function open(options?: SessionOptions): Promise<AppFrame> {
-  session = await openSession(browser, host.url, options);
-  const frame = new AppFrame(session.page);
+  const frame = new AppFrame((await app.open(options)).page);
   await frame.navigation.waitFor();
   return frame;
 }
@@ -56,9 +37,9 @@ async function navLabels(frame: AppFrame): Promise<string[]> {
 describe('app frame', () => {
   it('starts in Dutch on a Dutch system and in English on a British one', async () => {
     expect(await navLabels(await open({ locale: 'nl-NL' }))).toEqual(DUTCH_NAV);
-    await session!.close();
+    await app.session.close();
     expect(await navLabels(await open({ locale: 'en-GB' }))).toEqual(ENGLISH_NAV);
-    expect(await session!.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await app.session.page.locator('html').getAttribute('lang')).toBe('en');
   });
 
   it('switches the language to English and back to Dutch, and remembers the choice', async () => {
@@ -78,7 +59,7 @@ describe('app frame', () => {
     await settings.choose('Language', 'Nederlands');
     await frame.navLink('Meldingen').waitFor();
     expect(await navLabels(frame)).toEqual(DUTCH_NAV);
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('switches the theme between light and dark, changing the colours, and remembers it', async () => {
@@ -100,7 +81,7 @@ describe('app frame', () => {
     await settings.choose('Thema', 'Licht');
     expect(await frame.theme()).toBe('light');
     expect(await frame.backgroundColour()).toBe(lightBackground);
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('follows a dark system colour scheme until the operator chooses', async () => {
@@ -110,7 +91,7 @@ describe('app frame', () => {
 
   it('shows the workspace figures in the status bar, formatted for the language', async () => {
     const frame = await open();
-    const stats = await host.call('workspace.stats', {});
+    const stats = await app.host.call('workspace.stats', {});
     const dutch = `${new Intl.NumberFormat('nl-NL').format(stats.mentions)} berichten`;
     expect(dutch).toBe('3.000 berichten');
     await frame.statusBar.getByText(dutch, { exact: true }).waitFor();
@@ -120,7 +101,7 @@ describe('app frame', () => {
     await frame.goTo('Instellingen');
     await new SettingsPage(frame.page).choose('Taal', 'English');
     await frame.statusBar.getByText('3,000 mentions', { exact: true }).waitFor();
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('shows a designed page for every navigation item, without errors or traffic to other hosts', async () => {
@@ -136,10 +117,10 @@ describe('app frame', () => {
       expect(await frame.page.getByRole('link', { name: 'Naar de inbox' }).getAttribute('href')).toBe('#/inbox');
     }
     await frame.goTo('Instellingen');
-    await frame.page.getByText(host.dataDir, { exact: true }).waitFor();
+    await frame.page.getByText(app.host.dataDir, { exact: true }).waitFor();
     await frame.goTo('Inbox');
     await new InboxPage(frame.page).waitForRow(0);
-    expect(session!.requests.length).toBeGreaterThan(5);
-    expectClean(session!);
+    expect(app.session.requests.length).toBeGreaterThan(5);
+    expectClean(app.session);
   });
 });

@@ -1,33 +1,14 @@
-import type { Browser, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { AppFrame } from './pages/AppFrame';
 import { InboxPage } from './pages/InboxPage';
-import { launchChromium, openSession, type Session } from './support/browser';
+import { useApp } from './support/app';
 import { expectClean } from './support/expect-clean';
-import { startHost, type RunningHost } from './support/host';
 
-let host: RunningHost;
-let browser: Browser;
-let session: Session | null = null;
-
-beforeAll(async () => {
-  host = await startHost({ mentions: 3000 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const app = useApp({ mentions: 3000 });
 
 async function openInbox(): Promise<InboxPage> {
-  session = await openSession(browser, host.url);
-  const inbox = new InboxPage(session.page);
+  const inbox = new InboxPage((await app.open()).page);
   await inbox.waitForRow(0);
   return inbox;
 }
@@ -45,7 +26,7 @@ function recordPageRequests(inbox: InboxPage): { offset: number; limit: number }
 describe('inbox', () => {
   it('shows the newest mentions from the store, in the order the API returns them', async () => {
     const inbox = await openInbox();
-    const api = await host.call('mentions.list', { offset: 0, limit: 100, sort: 'newest' });
+    const api = await app.host.call('mentions.list', { offset: 0, limit: 100, sort: 'newest' });
     expect(api.total).toBe(3000);
     expect(await inbox.rowCount()).toBe(api.total);
     for (const index of [0, 1, 2, 10]) {
@@ -54,7 +35,7 @@ describe('inbox', () => {
     const first = api.rows[0]!;
     const author = await inbox.cell(0, 'author').textContent();
     expect(author?.startsWith(first.author.displayName ?? `@${first.author.handle}`)).toBe(true);
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('fetches further pages of 100 as the operator scrolls, never the whole table', async () => {
@@ -63,12 +44,12 @@ describe('inbox', () => {
 
     await inbox.scrollTo(1450);
     await inbox.waitForRow(1450);
-    const middle = await host.call('mentions.list', { offset: 1450, limit: 1 });
+    const middle = await app.host.call('mentions.list', { offset: 1450, limit: 1 });
     expect(await inbox.textOf(1450)).toBe(middle.rows[0]?.text);
 
     await inbox.scrollToBottom();
     await inbox.waitForRow(2999);
-    const last = await host.call('mentions.list', { offset: 2999, limit: 1 });
+    const last = await app.host.call('mentions.list', { offset: 2999, limit: 1 });
     expect(await inbox.textOf(2999)).toBe(last.rows[0]?.text);
 
     const offsets = requests.map((r) => r.offset);
@@ -77,12 +58,12 @@ describe('inbox', () => {
     expect(requests.every((r) => r.limit === 100)).toBe(true);
     // Jumping to the middle and the end loads the pages there, not the 28 pages in between.
     expect(new Set(offsets).size).toBeLessThan(10);
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('moves the selection with j/k and arrows, opens the detail with Enter and closes it with Escape', async () => {
     const inbox = await openInbox();
-    const api = await host.call('mentions.list', { offset: 0, limit: 5 });
+    const api = await app.host.call('mentions.list', { offset: 0, limit: 5 });
     await inbox.table.focus();
     const keyboard = inbox.page.keyboard;
 
@@ -95,7 +76,7 @@ describe('inbox', () => {
 
     await keyboard.press('Enter');
     await inbox.detail.waitFor();
-    const mention = await host.call('mentions.get', { id: api.rows[1]!.id });
+    const mention = await app.host.call('mentions.get', { id: api.rows[1]!.id });
     await inbox.detail.getByText(mention.text, { exact: true }).first().waitFor();
     expect(await inbox.detail.textContent()).toContain(`@${mention.author.handle}`);
     if (mention.url) {
@@ -107,12 +88,12 @@ describe('inbox', () => {
 
     // With the detail open, the next mention opens as the selection moves on.
     await keyboard.press('j');
-    const next = await host.call('mentions.get', { id: api.rows[2]!.id });
+    const next = await app.host.call('mentions.get', { id: api.rows[2]!.id });
     await inbox.detail.getByText(next.text, { exact: true }).first().waitFor();
 
     await keyboard.press('Escape');
     await inbox.detail.waitFor({ state: 'detached' });
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('announces new mentions with a pill instead of moving the rows under the operator', async () => {
@@ -122,8 +103,8 @@ describe('inbox', () => {
     await inbox.page.keyboard.press('j');
     const before = { first: await inbox.textOf(0), selected: await inbox.selectedRow.textContent() };
 
-    const stats = await host.call('workspace.stats', {});
-    await host.call('demo.generate', { mentions: 5, years: 0.01, seed: 7 });
+    const stats = await app.host.call('workspace.stats', {});
+    await app.host.call('demo.generate', { mentions: 5, years: 0.01, seed: 7 });
     const pill = inbox.page.getByRole('button', { name: /nieuwe? berichte?n? — tonen/ });
     await pill.waitFor();
 
@@ -131,21 +112,21 @@ describe('inbox', () => {
     expect(await inbox.selectedRow.textContent()).toBe(before.selected);
     expect(await inbox.rowCount()).toBe(stats.mentions);
     // The status bar, unlike the list, follows the store at once.
-    const grown = await host.call('workspace.stats', {});
+    const grown = await app.host.call('workspace.stats', {});
     const figure = `${new Intl.NumberFormat('nl-NL').format(grown.mentions)} berichten`;
     await new AppFrame(inbox.page).statusBar.getByText(figure, { exact: true }).waitFor();
 
     await pill.click();
-    const after = await host.call('mentions.list', { offset: 0, limit: 1 });
+    const after = await app.host.call('mentions.list', { offset: 0, limit: 1 });
     await expect.poll(() => inbox.rowCount()).toBe(after.total);
     await inbox.waitForRow(0);
     expect(after.total).toBeGreaterThan(stats.mentions);
     expect(await inbox.textOf(0)).toBe(after.rows[0]?.text);
-    expectClean(session!);
+    expectClean(app.session);
   });
 
   it('says what went wrong when the engine does not answer, and recovers with Try again', async () => {
-    session = await openSession(browser, 'about:blank');
+    const session = await app.open({ url: 'about:blank' });
     const page = session.page;
     let failing = true;
     await page.route('**/api/mentions.list', (route) =>
@@ -160,7 +141,7 @@ describe('inbox', () => {
           })
         : route.continue(),
     );
-    await page.goto(host.url);
+    await page.goto(app.host.url);
     const alert = page.getByRole('alert');
     await alert.getByRole('heading', { name: 'De inbox kon niet worden geladen' }).waitFor();
     expect(await alert.textContent()).toContain('the engine is still starting');
@@ -169,7 +150,7 @@ describe('inbox', () => {
     await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
     const inbox = new InboxPage(page);
     await inbox.waitForRow(0);
-    expect(await inbox.rowCount()).toBe((await host.call('workspace.stats', {})).mentions);
+    expect(await inbox.rowCount()).toBe((await app.host.call('workspace.stats', {})).mentions);
     expect(session.pageErrors).toEqual([]);
   });
 });

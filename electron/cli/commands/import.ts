@@ -20,7 +20,8 @@ be imported are kept with the reason (and listed here).
   --channel C          channel for rows that name none (default: file)
   --account HANDLE     the account an X archive or Facebook export belongs to
   --time-zone ZONE     zone for times without an offset (default: UTC), e.g. Europe/Amsterdam
-  --json               print { imported, duplicates, rejected, rejects: [{ file, record, reason }] }
+  --json               print { imported, duplicates, rejected, rejects, files }; each reject has file, record,
+                       reason (English), code (stable, e.g. date_unparseable) and params (where, what)
 
 Exit code 0 when the files were read (even with rejects), 1 when none could be read.
 `;
@@ -66,6 +67,8 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
         file: reject.file,
         record: reject.recordNo,
         reason: reject.reason,
+        code: reject.code ?? null,
+        params: reject.params ?? null,
       }));
       const files = summary.files.map(({ file, format, imported, duplicates, rejected, error }) => ({
         file,

@@ -1,35 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/api/events';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import { Engine } from '../engine';
+import { useTestWorkspace } from '../testing/workspace';
 
-let dataDir: string;
-let engine: Engine;
-
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'watchpost-wizard-'));
-  engine = Engine.open({ dataDir, log: () => {} });
-});
-
-afterEach(async () => {
-  await engine.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
-async function failure(method: MethodName, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await engine.dispatch(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error;
-}
+const workspace = useTestWorkspace('wizard');
+const { call, failure } = workspace;
 
 /** Uploads bytes the way the browser does: base64 chunks of `chunk` bytes. */
 async function upload(name: string, content: Buffer | string, chunk = 64 * 1024): Promise<string> {
@@ -51,7 +27,7 @@ async function upload(name: string, content: Buffer | string, chunk = 64 * 1024)
 
 function finished(jobId: string): Promise<JobInfo> {
   return new Promise((resolve) => {
-    const stop = engine.events.subscribe((event) => {
+    const stop = workspace.engine.events.subscribe((event) => {
       if (event.name === 'job.finished' && (event.payload as JobInfo).id === jobId) {
         stop();
         resolve(event.payload as JobInfo);
@@ -138,7 +114,7 @@ describe('the import wizard', () => {
     const id = await upload('../../../etc/passwd', 'a,b\n1,2\n');
     const preview = await call('ingest.preview', { upload: id, format: 'csv' });
     expect(preview.fileName).toBe('passwd');
-    expect(readdirSync(path.join(dataDir, 'uploads'))).toHaveLength(1);
+    expect(readdirSync(path.join(workspace.dataDir, 'uploads'))).toHaveLength(1);
     const first = await call('ingest.upload', { name: 'big.csv', offset: 0, data: 'YWJj', done: false });
     const gap = await failure('ingest.upload', {
       upload: first.upload,
@@ -161,7 +137,7 @@ describe('the import wizard', () => {
     const done = await finished(job.id);
     expect(done.state).toBe('done');
     expect(done.result).toMatchObject({ imported: 2, duplicates: 0, rejected: 1, file: 'export.csv', format: 'csv' });
-    expect(engine.uploads.leftovers()).toEqual([]);
+    expect(workspace.engine.uploads.leftovers()).toEqual([]);
     expect(await failure('ingest.preview', { upload: id })).toMatchObject({ code: 'not_found' });
     const groups = await call('ingest.rejectGroups', {});
     expect(groups).toEqual([
@@ -179,7 +155,7 @@ describe('the import wizard', () => {
     const done = await finished(job.id);
     expect(done.state).toBe('failed');
     expect(done.message).toMatch(/export\.csv: the mapping uses column 'nope' for createdAt/);
-    expect(engine.uploads.leftovers()).toEqual([]);
+    expect(workspace.engine.uploads.leftovers()).toEqual([]);
   });
 
   it('stops a cancelled import after a batch and says how many mentions it kept', async () => {
@@ -188,7 +164,7 @@ describe('the import wizard', () => {
     const id = await upload('groot.csv', lines.join('\n'), 1024 * 1024);
     const job = await call('ingest.importUpload', { upload: id });
     await new Promise<void>((resolve) => {
-      const stop = engine.events.subscribe((event) => {
+      const stop = workspace.engine.events.subscribe((event) => {
         if (event.name === 'mentions.added') {
           stop();
           resolve();
@@ -199,13 +175,13 @@ describe('the import wizard', () => {
     const done = await finished(job.id);
     expect(done.state).toBe('cancelled');
     const kept = done.result as { imported: number; cancelled: boolean };
-    const stored = engine.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
+    const stored = workspace.engine.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number;
     expect(kept.cancelled).toBe(true);
     expect(kept.imported).toBe(stored);
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(60_000);
     expect(done.message).toContain(`the ${stored} mentions imported before the stop are kept`);
-    expect(engine.uploads.leftovers()).toEqual([]);
+    expect(workspace.engine.uploads.leftovers()).toEqual([]);
   });
 });
 
@@ -251,7 +227,7 @@ describe('retrying rejected records', () => {
     '3,vandaag,99-99-2024 10:00,@kees,Nog steeds kapot\n';
 
   async function importWrongly(): Promise<void> {
-    const file = path.join(dataDir, 'monitor.csv');
+    const file = path.join(workspace.dataDir, 'monitor.csv');
     writeFileSync(file, sheet);
     const job = await call('ingest.importFiles', { files: [file], mapping: { text: 'message', createdAt: 'when' } });
     expect((await finished(job.id)).result).toMatchObject({ imported: 0, rejected: 3 });
@@ -279,7 +255,7 @@ describe('retrying rejected records', () => {
       recordNo: 4,
       reason: expect.stringMatching(/row 4: column 'datum' is not a date: '99-99-2024/),
     });
-    const retriedAt = engine.db.prepare('SELECT retried_at FROM rejected_records').pluck().get();
+    const retriedAt = workspace.engine.db.prepare('SELECT retried_at FROM rejected_records').pluck().get();
     expect(retriedAt).toEqual(expect.any(Number));
     const stored = await call('mentions.list', { limit: 10 });
     expect(stored.rows.map((row) => [row.text, row.author.handle, row.createdAt])).toEqual([
@@ -301,7 +277,7 @@ describe('retrying rejected records', () => {
   });
 
   it('lets an X archive reject stand: its records are not read through a mapping', async () => {
-    const file = path.join(dataDir, 'tweets.js');
+    const file = path.join(workspace.dataDir, 'tweets.js');
     writeFileSync(file, 'window.YTD.tweets.part0 = [ { "tweet": { "id_str": "1" } } ]');
     const job = await call('ingest.importFiles', { files: [file] });
     await finished(job.id);

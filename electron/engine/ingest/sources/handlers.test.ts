@@ -1,43 +1,16 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api/contract';
-import type { EngineEvent } from '../../../../shared/api/events';
-import { Engine } from '../../engine';
+import { describe, expect, it } from 'vitest';
 import { KEY_FILE } from '../../secrets/key-file-box';
+import { useTestWorkspace } from '../../testing/workspace';
 import { FeedFixture, rssDocument, type FeedItem } from '../connectors/fixtures/feed-server';
 import { MastodonFixture } from '../connectors/fixtures/mastodon-server';
 
-let dataDir: string;
-let engine: Engine;
-let seen: EngineEvent[];
+const workspace = useTestWorkspace('sources', { liveSources: true });
+const { call, failure } = workspace;
 
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'watchpost-sources-'));
-  engine = Engine.open({ dataDir, log: () => {}, liveSources: true });
-  seen = [];
-  engine.events.subscribe((event) => seen.push(event));
-});
-
-afterEach(async () => {
-  await engine.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
-async function failure(method: MethodName, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await engine.dispatch(method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error;
-}
-
-const texts = () => engine.db.prepare('SELECT text FROM mentions ORDER BY created_at').pluck().all() as string[];
+const texts = () =>
+  workspace.engine.db.prepare('SELECT text FROM mentions ORDER BY created_at').pluck().all() as string[];
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -71,16 +44,16 @@ describe('live sources through the engine', () => {
       expect(texts()[0]).toContain('Stationsweg weer open');
 
       feed.publish(rssDocument('Stadsnieuws', [item(2, 'Nieuwe bomen in het park'), item(1, 'Stationsweg weer open')]));
-      const added = seen.filter((event) => event.name === 'mentions.added').length;
+      const added = workspace.events.filter((event) => event.name === 'mentions.added').length;
       const checked = await call('sources.checkNow', { id: source.id });
       expect(checked).toMatchObject({ result: 'stored', mentions: 2 });
       expect(checked.source.lastSuccessAt).not.toBeNull();
       expect(texts()).toHaveLength(2);
-      expect(seen.filter((event) => event.name === 'mentions.added')).toHaveLength(added + 1);
+      expect(workspace.events.filter((event) => event.name === 'mentions.added')).toHaveLength(added + 1);
       // Unchanged since: the feed answers 304 and nothing is stored twice.
       expect(await call('sources.checkNow', { id: source.id })).toMatchObject({ result: 'not_modified' });
       expect(feed.server.requests.at(-1)?.headers['if-none-match']).toBeDefined();
-      expect(seen.some((event) => event.name === 'sources.changed')).toBe(true);
+      expect(workspace.events.some((event) => event.name === 'sources.changed')).toBe(true);
     } finally {
       await feed.close();
     }
@@ -103,14 +76,17 @@ describe('live sources through the engine', () => {
       expect(source.settings).toMatchObject({ hashtag: 'eindhoven', secrets: { accessToken: true } });
       await until(() => texts().length === 1, 'the first Mastodon poll');
       expect(mastodon.server.requests[0]?.headers.authorization).toBe(`Bearer ${mastodon.accessToken}`);
-      const stored = engine.db.prepare('SELECT config FROM sources WHERE id = ?').pluck().get(source.id) as string;
+      const stored = workspace.engine.db
+        .prepare('SELECT config FROM sources WHERE id = ?')
+        .pluck()
+        .get(source.id) as string;
       expect(stored).not.toContain(mastodon.accessToken);
-      expect(statSync(path.join(dataDir, KEY_FILE)).mode & 0o777).toBe(0o600);
+      expect(statSync(path.join(workspace.dataDir, KEY_FILE)).mode & 0o777).toBe(0o600);
 
       mastodon.add({ id: '113400000000000002', text: 'Trein weer op tijd', tags: ['eindhoven'] });
       await call('sources.checkNow', { id: source.id });
       expect(texts()).toEqual(['Drukte bij het station #eindhoven', 'Trein weer op tijd #eindhoven']);
-      const row = engine.db.prepare("SELECT channel, url FROM mentions WHERE text LIKE 'Trein%'").get();
+      const row = workspace.engine.db.prepare("SELECT channel, url FROM mentions WHERE text LIKE 'Trein%'").get();
       expect(row).toEqual({ channel: 'mastodon', url: expect.stringMatching(/\/113400000000000002$/) });
     } finally {
       await mastodon.close();
@@ -126,7 +102,7 @@ describe('live sources through the engine', () => {
         settings: { instance: mastodon.url, timeline: 'search', query: 'glasvezel', secrets: { accessToken: 'wrong' } },
       });
       await until(() => mastodon.server.requests.length > 0, 'a poll');
-      await engine.liveSources.scheduler.currentPoll(source.id);
+      await workspace.engine.liveSources.scheduler.currentPoll(source.id);
       const [failing] = await call('sources.list', {});
       expect(failing).toMatchObject({ health: 'failing', lastSuccessAt: null });
       // The engine's clock time of the next try is left out: the screen shows nextCheckAt in its own zone.
@@ -147,7 +123,7 @@ describe('live sources through the engine', () => {
       });
       mastodon.server.fail({ status: 502, body: 'Bad Gateway' });
       await until(() => mastodon.server.requests.length >= 2, 'the poll after the edit');
-      await engine.liveSources.scheduler.currentPoll(source.id);
+      await workspace.engine.liveSources.scheduler.currentPoll(source.id);
       const [backingOff] = await call('sources.list', {});
       expect(backingOff).toMatchObject({ health: 'backing_off' });
       expect(backingOff!.lastError).toMatch(/^the server said 502 Bad Gateway/);
@@ -199,7 +175,7 @@ describe('live sources through the engine', () => {
       expect(texts()).toEqual(
         ['Parkeren in de wijk: Parkeren in de wijk: lees meer op de site.'].map(() => texts()[0]),
       );
-      expect(engine.db.prepare('SELECT channel FROM mentions').pluck().get()).toBe('forum');
+      expect(workspace.engine.db.prepare('SELECT channel FROM mentions').pluck().get()).toBe('forum');
       await call('sources.add', { kind: 'rss', name: 'Wijkforum', settings: { url: feed.feedUrl } });
       expect(await failure('sources.checkNow', { id: source.id })).toMatchObject({ code: 'not_found' });
     } finally {
@@ -235,9 +211,19 @@ describe('webhook sources', () => {
       },
     });
     expect(pushed).toMatchObject({ imported: 1, duplicates: 0, rejected: 2 });
-    expect(pushed.rejects.map((reject) => reject.reason)).toEqual([
-      expect.stringMatching(/^mention 2: 'text'/),
-      "mention 3: 'created_at' is not a date: 'gisteren'",
+    expect(pushed.rejects).toEqual([
+      {
+        record: 2,
+        reason: expect.stringMatching(/^mention 2: 'text'/),
+        code: 'fields_invalid',
+        params: { unit: 'mention', no: 2, field: 'text', detail: expect.stringMatching(/^'text'/) },
+      },
+      {
+        record: 3,
+        reason: "mention 3: 'created_at' is not a date: 'gisteren'",
+        code: 'date_unparseable',
+        params: { unit: 'mention', no: 3, field: 'created_at', fieldKind: 'field', value: 'gisteren' },
+      },
     ]);
     expect(texts()).toEqual(['Lantaarnpaal kapot bij de school']);
     const [received] = await call('sources.list', {});

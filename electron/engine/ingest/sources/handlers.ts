@@ -39,7 +39,12 @@ export function sourcesHandlers(engine: Engine): Pick<Handlers, SourceMethods> {
       live.received(accepted.sourceId);
       return {
         ...counts,
-        rejects: accepted.rejects.map((reject) => ({ record: reject.recordNo, reason: reject.reason })),
+        rejects: accepted.rejects.map((reject) => ({
+          record: reject.recordNo,
+          reason: reject.reason,
+          code: reject.code ?? null,
+          params: reject.params ?? null,
+        })),
       };
     },
   };

@@ -1,16 +1,17 @@
 import { CircleAlert, FileCheck, LoaderCircle } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORMAT_IDS, type ImportPreview, type UploadInfo } from '../../../../shared/api/imports';
-import { CHANNELS, type Channel } from '../../../../shared/domain/mention';
+import { FORMAT_IDS, type FormatId, type ImportPreview, type UploadInfo } from '../../../../shared/api/imports';
 import { ApiError, call } from '../../api/client';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
-import { isTable, NEEDS_ACCOUNT, readRequest, timeZones, withPreset, type ReadChoices } from './choices';
+import { isTable, NEEDS_ACCOUNT, readRequest, withPreset, type ReadChoices } from './choices';
 import { MappingEditor } from './MappingEditor';
+import { MappingFields } from './MappingFields';
 import { formatBytes } from './pace';
 import { PresetBar } from './PresetBar';
 import { PreviewTable } from './PreviewTable';
+import { SelectField } from './SelectField';
 
 type Loaded =
   | { status: 'loading' }
@@ -105,26 +106,15 @@ export function PreviewStep(props: {
       </header>
 
       <div className="wizard__options">
-        <div className="field">
-          <label htmlFor={`${id}-format`} className="field__label">
-            {t('importer.preview.format')}
-          </label>
-          <select
-            id={`${id}-format`}
-            className="select"
-            value={preview.format ?? ''}
-            onChange={(event) =>
-              onChoices({ ...choices, format: event.target.value as ReadChoices['format'], mapping: undefined })
-            }
-          >
-            {preview.format === null && <option value="">{t('importer.preview.chooseFormat')}</option>}
-            {FORMAT_IDS.map((format) => (
-              <option key={format} value={format}>
-                {t(`formats.${format}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField<FormatId>
+          label={t('importer.preview.format')}
+          value={preview.format ?? ''}
+          options={[
+            ...(preview.format === null ? [{ value: '' as const, label: t('importer.preview.chooseFormat') }] : []),
+            ...FORMAT_IDS.map((format) => ({ value: format, label: t(`formats.${format}`) })),
+          ]}
+          onChange={(format) => onChoices({ ...choices, format, mapping: undefined })}
+        />
         {preview.format && NEEDS_ACCOUNT.includes(preview.format) && (
           <div className="field">
             <label htmlFor={`${id}-account`} className="field__label">
@@ -144,42 +134,12 @@ export function PreviewStep(props: {
           </div>
         )}
         {isTable(preview.format) && (
-          <>
-            <div className="field">
-              <label htmlFor={`${id}-channel`} className="field__label">
-                {t('importer.preview.channel')}
-              </label>
-              <select
-                id={`${id}-channel`}
-                className="select"
-                value={choices.channel ?? 'file'}
-                onChange={(event) => onChoices({ ...choices, channel: event.target.value as Channel })}
-              >
-                {CHANNELS.map((channel) => (
-                  <option key={channel} value={channel}>
-                    {t(`channel.${channel}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-zone`} className="field__label">
-                {t('importer.preview.timeZone')}
-              </label>
-              <select
-                id={`${id}-zone`}
-                className="select"
-                value={choices.timeZone}
-                onChange={(event) => onChoices({ ...choices, timeZone: event.target.value })}
-              >
-                {timeZones().map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </>
+          <MappingFields
+            channel={choices.channel ?? 'file'}
+            timeZone={choices.timeZone}
+            onChannel={(channel) => onChoices({ ...choices, channel })}
+            onTimeZone={(timeZone) => onChoices({ ...choices, timeZone })}
+          />
         )}
       </div>
 

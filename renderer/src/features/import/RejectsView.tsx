@@ -80,7 +80,7 @@ export function RejectsView() {
               <li key={keyOf(group)}>
                 <button
                   type="button"
-                  className="rejects__group"
+                  className="choice rejects__group"
                   aria-current={group === selected ? 'true' : undefined}
                   onClick={() => setChosen(keyOf(group))}
                 >

@@ -2,11 +2,12 @@ import { RotateCcw } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMapping, RejectGroup, RetryOutcome } from '../../../../shared/api/imports';
-import { CHANNELS, type Channel } from '../../../../shared/domain/mention';
+import type { Channel } from '../../../../shared/domain/mention';
 import { ApiError, call } from '../../api/client';
 import { useFormat } from '../../i18n/format';
-import { localTimeZone, timeZones } from './choices';
+import { localTimeZone } from './choices';
 import { MappingEditor } from './MappingEditor';
+import { MappingFields } from './MappingFields';
 
 type Retry = NonNullable<RejectGroup['retry']>;
 
@@ -48,47 +49,14 @@ export function RetryPanel({
   };
 
   return (
-    <section className="retry-panel" aria-labelledby={`${id}-title`}>
+    <section className="panel retry-panel" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="retry-panel__title">
         {t('rejects.retryTitle')}
       </h3>
       <p className="field__help">{t('rejects.retryHelp')}</p>
       <MappingEditor columns={retry.columns} mapping={mapping} onChange={setMapping} disabled={state === 'busy'} />
       <div className="wizard__options">
-        <div className="field">
-          <label htmlFor={`${id}-channel`} className="field__label">
-            {t('importer.preview.channel')}
-          </label>
-          <select
-            id={`${id}-channel`}
-            className="select"
-            value={channel}
-            onChange={(event) => setChannel(event.target.value as Channel)}
-          >
-            {CHANNELS.map((value) => (
-              <option key={value} value={value}>
-                {t(`channel.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-zone`} className="field__label">
-            {t('importer.preview.timeZone')}
-          </label>
-          <select
-            id={`${id}-zone`}
-            className="select"
-            value={timeZone}
-            onChange={(event) => setTimeZone(event.target.value)}
-          >
-            {timeZones().map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MappingFields channel={channel} timeZone={timeZone} onChannel={setChannel} onTimeZone={setTimeZone} />
       </div>
       <div className="wizard__actions">
         <button type="button" className="button button--primary" onClick={run} disabled={state === 'busy'}>

@@ -47,7 +47,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
       <ul className="choice-list" onKeyDown={moveBetweenChoices}>
         {me && (
           <li>
-            <button type="button" className="choice-list__item" ref={focusFirst} onClick={() => onPick(me.name)}>
+            <button type="button" className="choice choice-list__item" ref={focusFirst} onClick={() => onPick(me.name)}>
               <OperatorAvatar name={me.name} size="sm" decorative />
               {t('inbox.actions.assignToMe')}
             </button>
@@ -55,7 +55,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
         )}
         {others.map((profile) => (
           <li key={profile.id}>
-            <button type="button" className="choice-list__item" onClick={() => onPick(profile.name)}>
+            <button type="button" className="choice choice-list__item" onClick={() => onPick(profile.name)}>
               <OperatorAvatar name={profile.name} size="sm" decorative />
               {profile.name}
             </button>
@@ -64,7 +64,7 @@ export function AssignDialog({ onPick, onClose }: { onPick(assignee: string | nu
         <li>
           <button
             type="button"
-            className="choice-list__item"
+            className="choice choice-list__item"
             ref={me ? undefined : focusFirst}
             onClick={() => onPick(null)}
           >
@@ -99,7 +99,7 @@ export function StatusDialog({
           <li key={status}>
             <button
               type="button"
-              className="choice-list__item"
+              className="choice choice-list__item"
               aria-current={status === current ? 'true' : undefined}
               ref={(current ? status === current : index === 0) ? focusFirst : undefined}
               onClick={() => onPick(status)}
@@ -158,7 +158,7 @@ export function TagDialog({ onPick, onClose }: { onPick(tag: string): void; onCl
           <ul className="tag-list" aria-label={t('detail.tags')}>
             {known.slice(0, 12).map((value) => (
               <li key={value}>
-                <button type="button" className="tag tag--button" onClick={() => onPick(value)}>
+                <button type="button" className="chip tag tag--button" onClick={() => onPick(value)}>
                   {value}
                 </button>
               </li>

@@ -198,7 +198,7 @@ export function FilterBar({ filter, onChange }: { filter: InboxFilter; onChange(
       {chips.length > 0 && (
         <ul className="filter-chips" aria-label={t('inbox.filters.label')}>
           {chips.map((chip) => (
-            <li key={chip.key} className="filter-chip">
+            <li key={chip.key} className="chip filter-chip">
               <span className="filter-chip__name">{chipName(chip.key)}:</span>
               <span className="filter-chip__value">{chip.value}</span>
               <button

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { KeyHint } from './ShortcutsDialog';
 import type { MentionContext } from '../../../../shared/api/inbox';
 import type { MentionDetail } from '../../../../shared/domain/mention';
-import { ApiError, call, subscribe } from '../../api/client';
+import { call } from '../../api/client';
+import { useMentionRead } from '../../api/useMentionRead';
 import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
@@ -17,7 +18,11 @@ import { History, MediaList, MentionList, Notes, RemoteMediaSwitch, Section } fr
 import { LinkedText, SafeLink, safeHref } from './SafeLink';
 import { usePresence } from './usePresence';
 
-type Loaded = { id: number; mention: MentionDetail; context: MentionContext } | { id: number; error: ApiError };
+const readDetail = (id: number) =>
+  Promise.all([call('mentions.get', { id }), call('inbox.context', { id })]).then(([mention, context]) => ({
+    mention,
+    context,
+  }));
 
 /** What the pane's buttons do: the same as the shortcuts, so the page runs them in one place. */
 export interface DetailActions {
@@ -162,7 +167,7 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
         <dd>
           <ul className="tag-list">
             {context.tags.map((tag) => (
-              <li key={tag} className="tag">
+              <li key={tag} className="chip tag">
                 {tag}
                 <button
                   type="button"
@@ -176,7 +181,7 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
               </li>
             ))}
             <li>
-              <button type="button" className="tag tag--add" onClick={actions.tag}>
+              <button type="button" className="chip tag tag--add" onClick={actions.tag}>
                 {t('detail.addTag')}
               </button>
             </li>
@@ -230,34 +235,10 @@ function Details({ mention, context, actions, changedBy, reload }: DetailsProps)
 export function MentionDetailPane({ id, seenVersion, onSeen, onClose, actions, replying }: DetailProps) {
   const { t } = useTranslation();
   const me = useOperator()?.name;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [reloads, setReloads] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    const read = () =>
-      Promise.all([call('mentions.get', { id }), call('inbox.context', { id })])
-        .then(([mention, context]) => {
-          if (!current) return;
-          setLoaded({ id, mention, context });
-        })
-        .catch((error: unknown) => {
-          if (!current) return;
-          setLoaded({
-            id,
-            error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.get'),
-          });
-        });
-    void read();
-    // A change (here, in another window, at another desk) changes what the pane shows.
-    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && void read());
-    return () => {
-      current = false;
-      stop();
-    };
-  }, [id, reloads]);
-
-  const shown = loaded?.id === id ? loaded : null;
+  // A change (here, in another window, at another desk) changes what the pane shows.
+  const [loaded] = useMentionRead(id, readDetail, 'mentions.get', reloads);
+  const shown = loaded && 'value' in loaded ? { id, ...loaded.value } : loaded;
   const version = shown && 'mention' in shown ? shown.mention.version : null;
   useEffect(() => {
     if (version !== null && seenVersion === null) onSeen(id, version);

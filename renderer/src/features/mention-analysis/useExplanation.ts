@@ -1,31 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { MentionExplanation } from '../../../../shared/api/analysis';
-import { ApiError, call, subscribe } from '../../api/client';
+import { call, type ApiError } from '../../api/client';
+import { useMentionRead } from '../../api/useMentionRead';
 
 export type ExplanationState = { id: number; explanation: MentionExplanation } | { id: number; error: ApiError } | null;
 
+const explain = (id: number) => call('mentions.explain', { id });
+
 /** The mention's explanation, read again when the mention changes (a correction here or in another window). */
 export function useExplanation(id: number): [ExplanationState, (next: MentionExplanation) => void] {
-  const [state, setState] = useState<ExplanationState>(null);
-  useEffect(() => {
-    let current = true;
-    const read = () =>
-      call('mentions.explain', { id })
-        .then((explanation) => current && setState({ id, explanation }))
-        .catch((error: unknown) => {
-          if (!current) return;
-          setState({
-            id,
-            error: error instanceof ApiError ? error : new ApiError('internal', String(error), 'mentions.explain'),
-          });
-        });
-    void read();
-    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && void read());
-    return () => {
-      current = false;
-      stop();
-    };
-  }, [id]);
-  const replace = useCallback((explanation: MentionExplanation) => setState({ id: explanation.id, explanation }), []);
-  return [state?.id === id ? state : null, replace];
+  const [state, replace] = useMentionRead(id, explain, 'mentions.explain');
+  return [state && 'value' in state ? { id: state.id, explanation: state.value } : state, replace];
 }

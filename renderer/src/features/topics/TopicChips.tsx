@@ -5,7 +5,7 @@ import './topics.css';
 
 export function TopicChip({ topic }: { topic: Pick<Topic, 'name' | 'colour'> }) {
   return (
-    <span className="topic-chip" style={{ ['--topic-colour' as string]: topic.colour }}>
+    <span className="chip topic-chip" style={{ ['--topic-colour' as string]: topic.colour }}>
       <span className="topic-chip__dot" aria-hidden="true" />
       <span className="topic-chip__name">{topic.name}</span>
     </span>

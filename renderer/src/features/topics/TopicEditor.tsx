@@ -63,7 +63,7 @@ export function TopicEditor({ topic, onDone }: { topic: Topic | null; onDone(mes
 
   const title = topic ? t('topics.editTitle', { name: topic.name }) : t('topics.newTitle');
   return (
-    <form className="topic-editor" aria-label={title} onSubmit={(event) => void save(event)}>
+    <form className="panel topic-editor" aria-label={title} onSubmit={(event) => void save(event)}>
       <h3 className="topic-editor__title">{title}</h3>
       <label className="field">
         <span className="field__label">{t('topics.name')}</span>

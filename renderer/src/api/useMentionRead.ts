@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, subscribe } from './client';
+
+export type MentionRead<T> = { id: number; value: T } | { id: number; error: ApiError } | null;
+
+/**
+ * What `read` gives for one mention, read again when that mention changes (here, in another window, at another
+ * desk) or `reloads` moves on; null until the first answer for this id. `read` must keep its identity between
+ * renders (define it outside the component), or it is read on every render. `replace` shows a newer value at once,
+ * such as the one a correction returns.
+ */
+export function useMentionRead<T>(
+  id: number,
+  read: (id: number) => Promise<T>,
+  method: string,
+  reloads = 0,
+): [MentionRead<T>, (value: T) => void] {
+  const [state, setState] = useState<MentionRead<T>>(null);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      read(id)
+        .then((value) => current && setState({ id, value }))
+        .catch((error: unknown) => {
+          if (!current) return;
+          setState({ id, error: error instanceof ApiError ? error : new ApiError('internal', String(error), method) });
+        });
+    void load();
+    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && void load());
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [id, read, method, reloads]);
+  const replace = useCallback((value: T) => setState({ id, value }), [id]);
+  return [state?.id === id ? state : null, replace];
+}
