@@ -123,6 +123,8 @@ export const ComposeInfo = z.object({
   sendMode: SendMode,
   /** The post's address, for "copy reply and open the post". */
   postUrl: z.string().nullable(),
+  /** `@user@server` a reply must start with to reach the author (Mastodon); null where none is needed. */
+  replyMention: z.string().nullable(),
   values: z.record(z.string(), z.unknown()),
   intent: Intent,
   /** Reasons this mention's replies would go to approval now (before tone warnings). */

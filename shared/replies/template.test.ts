@@ -20,15 +20,31 @@ describe('reply templates', () => {
 
   it('names a syntax error by line and column', () => {
     expect(validateTemplate('Beste,\n\n  {{#question}} open')).toEqual([
-      { line: 3, column: 3, offset: 10, message: 'Unclosed section "question"' },
+      {
+        line: 3,
+        column: 3,
+        offset: 10,
+        code: 'unclosed_section',
+        name: 'question',
+        message: 'the section {{#question}} is never closed with {{/question}}',
+      },
     ]);
-    expect(validateTemplate('Hallo {{author.name')[0]).toMatchObject({ line: 1, message: 'Unclosed tag' });
-    expect(validateTemplate('a {{/x}}')[0]).toMatchObject({ line: 1, column: 3, message: 'Unopened section "x"' });
+    // Our own codes, not Mustache's English: the UI words them in Dutch or English.
+    expect(validateTemplate('Hallo {{author.name')[0]).toMatchObject({ line: 1, column: 7, code: 'unclosed_tag' });
+    expect(validateTemplate('a {{/x}}')[0]).toMatchObject({ line: 1, column: 3, code: 'unopened_section', name: 'x' });
+    expect(validateTemplate('a\n{{#x}} b {{/y}}')[0]).toMatchObject({
+      line: 2,
+      column: 10,
+      code: 'mismatched_section',
+      name: 'x',
+      closing: 'y',
+      message: '{{/y}} closes a section, but the open one is {{#x}}',
+    });
   });
 
   it('refuses a snippet that does not exist', () => {
     expect(validateTemplate('x\n{{> groet}}', new Set(['greeting']))).toEqual([
-      { line: 2, column: 1, offset: 2, message: 'Unknown snippet "groet"' },
+      { line: 2, column: 1, offset: 2, code: 'unknown_snippet', name: 'groet', message: 'there is no snippet "groet"' },
     ]);
     expect(validateTemplate('{{> greeting}}', new Set(['greeting']))).toEqual([]);
   });

@@ -9,12 +9,22 @@ import type { TemplateVariable } from './model';
 /** Snippet bodies by partial name, for one language. */
 export type Partials = Readonly<Record<string, string>>;
 
+/** What is wrong, as a code the UI words in its own language (Mustache's own messages are English only). */
+export type SyntaxProblemCode =
+  'unclosed_tag' | 'unopened_section' | 'unclosed_section' | 'mismatched_section' | 'unknown_snippet' | 'invalid';
+
 /** A syntax error in a template, at a 1-based line and column. */
 export interface SyntaxProblem {
   line: number;
   column: number;
   /** Offset in the template (UTF-16 code units). */
   offset: number;
+  code: SyntaxProblemCode;
+  /** The section or snippet the problem is about (the opened one for a mismatched section). */
+  name?: string;
+  /** A mismatched section's closing name. */
+  closing?: string;
+  /** The problem in English, for logs and errors from the engine. */
   message: string;
 }
 
@@ -56,20 +66,56 @@ function parse(template: string): Token[] {
   return Mustache.parse(template) as unknown as Token[];
 }
 
-/** Where an error Mustache reports "at N" really is: an unclosed section points at its opening tag. */
+/** English wording of a problem, for the engine's errors; the UI words `code` itself, in Dutch or English. */
+export function describeSyntaxProblem(problem: Pick<SyntaxProblem, 'code' | 'name' | 'closing'>): string {
+  switch (problem.code) {
+    case 'unclosed_tag':
+      return 'a tag is opened with {{ but never closed with }}';
+    case 'unopened_section':
+      return `{{/${problem.name}}} closes a section that was never opened with {{#${problem.name}}}`;
+    case 'unclosed_section':
+      return `the section {{#${problem.name}}} is never closed with {{/${problem.name}}}`;
+    case 'mismatched_section':
+      return `{{/${problem.closing}}} closes a section, but the open one is {{#${problem.name}}}`;
+    case 'unknown_snippet':
+      return `there is no snippet "${problem.name}"`;
+    case 'invalid':
+      return 'the template cannot be read';
+  }
+}
+
+function problem(template: string, offset: number, fields: Pick<SyntaxProblem, 'code' | 'name' | 'closing'>) {
+  const found = { ...lineColumn(template, offset), offset, ...fields };
+  return { ...found, message: describeSyntaxProblem(found) } as SyntaxProblem;
+}
+
+/**
+ * Reads the error Mustache threw ("Unclosed section "x" at 11") into a code and the place it is about:
+ * an unclosed section points at its opening tag, a mismatched one at the wrong closing tag, an unclosed
+ * tag at its `{{`.
+ */
 function problemFromError(template: string, error: unknown): SyntaxProblem {
   const raw = error instanceof Error ? error.message : String(error);
   const at = /\bat (\d+)$/.exec(raw);
-  let offset = at ? Number(at[1]) : 0;
+  const offset = at ? Number(at[1]) : 0;
+  const unopened = /^Unopened section "([^"]*)"/.exec(raw);
+  if (unopened) return problem(template, offset, { code: 'unopened_section', name: unopened[1] });
   const unclosed = /^Unclosed section "([^"]*)"/.exec(raw);
-  if (unclosed?.[1] !== undefined && offset >= template.length) {
-    const opening = new RegExp(`\\{\\{\\s*[#^]\\s*${escapeRegExp(unclosed[1])}\\s*\\}\\}`, 'g');
+  if (unclosed) {
+    const name = unclosed[1] ?? '';
+    const closing = /^\{\{\s*\/\s*([^}]*?)\s*\}\}/.exec(template.slice(offset));
+    if (offset < template.length && closing)
+      return problem(template, offset, { code: 'mismatched_section', name, closing: closing[1] });
+    const opening = new RegExp(`\\{\\{\\s*[#^]\\s*${escapeRegExp(name)}\\s*\\}\\}`, 'g');
     let found = -1;
     for (let match = opening.exec(template); match; match = opening.exec(template)) found = match.index;
-    if (found >= 0) offset = found;
+    return problem(template, found >= 0 ? found : offset, { code: 'unclosed_section', name });
   }
-  const message = at ? raw.slice(0, at.index).trimEnd() : raw;
-  return { ...lineColumn(template, offset), offset, message };
+  if (raw.startsWith('Unclosed tag')) {
+    const open = template.lastIndexOf('{{', offset);
+    return problem(template, open >= 0 ? open : offset, { code: 'unclosed_tag' });
+  }
+  return problem(template, offset, { code: 'invalid' });
 }
 
 function escapeRegExp(text: string): string {
@@ -91,11 +137,7 @@ export function validateTemplate(template: string, knownPartials?: ReadonlySet<s
   const problems: SyntaxProblem[] = [];
   walk(tokens, (token) => {
     if (token[0] === '>' && !knownPartials.has(token[1])) {
-      problems.push({
-        ...lineColumn(template, token[2]),
-        offset: token[2],
-        message: `Unknown snippet "${token[1]}"`,
-      });
+      problems.push(problem(template, token[2], { code: 'unknown_snippet', name: token[1] }));
     }
   });
   return problems;

@@ -17,6 +17,7 @@ export interface MentionFacts {
   firstResponseAt: number | null;
   authorHandle: string;
   authorName: string;
+  sourceId: number;
   sourceKind: string;
   sourceConfig: unknown;
   sourceCursor: unknown;
@@ -36,6 +37,7 @@ interface FactsRow {
   first_response_at: number | null;
   handle: string | null;
   display_name: string | null;
+  source_id: number;
   source_kind: string;
   source_config: string;
   source_cursor: string | null;
@@ -55,7 +57,7 @@ export function readMention(db: Db, id: number): MentionFacts {
   const row = db
     .prepare(
       `SELECT m.id, m.channel, m.text, m.lang, m.url, m.reach, m.sentiment, m.raw, m.created_at, m.first_response_at,
-              a.handle, a.display_name, s.kind AS source_kind, s.config AS source_config, s.cursor AS source_cursor
+              a.handle, a.display_name, s.id AS source_id, s.kind AS source_kind, s.config AS source_config, s.cursor AS source_cursor
        FROM mentions m
        LEFT JOIN authors a ON a.id = m.author_id
        JOIN sources s ON s.id = m.source_id
@@ -82,6 +84,7 @@ export function readMention(db: Db, id: number): MentionFacts {
     firstResponseAt: row.first_response_at,
     authorHandle: handle,
     authorName: row.display_name?.trim() || handle,
+    sourceId: row.source_id,
     sourceKind: row.source_kind,
     sourceConfig: parseJson(row.source_config),
     sourceCursor: parseJson(row.source_cursor),

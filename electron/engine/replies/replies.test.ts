@@ -76,14 +76,16 @@ describe('template library', () => {
       operator: 'Sanne',
     });
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toContain('variants[0].body (nl, short): line 2, column 1: Unclosed section "question"');
+    expect(error.message).toContain(
+      'variants[0].body (nl, short): line 2, column 1: the section {{#question}} is never closed with {{/question}}',
+    );
     const unknown = await failure('replies.templates.save', {
       name: 'Kapot',
       category: 'Test',
       variants: [{ lang: 'nl', kind: 'short', body: '{{> groet}} hoi' }],
       operator: 'Sanne',
     });
-    expect(unknown.message).toContain('Unknown snippet "groet"');
+    expect(unknown.message).toContain('there is no snippet "groet"');
   });
 
   it('exports and imports the library; a broken file names its path and changes nothing', async () => {
@@ -128,6 +130,13 @@ describe('sending through Mastodon', () => {
       const mentionId = await mastodonMention(mastodon);
       const compose = await call('replies.compose', { mentionId, operator: 'Sanne' });
       expect(compose).toMatchObject({ channel: 'mastodon', sendMode: 'connector', limit: 500, variantKind: 'short' });
+      // Mastodon delivers a reply only to whom it mentions: the composer starts with the author's whole handle.
+      const author = engine.db
+        .prepare('SELECT a.handle FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id = ?')
+        .pluck()
+        .get(mentionId) as string;
+      expect(author).toContain('@');
+      expect(compose.replyMention).toBe(`@${author}`);
 
       const blocked = await call('replies.send', {
         mentionId,
@@ -150,8 +159,17 @@ describe('sending through Mastodon', () => {
       expect(mastodon.posting.posted).toHaveLength(1);
       const request = mastodon.server.requestsTo('/api/v1/statuses')[0]!;
       expect(request.headers.authorization).toBe(`Bearer ${mastodon.accessToken}`);
-      expect(JSON.parse(request.body)).toMatchObject({ status: GOOD_NL, in_reply_to_id: '113400000000000001' });
-      expect(sent.reply).toMatchObject({ state: 'sent', externalId: mastodon.posting.posted[0]!.id, attempts: 1 });
+      // Sent without the mention, the reply goes out (and is kept) with it in front.
+      expect(JSON.parse(request.body)).toMatchObject({
+        status: `@${author} ${GOOD_NL}`,
+        in_reply_to_id: '113400000000000001',
+      });
+      expect(sent.reply).toMatchObject({
+        text: `@${author} ${GOOD_NL}`,
+        state: 'sent',
+        externalId: mastodon.posting.posted[0]!.id,
+        attempts: 1,
+      });
 
       const thread = await call('replies.forMention', { mentionId });
       expect(thread.map((r) => r.state)).toEqual(['sent']);
@@ -321,6 +339,52 @@ describe('sending through Bluesky', () => {
       engine.db.prepare("UPDATE replies SET state = 'failed' WHERE id = ?").run(sent.reply.id);
       expect((await call('replies.retry', { id: sent.reply.id, operator: 'Sanne' })).outcome).toBe('sent');
       expect(bluesky.repo.records).toHaveLength(1);
+    } finally {
+      await bluesky.close();
+    }
+  });
+  it('keeps a session it had to refresh, so the next poll or reply needs no new login', async () => {
+    const bluesky = await BlueskyFixture.start();
+    try {
+      bluesky.add({ rkey: '3lbuurt2', text: 'Losse stoeptegel op de Markt', createdAt: new Date().toISOString() });
+      const { source } = await call('sources.add', {
+        kind: 'bluesky',
+        name: 'Markt',
+        settings: {
+          service: bluesky.url,
+          identifier: bluesky.identifier,
+          query: 'Markt',
+          secrets: { appPassword: bluesky.appPassword },
+        },
+      });
+      await call('sources.checkNow', { id: source.id });
+      const logins = () => bluesky.server.requestsTo('/xrpc/com.atproto.server.createSession').length;
+      const refreshes = () => bluesky.server.requestsTo('/xrpc/com.atproto.server.refreshSession').length;
+      const storedSession = () =>
+        JSON.parse(engine.db.prepare('SELECT cursor FROM sources WHERE id = ?').pluck().get(source.id) as string)
+          .session as { accessJwt: string; refreshJwt: string };
+      expect(logins()).toBe(1);
+      const before = storedSession();
+
+      // Two hours on: the reply refreshes the session (which spends the stored refresh token) and keeps the new one.
+      bluesky.expireAccessTokens();
+      const mentionId = engine.db.prepare("SELECT id FROM mentions WHERE channel = 'bluesky'").pluck().get() as number;
+      const text = 'Beste Buurtbewoner, dank voor uw melding. We zetten het door. ^Sanne';
+      expect((await call('replies.send', { mentionId, text, lang: 'nl', operator: 'Sanne' })).outcome).toBe('sent');
+      expect(refreshes()).toBe(1);
+      const after = storedSession();
+      expect(after.refreshJwt).not.toBe(before.refreshJwt);
+      // Sealed at rest, like every credential.
+      expect(after.accessJwt.split('.')).not.toHaveLength(3);
+
+      // The next poll (as after a restart: it reads the session from the database) refreshes with the kept
+      // refresh token instead of logging in again.
+      bluesky.expireAccessTokens();
+      await call('sources.checkNow', { id: source.id });
+      expect(refreshes()).toBe(2);
+      expect(logins()).toBe(1);
+      const health = engine.db.prepare('SELECT health FROM sources WHERE id = ?').pluck().get(source.id);
+      expect(health).toBe('ok');
     } finally {
       await bluesky.close();
     }

@@ -22,6 +22,11 @@ export interface ReplyTarget {
   /** The source's cursor (Bluesky keeps its session there). */
   sourceCursor: unknown;
   mentionRaw: unknown;
+  /**
+   * Keeps a session the sender had to refresh or create (sealed) where the source keeps it, at once: a
+   * refresh spends the old refresh token, so a session that is not kept means a new login after a restart.
+   */
+  keepSession?(session: StoredSession): void;
 }
 
 export interface OutgoingReply {
@@ -54,7 +59,7 @@ export async function postReply(target: ReplyTarget, reply: OutgoingReply, ctx: 
   if (target.sourceKind === 'bluesky') {
     const config = blueskyConnector.configSchema.parse(target.sourceConfig);
     const stored = StoredSession.safeParse(asObject(target.sourceCursor)?.session);
-    return postBluesky(config, stored.success ? stored.data : undefined, target.mentionRaw, reply, ctx);
+    return postBluesky(config, stored.success ? stored.data : undefined, target, reply, ctx);
   }
   throw new SourceError('config', `replies to ${target.sourceKind} mentions cannot be sent from Watchpost`);
 }
@@ -124,21 +129,31 @@ function replyRefs(raw: unknown): { root: StrongRef; parent: StrongRef } {
 async function postBluesky(
   config: BlueskyConfig,
   stored: StoredSession | undefined,
-  raw: unknown,
+  target: ReplyTarget,
   reply: OutgoingReply,
   ctx: PollContext,
 ): Promise<PostedReply> {
   const appPassword = openSecret(ctx.box, config.secrets, 'appPassword', 'Bluesky app password');
   const session = new BlueskySession(config.service, config.identifier, appPassword, stored, ctx);
-  const refs = replyRefs(raw);
+  const refs = replyRefs(target.mentionRaw);
   const rkey = replyRecordKey(reply.createdAt, reply.idempotencyKey);
+  // The access token the stored session had: any other one means the session was refreshed or created.
+  let keptToken = stored ? openOrNull(ctx, stored.accessJwt) : null;
+  const keep = (token: string) => {
+    const sealed = session.sealed();
+    if (token === keptToken || !sealed) return;
+    keptToken = token;
+    target.keepSession?.(sealed);
+  };
   const withToken = async <T>(call: (token: string, did: string) => Promise<T>): Promise<T> => {
     const token = await session.accessToken();
+    keep(token);
     try {
       return await call(token, session.sealed()?.did ?? '');
     } catch (err) {
       if (!isExpired(err)) throw err;
       const renewed = await session.renew();
+      keep(renewed);
       return call(renewed, session.sealed()?.did ?? '');
     }
   };
@@ -177,6 +192,15 @@ async function postBluesky(
     return { uri, did };
   });
   return { externalId: created.uri, externalUrl: postUrl(created.did) };
+}
+
+/** A sealed token opened, or null when this box cannot open it (the session is then made anew). */
+function openOrNull(ctx: PollContext, sealed: string): string | null {
+  try {
+    return ctx.box.open(sealed);
+  } catch {
+    return null;
+  }
 }
 
 /** The uri of our record under this key, or null when the repository has none. */

@@ -14,6 +14,7 @@ import { WatchpostError } from '../../../shared/api/result';
 import type { Reply, ReplyLang, ReplyState, SendMode, ToneFinding } from '../../../shared/replies/model';
 import { CHANNEL_LIMITS } from '../../../shared/replies/count';
 import { variantKindForChannel } from '../../../shared/replies/seed';
+import { replyMentionFor, withReplyMention } from '../../../shared/replies/mention';
 import { checkTone, hasErrors } from '../../../shared/replies/tone/check';
 import { recordAudit } from '../audit/record';
 import type { EventSink } from '../events';
@@ -214,6 +215,7 @@ export class ReplyWorkflow {
       limit: CHANNEL_LIMITS[mention.channel] ?? null,
       sendMode: this.sendMode(mention),
       postUrl: mention.url,
+      replyMention: replyMentionFor(mention.channel, mention.authorHandle),
       values,
       intent: mentionIntent(mention.text, mention.sentiment),
       sensitiveReasons: sensitiveReasons(mention, this.deps.settings.approval()),
@@ -339,8 +341,13 @@ export class ReplyWorkflow {
   }
 
   /** The composer's Send: tone check, then approval, connector or manual hand-over. */
-  async send(input: z.output<typeof SendInput>): Promise<SendOutcome> {
-    const mention = readMention(this.db, input.mentionId);
+  async send(sent: z.output<typeof SendInput>): Promise<SendOutcome> {
+    const mention = readMention(this.db, sent.mentionId);
+    // What is checked, stored and posted is the text as it goes out: a Mastodon reply with its @author.
+    const input = {
+      ...sent,
+      text: withReplyMention(sent.text, replyMentionFor(mention.channel, mention.authorHandle)),
+    };
     const findings = this.check(mention, input.text, input.lang, input.public);
     if (hasErrors(findings)) {
       const id = this.db.transaction(() => this.upsert(mention, input, findings))();
@@ -413,7 +420,7 @@ export class ReplyWorkflow {
       this.changed(row, 'rejected', input.operator);
       return { outcome: 'rejected', reply: this.get(row.id), findings: JSON.parse(row.tone_findings) as ToneFinding[] };
     }
-    const text = input.text ?? row.text;
+    const text = withReplyMention(input.text ?? row.text, replyMentionFor(mention.channel, mention.authorHandle));
     const findings = this.check(mention, text, row.lang, true);
     if (hasErrors(findings)) return { outcome: 'blocked', reply: toReply(row), findings };
     this.db.transaction(() => {
@@ -492,6 +499,12 @@ export class ReplyWorkflow {
           sourceConfig: mention.sourceConfig,
           sourceCursor: mention.sourceCursor,
           mentionRaw: mention.raw,
+          keepSession: (session) =>
+            this.db
+              .prepare(
+                `UPDATE sources SET cursor = json_set(coalesce(cursor, '{}'), '$.session', json(?)) WHERE id = ?`,
+              )
+              .run(JSON.stringify(session), mention.sourceId),
         },
         { text: row.text, lang: row.lang, idempotencyKey: row.idempotency_key, createdAt: row.created_at, retry },
         this.deps.postContext(),

@@ -29,6 +29,8 @@ export const repliesEn: Messages<typeof repliesNl> = {
     },
     fieldLabel: 'Your reply',
     placeholder: 'Type your reply, or / and the name of a template',
+    replyMention:
+      'Mastodon delivers a reply only to the accounts it mentions: it goes out with {{mention}} in front (counted).',
     slashHint: 'Type / for a template · Ctrl+Enter sends',
     language: 'Language',
     languages: { nl: 'Dutch', en: 'English' },
@@ -238,6 +240,14 @@ export const repliesEn: Messages<typeof repliesNl> = {
     syntaxHelp:
       'Variables as {{variable}}, a part that only sometimes appears as {{section}}, a snippet as {{snippet}}.',
     syntaxError: 'Line {{line}}, column {{column}}: {{message}}',
+    syntax: {
+      unclosed_tag: 'a tag starts with {{open}} but is never closed with {{close}}',
+      unopened_section: '{{close}} closes a part that was never opened with {{open}}',
+      unclosed_section: 'the part {{open}} is never closed with {{close}}',
+      mismatched_section: '{{close}} closes a part, but the open one is {{open}}',
+      unknown_snippet: 'there is no snippet “{{name}}”',
+      invalid: 'the template cannot be read',
+    },
     cannotSave: 'Variant {{variant}} has a syntax error: fix it first, then you can save.',
     saveFailed: 'Not saved: {{message}}',
     newTitle: 'New template',

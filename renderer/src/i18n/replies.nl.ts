@@ -27,6 +27,8 @@ export const repliesNl = {
     },
     fieldLabel: 'Je antwoord',
     placeholder: 'Typ je antwoord, of / en de naam van een sjabloon',
+    replyMention:
+      'Mastodon bezorgt een antwoord alleen bij wie erin genoemd wordt: het gaat weg met {{mention}} vooraan (meegeteld).',
     slashHint: 'Typ / voor een sjabloon · Ctrl+Enter verstuurt',
     language: 'Taal',
     languages: { nl: 'Nederlands', en: 'Engels' },
@@ -237,6 +239,14 @@ export const repliesNl = {
     syntaxHelp:
       'Variabelen als {{variable}}, een deel dat alleen soms verschijnt als {{section}}, een fragment als {{snippet}}.',
     syntaxError: 'Regel {{line}}, kolom {{column}}: {{message}}',
+    syntax: {
+      unclosed_tag: 'een tag begint met {{open}} maar wordt niet gesloten met {{close}}',
+      unopened_section: '{{close}} sluit een deel af dat nooit is geopend met {{open}}',
+      unclosed_section: 'het deel {{open}} wordt nergens gesloten met {{close}}',
+      mismatched_section: '{{close}} sluit een deel af, maar het open deel is {{open}}',
+      unknown_snippet: 'er is geen fragment “{{name}}”',
+      invalid: 'het sjabloon is niet te lezen',
+    },
     cannotSave: 'Variant {{variant}} heeft een fout in de opmaak: los die eerst op, dan kun je opslaan.',
     saveFailed: 'Niet opgeslagen: {{message}}',
     newTitle: 'Nieuw sjabloon',

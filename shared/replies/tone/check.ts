@@ -1,5 +1,6 @@
 import { countForChannel, CHANNEL_LIMITS } from '../count';
 import type { ToneContext, ToneFinding, ToneFix, ToneRule } from '../model';
+import { LEADING_MENTIONS } from '../mention';
 import { renderTemplate } from '../template';
 import { findAddress } from './address';
 import { emojiKey, findEmoji, findExclamations, findShouting, removal } from './marks';
@@ -37,7 +38,9 @@ function compilePattern(source: string, anchor: 'start' | 'end'): RegExp | null 
   const key = `${anchor}\u0000${source}`;
   if (!compiled.has(key)) {
     try {
-      compiled.set(key, new RegExp(anchor === 'start' ? `^\\s*(?:${source})` : `(?:${source})[\\s.!]*$`, 'iu'));
+      // A greeting may follow the @mentions a Mastodon reply starts with.
+      const start = `${LEADING_MENTIONS.source}(?:${source})`;
+      compiled.set(key, new RegExp(anchor === 'start' ? start : `(?:${source})[\\s.!]*$`, 'iu'));
     } catch {
       compiled.set(key, null);
     }
@@ -101,6 +104,7 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
       const insert =
         options.values && rule.insert.includes('{{') ? renderTemplate(rule.insert, options.values) : rule.insert;
       const lineBreak = text.indexOf('\n');
+      const leading = rule.kind === 'greeting' ? (LEADING_MENTIONS.exec(text)?.[0].length ?? 0) : 0;
       const trimmedEnd = text.trimEnd().length;
       const lastBreak = text.lastIndexOf('\n', trimmedEnd - 1);
       const [start, end] =
@@ -111,7 +115,7 @@ function checkRule(rule: ToneRule, model: TextModel, context: ToneContext, optio
       if (insert.trim()) {
         fix =
           rule.kind === 'greeting'
-            ? { start: 0, end: 0, replacement: `${insert.trim()}\n` }
+            ? { start: leading, end: leading, replacement: `${insert.trim()}\n` }
             : { start: trimmedEnd, end: text.length, replacement: `\n${insert.trim()}` };
       }
       emit({ start, end, messageKey: `tone.finding.${rule.kind}`, params: { insert: insert.trim() }, fix });

@@ -54,7 +54,12 @@ export function findPersonalData(text: string, kinds: readonly PrivacyKind[], al
     hits.push({ kind, start, end, found });
   };
   const wants = new Set(kinds);
-  if (wants.has('email')) for (const match of text.matchAll(EMAIL)) add('email', match.index, match[0]);
+  if (wants.has('email')) {
+    for (const match of text.matchAll(EMAIL)) {
+      // `@user@server` is a fediverse account being mentioned (a Mastodon reply starts with one), not an address.
+      if (text[match.index - 1] !== '@') add('email', match.index, match[0]);
+    }
+  }
   if (wants.has('iban')) {
     for (const match of text.matchAll(IBAN)) if (isIban(match[0])) add('iban', match.index, match[0]);
   }

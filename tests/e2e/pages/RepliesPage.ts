@@ -45,9 +45,34 @@ export class RepliesPage {
       .getByRole('listitem');
   }
 
-  /** The underlined words in the mirror behind the field, by severity. */
-  underlines(severity: 'error' | 'warning'): Locator {
-    return this.composer.locator(`mark.finding-mark--${severity}`);
+  /** The underlined words in the mirror behind the composer's field, by severity, in text order (CSS highlights). */
+  underlines(severity: 'error' | 'warning'): Promise<string[]> {
+    return this.composer.evaluate(
+      (dialog, name) =>
+        ([...(CSS.highlights.get(name) ?? [])] as StaticRange[])
+          .filter((range) => dialog.contains(range.startContainer))
+          .sort((a, b) => a.startOffset - b.startOffset)
+          .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset)),
+      `tone-${severity}`,
+    );
+  }
+
+  /** Where the underlines stand on screen, in text order. */
+  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number }[]> {
+    return this.composer.evaluate(
+      (dialog, name) =>
+        ([...(CSS.highlights.get(name) ?? [])] as StaticRange[])
+          .filter((range) => dialog.contains(range.startContainer))
+          .sort((a, b) => a.startOffset - b.startOffset)
+          .map((found) => {
+            const range = document.createRange();
+            range.setStart(found.startContainer, found.startOffset);
+            range.setEnd(found.endContainer, found.endOffset);
+            const box = range.getBoundingClientRect();
+            return { y: box.y, height: box.height };
+          }),
+      `tone-${severity}`,
+    );
   }
 
   sendButton(): Locator {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateTemplate, type SyntaxProblem } from '../../../../shared/replies/template';
@@ -5,6 +6,20 @@ import { validateTemplate, type SyntaxProblem } from '../../../../shared/replies
 /** The syntax problems of a template text: checked as it is typed, so a broken template is never saved. */
 export function bodyProblems(body: string, snippets: ReadonlySet<string>): SyntaxProblem[] {
   return validateTemplate(body, snippets);
+}
+
+/** A syntax problem in the operator's language (Mustache itself only speaks English). */
+export function syntaxMessage(t: TFunction, problem: SyntaxProblem): string {
+  const name = problem.name ?? '';
+  const tags = {
+    unclosed_tag: ['{{', '}}'],
+    unopened_section: [`{{#${name}}}`, `{{/${name}}}`],
+    unclosed_section: [`{{#${name}}}`, `{{/${name}}}`],
+    mismatched_section: [`{{#${name}}}`, `{{/${problem.closing ?? ''}}}`],
+    unknown_snippet: ['', ''],
+    invalid: ['', ''],
+  }[problem.code];
+  return t(`templates.syntax.${problem.code}`, { name, open: tags[0], close: tags[1] });
 }
 
 /** A template or snippet text with its Mustache syntax checked live; a problem is shown by line and column. */
@@ -32,7 +47,11 @@ export function BodyField(props: {
       />
       {problem ? (
         <span id={`${id}-check`} className="field__error" role="alert">
-          {t('templates.syntaxError', { line: problem.line, column: problem.column, message: problem.message })}
+          {t('templates.syntaxError', {
+            line: problem.line,
+            column: problem.column,
+            message: syntaxMessage(t, problem),
+          })}
         </span>
       ) : (
         <span id={`${id}-check`} className="field__help">

@@ -9,12 +9,14 @@ import { SendBar } from './SendBar';
 import { TemplateValues } from './TemplateValues';
 import { replaceInField } from './editText';
 import { countForChannel } from '../../../../shared/replies/count';
+import { withReplyMention } from '../../../../shared/replies/mention';
 import { checkTone } from '../../../../shared/replies/tone/check';
 import type { ComposeData } from './useComposeData';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
 import { useFormat } from '../../i18n/format';
 import { useSendReply } from './useSendReply';
 import { useTemplateInsert } from './useTemplateInsert';
+import { useToneCheck } from './useToneCheck';
 
 /** The composer once its data is there: mention, suggestions, the reply field, findings and sending. */
 export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone(): void }) {
@@ -22,7 +24,9 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const { info, mention, templates, suggestions, rules, approval } = props.data;
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState(info.draft?.text ?? '');
+  // A Mastodon reply starts with @author, or it does not reach them (see shared/replies/mention.ts).
+  const [text, setText] = useState(info.draft?.text ?? (info.replyMention ? `${info.replyMention} ` : ''));
+  const outgoing = withReplyMention(text, info.replyMention);
   const [lang, setLang] = useState<ReplyLang>(info.draft?.lang ?? info.lang);
   const [templateId, setTemplateId] = useState<number | null>(info.draft?.templateId ?? null);
   const [caret, setCaret] = useState<number | null>(null);
@@ -39,23 +43,24 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     onInserted: (template) => setTemplateId(template.id),
   });
 
-  // The whole check runs on every keystroke, synchronously: the underlines never lag the text.
-  const findings = useMemo(
-    () => checkTone(text, rules, { channel: info.channel, lang, public: true }, { values: info.values }),
-    [text, rules, info.channel, lang, info.values],
+  // The check runs off the keystroke's path (useToneCheck): a keystroke moves the underlines along with
+  // the text, and the findings of the new text follow once the browser is idle, within CHECK_WITHIN_MS.
+  const check = useCallback(
+    (value: string) => checkTone(value, rules, { channel: info.channel, lang, public: true }, { values: info.values }),
+    [rules, info.channel, lang, info.values],
   );
+  const tone = useToneCheck(text, check);
+  const findings = tone.checked.findings;
   const length = useMemo(
-    () => countForChannel(text, info.channel, info.limit ?? undefined).length,
-    [text, info.channel, info.limit],
+    () => countForChannel(outgoing, info.channel, info.limit ?? undefined).length,
+    [outgoing, info.channel, info.limit],
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   const needsApproval = approval.enabled && (info.sensitiveReasons.length > 0 || (approval.anyWarning && warnings > 0));
 
-  // The list under the field follows a moment later than the underlines, in a render React may interrupt:
-  // a keystroke pays for the check and the underlines, not for re-laying out a long list of findings.
-  const checked = useMemo(() => ({ text, findings }), [text, findings]);
-  const listed = useDeferredValue(checked);
+  // The list under the field shows the last checked text's findings, in a render React may interrupt.
+  const listed = useDeferredValue(tone.checked);
   const listedText = useRef(listed.text);
   useEffect(() => {
     listedText.current = listed.text;
@@ -71,7 +76,8 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     field.current?.setSelectionRange(finding.start, finding.end);
   }, []);
   const send = async () => {
-    if (errors > 0 || text.trim() === '') return;
+    // Judged on the findings of this very text, even when its check has not run yet.
+    if (text.trim() === '' || tone.now().some((finding) => finding.severity === 'error')) return;
     let draftId: number | undefined;
     const outcome = await sender.send({ text, lang, templateId }, async () => (draftId = await drafts.flush()));
     // Still in the composer (blocked, or the engine was not reached): the text goes on being kept as a draft.
@@ -133,7 +139,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           text={text}
           onChange={setText}
           fieldRef={field}
-          findings={findings}
+          findings={tone.shown}
           templates={templates}
           label={t('composer.fieldLabel')}
           describedBy={`${id}-count ${id}-findings`}
@@ -144,6 +150,11 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
         />
         <div className="composer__meta">
           <span>{t('composer.slashHint')}</span>
+          {outgoing !== text && (
+            <span className="composer__draft" role="status">
+              {t('composer.replyMention', { mention: info.replyMention })}
+            </span>
+          )}
           <DraftNote status={drafts.status} />
           <LengthCounter id={`${id}-count`} length={length} limit={info.limit} channel={info.channel} />
         </div>
@@ -169,6 +180,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           id={`${id}-findings`}
           text={listed.text}
           findings={listed.findings}
+          busy={tone.pending || listed !== tone.checked}
           caret={caret}
           onFix={fix}
           onShow={show}

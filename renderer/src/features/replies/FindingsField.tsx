@@ -1,5 +1,15 @@
-import { useMemo, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
-import { paintRuns, type MarkedRange } from './paint';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
+import type { MarkedRange } from './paint';
+import { canHighlight, FieldUnderlines } from './underlines';
 
 interface FindingsFieldProps {
   id: string;
@@ -8,9 +18,8 @@ interface FindingsFieldProps {
   /** Where the caret is (after every keystroke, click or arrow key): the / menu and the caret's finding follow it. */
   onCaret(caret: number): void;
   ranges: readonly MarkedRange[];
-  /** Index in the text to mark in the mirror, so a popup can stand right under the caret. */
-  anchorAt: number | null;
-  anchorRef?: Ref<HTMLSpanElement>;
+  /** The mirror behind the text, to measure where a character stands (the / menu stands under the caret). */
+  mirrorRef?: Ref<HTMLDivElement>;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
   label: string;
   describedBy?: string;
@@ -26,7 +35,7 @@ interface FindingsFieldProps {
 /**
  * The reply field: a real textarea (undo, IME, spell check and screen readers work as everywhere)
  * with transparent text over a mirror that lays out the same text identically and underlines the
- * tone findings. The mirror follows the textarea's scroll position.
+ * tone findings (as highlights, see underlines.ts). The mirror follows the textarea's scroll position.
  */
 export function FindingsField({
   id,
@@ -34,8 +43,7 @@ export function FindingsField({
   onChange,
   onCaret,
   ranges,
-  anchorAt,
-  anchorRef,
+  mirrorRef,
   fieldRef,
   label,
   describedBy,
@@ -47,6 +55,7 @@ export function FindingsField({
   children,
 }: FindingsFieldProps) {
   const mirror = useRef<HTMLDivElement>(null);
+  const underlines = useRef<FieldUnderlines | null>(null);
   const syncScroll = () => {
     if (mirror.current && fieldRef.current) mirror.current.scrollTop = fieldRef.current.scrollTop;
   };
@@ -54,8 +63,32 @@ export function FindingsField({
   // an inserted template) before it paints that frame, and reading scrollTop on every render would force
   // a layout of the whole field inside each keystroke.
 
-  // Re-cut only when the text, its findings or the anchor changed (not on the list's later render).
-  const runs = useMemo(() => paintRuns(value, ranges, anchorAt), [value, ranges, anchorAt]);
+  // The mirror is one text node that React does not own: a keystroke changes only the characters that
+  // changed (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and
+  // the underlines are redrawn as highlights over it before the frame is painted.
+  useLayoutEffect(() => {
+    const box = mirror.current;
+    if (!box) return;
+    let node = box.firstChild;
+    if (!(node instanceof Text)) {
+      node = document.createTextNode('');
+      box.replaceChildren(node);
+    }
+    const text = node as Text;
+    // A last line that ends in a newline must still take its height, as it does in the textarea.
+    replaceChanged(text, `${value}\u200b`);
+    if (!canHighlight()) return;
+    underlines.current ??= new FieldUnderlines();
+    underlines.current.draw(text, ranges);
+  }, [value, ranges]);
+  useEffect(
+    () => () => {
+      underlines.current?.clear();
+    },
+    [],
+  );
+  useImperativeHandle(mirrorRef, () => mirror.current!, []);
+
   const reportCaret = () => {
     const field = fieldRef.current;
     if (field) onCaret(field.selectionEnd);
@@ -63,19 +96,7 @@ export function FindingsField({
 
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
-      <div className="findings-field__mirror" ref={mirror} aria-hidden="true">
-        {/* Keyed by position in the list, not by offset: typing shifts the offsets of every run after the
-            caret, but their text stays the same, so React leaves those spans untouched. */}
-        {runs.map((run, index) => (
-          <span key={index}>
-            {run.start === anchorAt && <span ref={anchorRef} className="findings-field__anchor" />}
-            {run.mark ? <mark className={`finding-mark finding-mark--${run.mark}`}>{run.text}</mark> : run.text}
-          </span>
-        ))}
-        {anchorAt === value.length && <span ref={anchorRef} className="findings-field__anchor" />}
-        {/* A last line that ends in a newline must still take its height, as it does in the textarea. */}
-        {'\u200b'}
-      </div>
+      <div className="findings-field__mirror" ref={mirror} aria-hidden="true" />
       <textarea
         ref={fieldRef}
         id={id}
@@ -101,4 +122,33 @@ export function FindingsField({
       {children}
     </div>
   );
+}
+
+/** Sets a text node's data by replacing only what differs (one edit: the common start and end stay). */
+function replaceChanged(node: Text, next: string): void {
+  const old = node.data;
+  if (old === next) return;
+  const shortest = Math.min(old.length, next.length);
+  let prefix = 0;
+  while (prefix < shortest && old.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (
+    suffix < shortest - prefix &&
+    old.charCodeAt(old.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)
+  )
+    suffix += 1;
+  node.replaceData(prefix, old.length - prefix - suffix, next.slice(prefix, next.length - suffix));
+}
+
+/** Where `index` of the mirror's text stands, relative to the field's box (as scrolled): for the / menu. */
+export function mirrorPointAt(mirror: HTMLElement, index: number): { top: number; left: number } | null {
+  const node = mirror.firstChild;
+  if (!(node instanceof Text)) return null;
+  const range = document.createRange();
+  const at = Math.min(index, node.data.length);
+  range.setStart(node, at);
+  range.setEnd(node, at);
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  const box = mirror.getBoundingClientRect();
+  return { top: rect.top - box.top, left: rect.left - box.left };
 }

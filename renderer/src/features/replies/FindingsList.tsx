@@ -13,6 +13,8 @@ export function FindingsList(props: {
   id: string;
   text: string;
   findings: readonly ToneFinding[];
+  /** The text changed since these findings: its check is on its way (a moment after typing stops). */
+  busy?: boolean;
   caret: number | null;
   onFix(finding: ToneFinding): void;
   onShow(finding: ToneFinding): void;
@@ -20,7 +22,7 @@ export function FindingsList(props: {
   const { t } = useTranslation();
   if (props.findings.length === 0) {
     return (
-      <p id={props.id} className="findings__ok">
+      <p id={props.id} className="findings__ok" aria-busy={props.busy ?? false}>
         <CircleCheck aria-hidden="true" size={14} />
         {t('composer.findings.none')}
       </p>
@@ -28,7 +30,7 @@ export function FindingsList(props: {
   }
   const occurrences = new Map<string, number>();
   return (
-    <ul id={props.id} className="findings" aria-label={t('composer.findings.label')}>
+    <ul id={props.id} className="findings" aria-label={t('composer.findings.label')} aria-busy={props.busy ?? false}>
       {props.findings.map((finding) => {
         const occurrence = occurrences.get(finding.ruleId) ?? 0;
         occurrences.set(finding.ruleId, occurrence + 1);

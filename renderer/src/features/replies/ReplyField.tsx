@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Template, ToneFinding } from '../../../../shared/api/replies';
-import { FindingsField } from './FindingsField';
+import { FindingsField, mirrorPointAt } from './FindingsField';
 import { slashTokenAt, type SlashToken } from './paint';
 import { matchTemplates, optionId, SlashMenu } from './SlashMenu';
 
@@ -30,7 +30,7 @@ export function ReplyField(props: {
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [position, setPosition] = useState({ top: 0, left: 0 });
-  const anchor = useRef<HTMLSpanElement>(null);
+  const mirror = useRef<HTMLDivElement>(null);
 
   const token = props.caret === null ? null : slashTokenAt(props.text, props.caret);
   const open = token !== null && token.start !== dismissed;
@@ -39,17 +39,17 @@ export function ReplyField(props: {
   const matches = useMemo(() => (query === null ? [] : matchTemplates(templates, query)), [templates, query]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
 
-  // The menu stands under the caret: the mirror holds a marker there, measured after layout.
+  // The menu stands under the `/`, measured in the mirror after layout (only while the menu is open).
   const anchorAt = open ? token.start : null;
   useLayoutEffect(() => {
-    const marker = anchor.current;
     const field = fieldRef.current;
-    if (!open || !marker || !field) return;
+    const point = anchorAt === null || !mirror.current ? null : mirrorPointAt(mirror.current, anchorAt);
+    if (!point || !field) return;
     const lineHeight = parseFloat(getComputedStyle(field).lineHeight) || 22;
-    const top = Math.min(marker.offsetTop - field.scrollTop + lineHeight + 4, field.clientHeight + 4);
-    const left = Math.max(0, Math.min(marker.offsetLeft, field.clientWidth - MENU_WIDTH));
+    const top = Math.min(point.top + lineHeight + 4, field.clientHeight + 4);
+    const left = Math.max(0, Math.min(point.left, field.clientWidth - MENU_WIDTH));
     setPosition((old) => (old.top === top && old.left === left ? old : { top, left }));
-  }, [open, anchorAt, props.text, fieldRef]);
+  }, [anchorAt, props.text, fieldRef]);
 
   const pick = (template: Template | undefined) => {
     if (!template || !token) return;
@@ -84,8 +84,7 @@ export function ReplyField(props: {
       }}
       onCaret={props.onCaret}
       ranges={props.findings}
-      anchorAt={anchorAt}
-      anchorRef={anchor}
+      mirrorRef={mirror}
       fieldRef={props.fieldRef}
       label={props.label}
       describedBy={props.describedBy}

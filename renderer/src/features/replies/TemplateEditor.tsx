@@ -1,5 +1,5 @@
 import { Plus, Trash2 } from 'lucide-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Intent,
@@ -11,9 +11,10 @@ import {
   type VariantKind,
 } from '../../../../shared/api/replies';
 import { templateNames } from '../../../../shared/replies/template';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { currentOperatorName } from '../../stores/operator';
 import { BodyField, bodyProblems } from './BodyField';
+import { LibraryEditorForm } from './LibraryEditorForm';
 
 const INTENTS = Intent.options;
 
@@ -35,8 +36,6 @@ export function TemplateEditor(props: {
   const [variables, setVariables] = useState<TemplateVariable[]>(original?.variables ?? []);
   const [intents, setIntents] = useState<Intent[]>(original?.intents ?? []);
   const [keywords, setKeywords] = useState((original?.keywords ?? []).join(', '));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const snippetNames = useMemo(() => new Set(props.snippets.map((snippet) => snippet.name)), [props.snippets]);
   const problems = variants.map((variant) => bodyProblems(variant.body, snippetNames));
@@ -53,59 +52,30 @@ export function TemplateEditor(props: {
   const setVariable = (index: number, variable: TemplateVariable) =>
     setVariables(variables.map((old, i) => (i === index ? variable : old)));
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (broken >= 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await call('replies.templates.save', {
-        id: original?.id,
-        name,
-        category,
-        description,
-        variants,
-        variables,
-        intents,
-        keywords: keywords
-          .split(',')
-          .map((word) => word.trim())
-          .filter(Boolean),
-        topicIds: original?.topicIds ?? [],
-        operator: currentOperatorName(),
-      });
-      props.onSaved(saved);
-    } catch (caught) {
-      setError(t('templates.saveFailed', { message: caught instanceof ApiError ? caught.message : String(caught) }));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    if (!original) return;
-    try {
-      await call('replies.templates.delete', { id: original.id, operator: currentOperatorName() });
-      props.onDeleted();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
-    }
+  const save = async () => {
+    const saved = await call('replies.templates.save', {
+      id: original?.id,
+      name,
+      category,
+      description,
+      variants,
+      variables,
+      intents,
+      keywords: keywords
+        .split(',')
+        .map((word) => word.trim())
+        .filter(Boolean),
+      topicIds: original?.topicIds ?? [],
+      operator: currentOperatorName(),
+    });
+    props.onSaved(saved);
   };
 
-  const title = original ? t('templates.editTitle', { name: original.name }) : t('templates.newTitle');
   return (
-    <form className="template-editor" aria-label={title} onSubmit={(event) => void save(event)}>
-      <h3 className="template-editor__title">{title}</h3>
-      <div className="template-editor__row">
-        <label className="field">
-          <span className="field__label">{t('templates.name')}</span>
-          <input
-            className="input"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-            maxLength={80}
-          />
-        </label>
+    <LibraryEditorForm
+      title={original ? t('templates.editTitle', { name: original.name }) : t('templates.newTitle')}
+      name={{ label: t('templates.name'), value: name, onChange: setName, maxLength: 80 }}
+      beside={
         <label className="field">
           <span className="field__label">{t('templates.category')}</span>
           <input
@@ -116,17 +86,28 @@ export function TemplateEditor(props: {
             maxLength={60}
           />
         </label>
-      </div>
-      <label className="field">
-        <span className="field__label">{t('templates.description')}</span>
-        <input
-          className="input"
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          maxLength={500}
-        />
-      </label>
-
+      }
+      description={description}
+      onDescription={setDescription}
+      canSave={broken < 0 && name.trim() !== '' && category.trim() !== ''}
+      onSave={save}
+      blocked={
+        broken >= 0 && (
+          <p className="form-error" role="status">
+            {t('templates.cannotSave', { variant: broken + 1 })}
+          </p>
+        )
+      }
+      remove={
+        original && {
+          label: t('templates.delete'),
+          onRemove: async () => {
+            await call('replies.templates.delete', { id: original.id, operator: currentOperatorName() });
+            props.onDeleted();
+          },
+        }
+      }
+    >
       <fieldset className="field template-editor__group">
         <legend className="field__label">{t('templates.variants')}</legend>
         {variants.map((variant, index) => (
@@ -288,33 +269,6 @@ export function TemplateEditor(props: {
           <input className="input" value={keywords} onChange={(event) => setKeywords(event.target.value)} />
         </label>
       </fieldset>
-
-      {broken >= 0 && (
-        <p className="form-error" role="status">
-          {t('templates.cannotSave', { variant: broken + 1 })}
-        </p>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="template-editor__actions">
-        {original && (
-          <button type="button" className="button button--quiet-danger" onClick={() => void remove()}>
-            <Trash2 aria-hidden="true" size={14} />
-            {t('templates.delete')}
-          </button>
-        )}
-        <span className="tone-settings__spacer" />
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || broken >= 0 || !name.trim() || !category.trim()}
-        >
-          {t('templates.save')}
-        </button>
-      </div>
-    </form>
+    </LibraryEditorForm>
   );
 }

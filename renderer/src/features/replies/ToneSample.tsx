@@ -70,7 +70,6 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
         onChange={setText}
         onCaret={setCaret}
         ranges={findings}
-        anchorAt={null}
         fieldRef={field}
         label={t('tone.sample.field')}
         describedBy={`${id}-findings`}

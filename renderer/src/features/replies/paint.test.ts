@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintRuns, slashTokenAt } from './paint';
+import { paintRuns, shiftRanges, slashTokenAt } from './paint';
 
 describe('paintRuns', () => {
   it('cuts the text at finding boundaries and keeps every character exactly once', () => {
@@ -57,5 +57,41 @@ describe('slashTokenAt', () => {
     expect(slashTokenAt('op 12/3', 7)).toBeNull();
     expect(slashTokenAt('/excuses ', 9)).toBeNull();
     expect(slashTokenAt('geen slash', 10)).toBeNull();
+  });
+});
+
+describe('shiftRanges', () => {
+  const marked = (text: string, word: string) => {
+    const start = text.indexOf(word);
+    return { start, end: start + word.length, severity: 'error' as const };
+  };
+  const words = (text: string, ranges: { start: number; end: number }[]) =>
+    ranges.map((range) => text.slice(range.start, range.end));
+
+  it('keeps the underlines on their words when typing before, between or after them', () => {
+    const before = 'Hoi jij, dat is KUT';
+    const ranges = [marked(before, 'jij'), marked(before, 'KUT')];
+    for (const after of [
+      'Beste Hoi jij, dat is KUT',
+      'Hoi jij, ja dat is KUT',
+      'Hoi jij, dat is KUT!!',
+      'Hoi jij, dt is KUT',
+    ]) {
+      expect(words(after, shiftRanges(ranges, before, after))).toEqual(['jij', 'KUT']);
+    }
+  });
+
+  it('drops a range whose text was replaced and keeps what is left of a range cut into', () => {
+    const before = 'Sorry dat je moest wachten';
+    const ranges = [marked(before, 'je'), marked(before, 'moest wachten')];
+    const fixed = 'Sorry dat u moest wachten';
+    expect(words(fixed, shiftRanges(ranges, before, fixed))).toEqual(['moest wachten']);
+    const cut = 'Sorry dat je moest';
+    expect(words(cut, shiftRanges(ranges, before, cut))).toEqual(['je', 'moest']);
+  });
+
+  it('returns the same ranges for the same text', () => {
+    const ranges = [marked('abc', 'b')];
+    expect(shiftRanges(ranges, 'abc', 'abc')).toBe(ranges);
   });
 });

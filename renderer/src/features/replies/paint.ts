@@ -68,3 +68,39 @@ export function slashTokenAt(text: string, caret: number): SlashToken | null {
   if (slash > 0 && !/\s/.test(text[slash - 1]!)) return null;
   return { start: slash, query };
 }
+
+/**
+ * Carries ranges found in `before` over to `after` (one edit apart, as a keystroke, paste or fix makes):
+ * ranges before the edit stay, ranges after it move with it, a range the edit cuts into keeps its
+ * untouched part, and a range wholly replaced is dropped. So the underlines follow the text at once,
+ * while the tone check of the new text runs a moment later.
+ */
+export function shiftRanges<T extends MarkedRange>(ranges: readonly T[], before: string, after: string): T[] {
+  if (before === after) return ranges as T[];
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (
+    suffix < shortest - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix += 1;
+  const editEnd = before.length - suffix;
+  const delta = after.length - before.length;
+  const moved: T[] = [];
+  for (const range of ranges) {
+    if (range.end <= prefix) {
+      moved.push(range);
+      continue;
+    }
+    if (range.start >= editEnd) {
+      moved.push({ ...range, start: range.start + delta, end: range.end + delta });
+      continue;
+    }
+    const start = range.start < prefix ? range.start : editEnd + delta;
+    const end = range.end > editEnd ? range.end + delta : prefix;
+    if (end > start) moved.push({ ...range, start, end });
+  }
+  return moved;
+}
