@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           'engine-worker': resolve('electron/engine/worker.ts'),
+          // An import's second thread (parse + enrich); the engine finds it beside its own chunk.
+          'ingest-worker': resolve('electron/engine/ingest/enrich-worker.ts'),
         },
       },
     },

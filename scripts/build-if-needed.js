@@ -11,6 +11,7 @@ const OUTPUTS = [
   'out/main/index.js',
   'out/main/cli.js',
   'out/main/engine-worker.js',
+  'out/main/ingest-worker.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];

@@ -14,6 +14,7 @@ import type { SecretBox } from './secrets/secret-box';
 import { wizardHandlers } from './ingest/wizard-handlers';
 import { UploadStore } from './ingest/wizard/uploads';
 import { IngestPipeline } from './ingest/pipeline';
+import { tagOwedMentions } from './ingest/deferred-steps';
 import { MentionReader } from './mentions/read';
 import { searchMentions } from './search/search';
 import { openMemoryWorkspace, openWorkspace, type Db } from './store/db';
@@ -59,9 +60,14 @@ export class Engine {
     const mentions = new MentionReader(db);
     this.analysis = new AnalysisService(db, this.jobs, this.events, { fallbackLanguage: 'nl' });
     const analyzer = this.analysis.analyzer;
-    this.pipeline = new IngestPipeline(db, this.events, (text) => analyzer.analyze(text));
+    this.pipeline = new IngestPipeline(
+      db,
+      this.events,
+      (text) => analyzer.analyze(text),
+      () => ({ analyzer: analyzer.options() }),
+    );
     this.topics = new TopicService(db, this.jobs, this.events);
-    this.pipeline.onStored((added) => this.topics.tagNew(added));
+    this.pipeline.onStored((added) => this.topics.tagNew(added), { bulk: true });
     const rowTopics = new RowTopics(db);
     const folder = dataDir === ':memory:' ? null : dataDir;
     this.uploads = new UploadStore(folder);
@@ -105,7 +111,8 @@ export class Engine {
     const db = options.dataDir === ':memory:' ? openMemoryWorkspace() : openWorkspace(options.dataDir);
     const engine = new Engine(db, options.dataDir, log, options.secretKey);
     // A demo killed while its indexes were deferred left them dropped: put them back before anything else waits on them.
-    void finishDeferredIndexing(db).catch((err: unknown) =>
+    // Likewise an interrupted big import: its indexes, and the topic tags it still owed its mentions.
+    void finishDeferredIndexing(db, () => tagOwedMentions(db, engine.pipeline)).catch((err: unknown) =>
       log(`restoring the indexes of an interrupted demo failed: ${err instanceof Error ? err.message : String(err)}`),
     );
     if (options.liveSources) engine.liveSources.start();

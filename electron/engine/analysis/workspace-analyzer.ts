@@ -5,7 +5,14 @@
  */
 import type { Language } from '../../../shared/domain/mention';
 import type { Db } from '../store/db';
-import { createAnalyzer, type Analysis, type Analyzer, type AdaptiveJSON, type Explanation } from './index';
+import {
+  createAnalyzer,
+  type Analysis,
+  type Analyzer,
+  type AnalyzerOptions,
+  type AdaptiveJSON,
+  type Explanation,
+} from './index';
 import { WorkspaceLexicon } from './workspace-lexicon';
 import { WorkspaceModel } from './workspace-model';
 
@@ -18,10 +25,11 @@ export class WorkspaceAnalyzer {
   readonly lexicon: WorkspaceLexicon;
   readonly model: WorkspaceModel;
   private current: Analyzer;
+  private currentOptions: AnalyzerOptions = {};
 
   constructor(
     db: Db,
-    private readonly options: WorkspaceAnalyzerOptions = {},
+    private readonly settings: WorkspaceAnalyzerOptions = {},
   ) {
     this.lexicon = new WorkspaceLexicon(db);
     this.model = new WorkspaceModel(db);
@@ -39,6 +47,14 @@ export class WorkspaceAnalyzer {
     return this.current.explain(text, langHint ?? undefined);
   }
 
+  /**
+   * What the current analyzer was built from, as plain data: `createAnalyzer(options())` elsewhere (the
+   * import's worker thread) answers exactly as this analyzer does.
+   */
+  options(): AnalyzerOptions {
+    return this.currentOptions;
+  }
+
   /** Re-reads the workspace lexicon, retrains the model on every correction, and switches to the result. */
   relearn(): Analyzer {
     const overrides = this.lexicon.overrides();
@@ -48,6 +64,9 @@ export class WorkspaceAnalyzer {
   }
 
   private build(overrides: Map<string, number>, adaptive: AdaptiveJSON | null): Analyzer {
-    return createAnalyzer({ overrides, adaptive, fallbackLanguage: this.options.fallbackLanguage });
+    const options: AnalyzerOptions = { overrides, adaptive, fallbackLanguage: this.settings.fallbackLanguage };
+    const analyzer = createAnalyzer(options);
+    this.currentOptions = options;
+    return analyzer;
   }
 }

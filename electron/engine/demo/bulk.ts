@@ -32,9 +32,11 @@ interface SchemaObject {
 /**
  * Drops the mentions table's indexes (all but the table's own unique constraint), its full-text insert
  * trigger, its rollup insert triggers and the rollup triggers on inserted topic tags, when the workspace has
- * no mentions yet and nothing else has deferred them. Returns whether it did.
+ * no mentions yet and nothing else has deferred them. Returns whether it did. `keepIndexes` drops only the
+ * triggers (a file import: its rows may repeat a unique key, which the insert must refuse as it goes, and the
+ * inbox reads along its indexes while the import runs).
  */
-export function deferIndexing(db: Db): boolean {
+export function deferIndexing(db: Db, options: { keepIndexes?: boolean } = {}): boolean {
   if (db.prepare('SELECT 1 FROM mentions LIMIT 1').get() || getMeta(db, MARKER) !== null) return false;
   const deferred = db
     .prepare<[], SchemaObject>(
@@ -46,12 +48,18 @@ export function deferIndexing(db: Db): boolean {
            AND sql LIKE '%rollup%'))
        ORDER BY type, name`,
     )
-    .all();
+    .all()
+    .filter((object) => !(options.keepIndexes && object.type === 'index'));
   db.transaction(() => {
     setMeta(db, MARKER, JSON.stringify(deferred));
     for (const object of deferred) db.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name}"`);
   }).immediate();
   return true;
+}
+
+/** Whether indexes are deferred now (a bulk fill runs, or one was interrupted and not finished yet). */
+export function indexingDeferred(db: Db): boolean {
+  return getMeta(db, MARKER) !== null;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface NewMention {
   assignee?: string | null;
   /** The original record, kept so nothing of the source is lost. Stored as JSON text. */
   raw: string | null;
+  /** `canonicalUrl(url)` when already worked out (an import's worker thread does); otherwise the writer does. */
+  urlKey?: string | null;
 }
 
 export interface NewAuthor {
@@ -114,7 +116,7 @@ export class MentionWriter {
         mention.channel,
         mention.externalId,
         mention.url,
-        canonicalUrl(mention.url),
+        mention.urlKey !== undefined ? mention.urlKey : canonicalUrl(mention.url),
         authorId,
         mention.text,
         mention.lang,

@@ -3,8 +3,8 @@ import type { FieldMapping, FormatId } from '../../../../shared/api/imports';
 import type { Channel } from '../../../../shared/domain/mention';
 import { JobCancelled, type JobRunner } from '../../jobs/runner';
 import type { Db } from '../../store/db';
-import { importFiles } from '../import-files';
-import type { IngestCounts, IngestPipeline } from '../pipeline';
+import { importFiles, type ImportPipeline } from '../import-files';
+import type { IngestCounts } from '../pipeline';
 import type { UploadStore } from './uploads';
 
 export interface ImportUploadRequest {
@@ -19,7 +19,7 @@ export interface ImportUploadRequest {
 interface Deps {
   db: Db;
   jobs: JobRunner;
-  pipeline: Pick<IngestPipeline, 'store'>;
+  pipeline: ImportPipeline;
   uploads: UploadStore;
 }
 
@@ -31,9 +31,13 @@ interface Deps {
 export function importUpload(deps: Deps, request: ImportUploadRequest): JobInfo {
   const { file, name } = deps.uploads.file(request.upload);
   const kept: IngestCounts = { imported: 0, duplicates: 0, rejected: 0 };
-  const pipeline: Pick<IngestPipeline, 'store'> = {
-    store(origin, batch) {
-      const counts = deps.pipeline.store({ ...origin, file: name }, batch);
+  const pipeline: ImportPipeline = {
+    enrich: (origin, parsed) => deps.pipeline.enrich(origin, parsed),
+    enrichment: () => deps.pipeline.enrichment(),
+    runAfterStore: (added) => deps.pipeline.runAfterStore(added),
+    announce: (count, newestAt) => deps.pipeline.announce(count, newestAt),
+    commit(origin, mentions, rejects, options) {
+      const counts = deps.pipeline.commit({ ...origin, file: name }, mentions, rejects, options);
       kept.imported += counts.imported;
       kept.duplicates += counts.duplicates;
       kept.rejected += counts.rejected;
