@@ -8,9 +8,10 @@ import { deleteAnnotation, listAnnotations, saveAnnotation } from './annotations
 import { TrendIndexer } from './indexer';
 import { mapPanel, regionBoundaries } from './map';
 import { heatmapPanel, responsesPanel, sentimentPanel, shareOfVoicePanel, volumePanel } from './panels';
-import { rebuildRollups, verifyRollups } from './rollups';
+import { rebuildRollups } from './rollups';
 import { deleteSignal, importSignal, listSignals } from './signals';
 import { drill, termsPanel } from './terms';
+import { RollupVerifier } from './verify-job';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -21,6 +22,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export function trendHandlers(engine: Engine): Pick<Handlers, keyof typeof trendMethods> {
   const db = engine.db;
   const indexer = new TrendIndexer(db, engine.jobs);
+  const verifier = new RollupVerifier(db, engine.dataDir, engine.jobs);
   engine.pipeline.onStored((added) => indexer.onStored(added));
   engine.events.subscribe((event) => {
     if (event.name !== 'job.finished') return;
@@ -68,7 +70,7 @@ export function trendHandlers(engine: Engine): Pick<Handlers, keyof typeof trend
     'trends.signals': () => listSignals(db),
     'trends.importSignal': (input) => importSignal(db, input),
     'trends.deleteSignal': (input) => deleteSignal(db, input.id, input.operator),
-    'trends.verifyRollups': () => verifyRollups(db),
+    'trends.verifyRollups': () => verifier.verify(),
     'trends.rebuildRollups': () =>
       engine.jobs.start('rollups', 'Rebuilding trend rollups', async (control) => {
         await control.checkpoint();

@@ -33,8 +33,11 @@ function add(into: Expected, bucket: number, terms: Iterable<string>, sign: numb
   for (const term of terms) into.set(key(bucket, term), (into.get(key(bucket, term)) ?? 0) + sign);
 }
 
-/** Compares the term rollup with a recount; lists up to `listAtMost` differences and counts them all. */
-export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
+/**
+ * Compares the term rollup with a recount; lists up to `listAtMost` differences and counts them all. A
+ * generator: it yields the mentions recounted so far after every `chunk` of them (a step of a job).
+ */
+export function* verifyTermRollup(db: Db, listAtMost: number, chunk = 5_000): Generator<number, TermVerification> {
   const cursor = Number(getMeta(db, 'terms_indexed_through') ?? 0);
   const pending = db.prepare('SELECT count(*) FROM mentions WHERE id > ?').pluck().get(cursor) as number;
   const names: string[] = [];
@@ -143,7 +146,9 @@ export function verifyTermRollup(db: Db, listAtMost: number): TermVerification {
     .prepare('SELECT id, created_at, text FROM mentions WHERE id <= ? ORDER BY created_at')
     .raw()
     .iterate(cursor) as IterableIterator<[number, number, string]>;
+  let recounted = 0;
   for (const [id, createdAt, text] of texts) {
+    if (++recounted % chunk === 0) yield recounted;
     const m = TERM_LEVELS.month(createdAt);
     checkBounds(id, m);
     if (m !== current) {

@@ -23,7 +23,7 @@ import { ftsQueryOf, hasTerm, normalizeTerm, termsOf } from './tokens';
  */
 
 /** Filtered periods up to `exact` mentions are counted exactly; larger ones from a sample of `sample`. */
-export const SAMPLING = { exact: 3_000, sample: 1_000 };
+export const SAMPLING = { exact: 2_000, sample: 1_000 };
 /** At most about this many strata (time buckets) in a sample. */
 const STRATA = 100;
 /** A sample is taken in runs of this many consecutive mentions from evenly spread instants (a seek each). */
@@ -51,11 +51,16 @@ function termsById(db: Db): string[] {
   return names;
 }
 
-/** Term counts of a period from the rollup (no filter): signed sums of whole buckets, the raw rest tokenised. */
+/**
+ * Term counts of a period from the rollup (no filter): the signed sums of whole buckets in one statement,
+ * summed per term by SQLite (a long odd range reads tens of thousands of rollup rows, but returns at most one
+ * row per term), and the raw rest tokenised.
+ */
 function rollupCounts(db: Db, fromMs: number, toMs: number): Counts {
   const names = termsById(db);
-  const byId = new Float64Array(names.length + 1);
   const counts: Counts = new Map();
+  const parts: string[] = [];
+  const params: number[] = [];
   for (const piece of termCover(fromMs, toMs)) {
     if (piece.level === 'raw') {
       const texts = db
@@ -65,15 +70,18 @@ function rollupCounts(db: Db, fromMs: number, toMs: number): Counts {
       countTexts(counts, texts, piece.sign);
       continue;
     }
-    const rows = db
-      .prepare(`SELECT term_id, n FROM term_${piece.level} WHERE bucket BETWEEN ? AND ?`)
-      .raw()
-      .all(piece.lo, piece.hi) as [number, number][];
-    for (const [id, n] of rows) if (id < byId.length) byId[id]! += piece.sign * n;
+    parts.push(`SELECT term_id, ? * n AS n FROM term_${piece.level} WHERE bucket BETWEEN ? AND ?`);
+    params.push(piece.sign, piece.lo, piece.hi);
   }
-  byId.forEach((n, id) => {
-    if (n !== 0) counts.set(names[id]!, (counts.get(names[id]!) ?? 0) + n);
-  });
+  if (!parts.length) return counts;
+  const rows = db
+    .prepare(`SELECT term_id, sum(n) FROM (${parts.join(' UNION ALL ')}) GROUP BY term_id HAVING sum(n) != 0`)
+    .raw()
+    .all(...params) as [number, number][];
+  for (const [id, n] of rows) {
+    const term = names[id];
+    if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + n);
+  }
   return counts;
 }
 
@@ -218,7 +226,8 @@ function idBounds(db: Db, fromMs: number, toMs: number): [number, number] {
 /**
  * Filtered term drills count exactly by walking ranges up to `exact` mentions, or through the full-text
  * matches when there are up to `exact`; otherwise among the newest `scan` matches, up to `cap`, and say
- * there can be more (`capped`).
+ * there can be more (`capped`). A capped page comes from those same matches, unless a walk of up to about
+ * `exact` mentions fills it (then it is exactly the newest): an exact page could mean reading every match.
  */
 export const DRILL_COUNTING = { exact: 10_000, scan: 5_000, cap: 200 };
 
@@ -286,6 +295,8 @@ export function drill(
   let capped = false;
   /** Matches estimated to qualify, from a capped count's sample. */
   let observed: number | undefined;
+  /** A capped count's qualifying ids among the newest matches, newest first. */
+  let qualifying: number[] | null = null;
   let page: number[];
   if (input.term) {
     const term = normalizeTerm(input.term);
@@ -331,13 +342,16 @@ export function drill(
       else {
         // The newest `scan` full-text matches (by id) only: more than `cap` found there, or matches left
         // unread, make the total a lower bound (`capped`).
+        // Their qualifying ids, newest first, are read once: the count, and the page when a walk would be long.
         const newest = `SELECT rowid AS id FROM mentions_fts WHERE ${inBounds} ORDER BY rowid DESC LIMIT ?`;
-        total = countOf(
-          `(${newest}) AS f CROSS JOIN mentions m ON m.id = f.id`,
-          `${plain.sql} AND trend_has_term(m.text, ?)`,
-          [...match, counting.scan, ...plain.params, term],
-          counting.cap + 1,
-        );
+        qualifying = db
+          .prepare(
+            `SELECT m.id FROM (${newest}) AS f CROSS JOIN mentions m ON m.id = f.id
+             WHERE ${plain.sql} AND trend_has_term(m.text, ?) ORDER BY m.created_at DESC, m.id DESC`,
+          )
+          .pluck()
+          .all(...match, counting.scan, ...plain.params, term) as number[];
+        total = qualifying.length;
         capped = total > counting.cap || matches > counting.scan;
         // Terms and filters go together (a word belongs to a topic): what the newest matches held says more
         // than the filter's share of all mentions, unless the count stopped at the cap.
@@ -352,7 +366,10 @@ export function drill(
       : (observed ?? (matches * mentionsIn(db, fromMs, toMs, input.filter)) / Math.max(1, all));
     const walked = expected ? Math.min(all, ((input.offset + input.limit) * all) / expected) : all;
     if (total === 0 && !capped) page = [];
-    else if (walked <= matches) page = pageOf('mentions m', walkSql, walkParams);
+    else if (walked <= matches && (qualifying === null || walked <= counting.exact))
+      page = pageOf('mentions m', walkSql, walkParams);
+    // Capped, and a walk would be long: the page comes from the matches the count read (a lower bound too).
+    else if (qualifying !== null) page = qualifying.slice(input.offset, input.offset + input.limit);
     else page = pageOf('mentions m', matchSql, matchParams);
   } else {
     const plain = where(false);

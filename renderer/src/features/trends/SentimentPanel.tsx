@@ -10,14 +10,13 @@ import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { panelQuestions } from './panelQueries';
 import { SignalCaption, SignalPicker } from './SignalPicker';
-import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { annotationMarks, drawsBars, timeChartOption } from './timeAxis';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function sentimentOption(data: SentimentData, colours: ChartColours, format: ChartFormat, t: Translate) {
-  const signal = signalLayer(data.signal, colours, 2);
   const bars = drawsBars(data.buckets);
   const net = (value: number | null) => (value === null ? '—' : format.signed(value));
   const series: object[] = [
@@ -65,53 +64,35 @@ function sentimentOption(data: SentimentData, colours: ChartColours, format: Cha
       },
     },
   ];
-  if (data.compare) {
-    series.push({
-      id: 'compare',
-      name: t(`trends.comparison.series.${data.compare.mode}`),
-      type: 'line',
-      data: data.compare.net,
-      showSymbol: false,
-      sampling: 'lttb',
-      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1.5 },
-      itemStyle: { color: colours.textMuted },
-      tooltip: { valueFormatter: net },
-      z: 2,
-    });
-  }
-  series.push(...signal.series);
-  return {
-    grid: timeGrid(!!data.signal),
-    legend: {
-      top: 0,
-      left: 0,
-      icon: 'roundRect',
-      itemWidth: 10,
-      itemHeight: 10,
-      data: series.filter((one) => (one as { id: string }).id !== 'bands').map((one) => (one as { name: string }).name),
-    },
-    tooltip: { trigger: 'axis', renderMode: 'richText' },
-    xAxis: {
-      ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: bars,
-      axisPointer: {
-        label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
+  return timeChartOption(
+    {
+      buckets: data.buckets,
+      granularity: data.granularity,
+      bars,
+      series,
+      yAxis: [
+        {
+          type: 'value',
+          min: -1,
+          max: 1,
+          interval: 0.5,
+          axisLabel: { formatter: (value: number) => format.signed(value) },
+        },
+        { type: 'value', show: false, splitLine: { show: false } },
+      ],
+      compare: data.compare && {
+        mode: data.compare.mode,
+        values: data.compare.net,
+        tooltip: { valueFormatter: net },
+        z: 2,
       },
+      signal: data.signal,
+      unlisted: ['bands'],
     },
-    yAxis: [
-      {
-        type: 'value',
-        min: -1,
-        max: 1,
-        interval: 0.5,
-        axisLabel: { formatter: (value: number) => format.signed(value) },
-      },
-      { type: 'value', show: false, splitLine: { show: false } },
-      ...signal.yAxis,
-    ],
-    dataZoom: insideZoom,
-    series,
-  };
+    colours,
+    format,
+    t,
+  );
 }
 
 /** Net sentiment ((positive − negative) / total) over time, with the volume it rests on behind it. */

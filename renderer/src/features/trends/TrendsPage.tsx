@@ -1,23 +1,56 @@
 import { Loader2 } from 'lucide-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
+import { resources } from '../../i18n';
+import { pageFromHash } from '../../route';
+import { usePreferences } from '../../stores/preferences';
 import { prefetchTrends } from './prefetch';
 
 // ECharts and the panels are a chunk of their own: the first screen never waits for them. Once the window
 // has nothing else to do, the chunk is loaded in idle time, so opening Trends later does not wait for it either.
 const loadView = () => import('./TrendsView');
 const TrendsView = lazy(loadView);
-if (typeof window.requestIdleCallback === 'function') {
+
+/** Whether the current visit to Trends has asked for its panels' data and code already. */
+let visiting = false;
+
+/**
+ * A visit starts the moment the route becomes Trends, before React renders anything: the chart code (unless
+ * idle time loaded it already) and every panel's data are asked for at once, in parallel. Once per visit.
+ */
+function beginVisit(): void {
+  if (visiting) return;
+  visiting = true;
+  void loadView().catch(() => {});
+  // The first dashboard's name in the UI language, as the page would give it (`trends.dashboards.default`).
+  prefetchTrends(resources[usePreferences.getState().language].translation.trends.dashboards.default);
+}
+
+const onTrends = () => pageFromHash(window.location.hash) === 'trends';
+// Before React's own listener: the requests go out while the inbox is being taken down.
+window.addEventListener('hashchange', () => {
+  if (onTrends()) beginVisit();
+});
+if (onTrends()) {
+  // A window opened on Trends asks while the rest of the app's code still starts, not after its first render.
+  beginVisit();
+} else if (typeof window.requestIdleCallback === 'function') {
   window.requestIdleCallback(() => void loadView().catch(() => {}), { timeout: 10_000 });
 }
 
 /** Trends: long-term panels over the rollups (DESIGN §8), in a chunk of their own. */
 export function TrendsPage() {
   const { t } = useTranslation();
-  // Once per visit, before any panel renders: the panels' data is asked for while the charts' code
-  // still loads, not after it.
-  useState(() => prefetchTrends(t('trends.dashboards.default')));
+  // A visit that did not come through the route (the page rendered some other way) starts here.
+  useState(beginVisit);
+  // Leaving ends the visit: the next one asks again (the store may have changed meanwhile).
+  useEffect(
+    () => () => {
+      visiting = false;
+    },
+    [],
+  );
   return (
     <Suspense fallback={<StateMessage kind="loading" icon={Loader2} title={t('trends.loading')} />}>
       <TrendsView />

@@ -10,7 +10,7 @@ import { PanelFrame } from './PanelFrame';
 import type { PanelProps } from './panelProps';
 import { panelQuestions } from './panelQueries';
 import { SignalCaption, SignalPicker } from './SignalPicker';
-import { annotationMarks, bucketAxis, drawsBars, insideZoom, signalLayer, timeGrid } from './timeAxis';
+import { annotationMarks, drawsBars, timeChartOption } from './timeAxis';
 import { peakIndexes } from './peaks';
 import { useChartColours } from './useChartColours';
 import { useTrend } from './useTrend';
@@ -21,7 +21,6 @@ function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, 
   const stacked = stackBy !== 'topic';
   const bars = stacked && drawsBars(data.buckets);
   const peaks = peakIndexes(data.total, 3);
-  const signal = signalLayer(data.signal, colours, 1);
   const series: object[] = data.series.map((series, index) => ({
     id: `series:${series.key}`,
     name: stackBy === 'channel' ? t(`channel.${series.key}`, { defaultValue: series.label }) : series.label,
@@ -59,50 +58,23 @@ function volumeOption(data: VolumeData, stackBy: string, colours: ChartColours, 
       data: peaks.map((index) => ({ name: 'peak', coord: [index, data.total[index]], value: data.total[index] })),
     },
   });
-  if (data.compare) {
-    series.push({
-      id: 'compare',
-      name: t(`trends.comparison.series.${data.compare.mode}`),
-      type: 'line',
-      data: data.compare.total,
-      showSymbol: false,
-      sampling: 'lttb',
-      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1.5 },
-      itemStyle: { color: colours.textMuted },
-      z: 4,
-    });
-  }
-  series.push(...signal.series);
-  return {
-    grid: timeGrid(!!data.signal),
-    legend: {
-      type: 'scroll',
-      top: 0,
-      left: 0,
-      icon: 'roundRect',
-      itemWidth: 10,
-      itemHeight: 10,
-      data: series.filter((one) => (one as { id: string }).id !== 'peaks').map((one) => (one as { name: string }).name),
+  return timeChartOption(
+    {
+      buckets: data.buckets,
+      granularity: data.granularity,
+      bars,
+      series,
+      yAxis: [{ type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => format.number(value) } }],
+      compare: data.compare && { mode: data.compare.mode, values: data.compare.total, z: 4 },
+      signal: data.signal,
+      unlisted: ['peaks'],
+      legend: { type: 'scroll' },
+      tooltip: { valueFormatter: (value: number | null) => (value === null ? '—' : format.number(value)) },
     },
-    tooltip: {
-      trigger: 'axis',
-      renderMode: 'richText',
-      valueFormatter: (value: number | null) => (value === null ? '—' : format.number(value)),
-    },
-    xAxis: {
-      ...bucketAxis(data.buckets, data.granularity, format),
-      boundaryGap: bars,
-      axisPointer: {
-        label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, data.granularity) },
-      },
-    },
-    yAxis: [
-      { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => format.number(value) } },
-      ...signal.yAxis,
-    ],
-    dataZoom: insideZoom,
-    series,
-  };
+    colours,
+    format,
+    t,
+  );
 }
 
 /** Volume over time, stacked by channel (or topics side by side), with peaks marked and the comparison dashed. */

@@ -1,4 +1,5 @@
-import type { Annotation, Bucket, Granularity, SignalOverlay } from '../../../../shared/api/trends';
+import type { TFunction } from 'i18next';
+import type { Annotation, Bucket, CompareMode, Granularity, SignalOverlay } from '../../../../shared/api/trends';
 import type { ChartColours } from './chartTheme';
 import type { ChartFormat } from './chartFormat';
 
@@ -109,4 +110,73 @@ export const BAR_LIMIT = 120;
 
 export function drawsBars(buckets: readonly Bucket[]): boolean {
   return buckets.length <= BAR_LIMIT;
+}
+
+/** What a time panel (volume, net sentiment) puts into the chart scaffolding they share. */
+export interface TimeChart {
+  buckets: readonly Bucket[];
+  granularity: Granularity;
+  /** Whether the panel draws bars (then the axis has gaps at the edges). */
+  bars: boolean;
+  /** The panel's own series, drawn under the comparison and the signal. */
+  series: object[];
+  /** The panel's value axes; the signal's axis goes after them. */
+  yAxis: object[];
+  /** The previous period or last year, as a dashed line, when the panel is compared. */
+  compare: { mode: CompareMode; values: readonly (number | null)[]; tooltip?: object; z: number } | null;
+  signal: SignalOverlay | null;
+  /** Series ids the legend leaves out (helpers that carry marks or bands). */
+  unlisted: string[];
+  legend?: object;
+  tooltip?: object;
+}
+
+/**
+ * The option of a time panel: its series with the comparison line and the signal layer after them, the
+ * legend, the axis tooltip, the bucket axis with its pointer label, the grid and the zoom.
+ */
+export function timeChartOption(chart: TimeChart, colours: ChartColours, format: ChartFormat, t: TFunction) {
+  const series = [...chart.series];
+  if (chart.compare) {
+    series.push({
+      id: 'compare',
+      name: t(`trends.comparison.series.${chart.compare.mode}`),
+      type: 'line',
+      data: chart.compare.values,
+      showSymbol: false,
+      sampling: 'lttb',
+      lineStyle: { color: colours.textMuted, type: 'dashed', width: 1.5 },
+      itemStyle: { color: colours.textMuted },
+      ...(chart.compare.tooltip ? { tooltip: chart.compare.tooltip } : {}),
+      z: chart.compare.z,
+    });
+  }
+  // The signal's values are read against its own axis, right after the panel's.
+  const signal = signalLayer(chart.signal, colours, chart.yAxis.length);
+  series.push(...signal.series);
+  return {
+    grid: timeGrid(!!chart.signal),
+    legend: {
+      top: 0,
+      left: 0,
+      icon: 'roundRect',
+      itemWidth: 10,
+      itemHeight: 10,
+      ...chart.legend,
+      data: series
+        .filter((one) => !chart.unlisted.includes((one as { id: string }).id))
+        .map((one) => (one as { name: string }).name),
+    },
+    tooltip: { trigger: 'axis', renderMode: 'richText', ...chart.tooltip },
+    xAxis: {
+      ...bucketAxis(chart.buckets, chart.granularity, format),
+      boundaryGap: chart.bars,
+      axisPointer: {
+        label: { formatter: ({ value }: { value: string }) => format.bucketLong(value, chart.granularity) },
+      },
+    },
+    yAxis: [...chart.yAxis, ...signal.yAxis],
+    dataZoom: insideZoom,
+    series,
+  };
 }
