@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,8 +16,13 @@ import { requireBuild } from '../tests/e2e/support/host';
  *   the scrollbar from top to bottom. A frame monitor in the page looks at every animation frame: a row on
  *   screen without its data (a loading placeholder) is blank; a blank flash is a row blank for two frames
  *   or more. Reported: frames, frames with a blank row, flashes, the longest flash (ms and frames);
+ * - 60 jumps to places anywhere in the list in 2 s (clicks in the scrollbar's track), measured the same way;
  * - the time from a sort change (select) or a filter change (the address, as a chip or a link does it) to
- *   the animation frame where the first rows show the new list.
+ *   the animation frame where the first rows show the new list, split into: until the new list's first page
+ *   is asked for, its round trip (engine + transport), and after it (the renderer drawing the rows).
+ *
+ * Every phase reports its wall seconds, the CPU seconds of the engine process (`watchpost serve`) and the
+ * load average: the machine is shared, so wall times alone say little.
  *
  * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
  * a demo of BENCH_SCROLL_MENTIONS (default 500,000) is made in a temp folder and removed after.
@@ -126,6 +132,34 @@ const MONITOR = `(() => {
   requestAnimationFrame(frame);
 })()`;
 
+/**
+ * Notes when each engine call of the list leaves the page and when its answer is back (page time), so a
+ * first-rows time splits into: until the first page is asked, the engine and transport, and the render.
+ */
+const CALL_LOG = `(() => {
+  const original = window.fetch.bind(window);
+  window.benchCalls = [];
+  window.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const method = /\\/api\\/([^?]+)/.exec(url);
+    if (!method || !/mentions\\.list|inbox\\.count/.test(method[1])) return original(input, init);
+    const entry = { method: decodeURIComponent(method[1]), body: String(init && init.body || ''), start: performance.now(), end: 0 };
+    window.benchCalls.push(entry);
+    try {
+      return await original(input, init);
+    } finally {
+      entry.end = performance.now();
+    }
+  };
+})()`;
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Starts the frame monitor in the page (again: it resets). */
 async function startMonitor(page: Page): Promise<void> {
   await page.evaluate(MONITOR);
@@ -173,13 +207,23 @@ async function toTop(page: Page): Promise<void> {
   await settled(page);
 }
 
+/** A first-rows time and where it went (ms from the action). */
+interface FirstRows {
+  ms: number;
+  /** The first page of the new list was asked for… */
+  pageAskedMs: number | null;
+  /** …and answered (engine + transport in between). */
+  pageAnsweredMs: number | null;
+}
+
 /**
  * Ms from `act` to the frame where the new list shows its first row with data. A new filter or sort is a
  * new list (the old grid leaves the page), so the old grid is marked and the first row of another one waited for.
  */
-async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<number> {
+async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<FirstRows> {
   await page.evaluate(`(() => {
     document.querySelector('[role="grid"]').dataset.benchOld = '1';
+    window.benchCalls = [];
     window.benchAt = performance.now();
   })()`);
   await act();
@@ -193,15 +237,60 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<num
     null,
     { polling: 'raf', timeout: 30_000 },
   );
-  return Math.round((await handle.jsonValue()) as number);
+  const ms = Math.round((await handle.jsonValue()) as number);
+  const call = (await page.evaluate(`(() => {
+    const first = window.benchCalls.find((c) => c.method === 'mentions.list' && /"offset":0[,}]/.test(c.body));
+    return first ? { asked: first.start - window.benchAt, answered: first.end ? first.end - window.benchAt : null } : null;
+  })()`)) as { asked: number; answered: number | null } | null;
+  return {
+    ms,
+    pageAskedMs: call ? Math.round(call.asked) : null,
+    pageAnsweredMs: call?.answered == null ? null : Math.round(call.answered),
+  };
 }
 
 const progress = (what: string) => process.stderr.write(`inbox-scroll: ${what}\n`);
 
-function summary(values: number[]) {
+function quantiles(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { runs: values.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: at(1) };
+  return { median: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+function summary(times: FirstRows[]) {
+  const total = quantiles(times.map((t) => t.ms));
+  const asked = times.flatMap((t) => (t.pageAskedMs === null ? [] : [t.pageAskedMs]));
+  const engine = times.flatMap((t) =>
+    t.pageAskedMs === null || t.pageAnsweredMs === null ? [] : [t.pageAnsweredMs - t.pageAskedMs],
+  );
+  const render = times.flatMap((t) => (t.pageAnsweredMs === null ? [] : [t.ms - t.pageAnsweredMs]));
+  return {
+    runs: times.length,
+    medianMs: total.median,
+    p95Ms: total.p95,
+    maxMs: total.max,
+    // Where the time went (medians): before the first page was asked, the page's round trip, after it.
+    untilPageAskedMs: quantiles(asked).median,
+    pageRoundTripMs: quantiles(engine).median,
+    pageRoundTripP95Ms: quantiles(engine).p95,
+    afterPageMs: quantiles(render).median,
+    all: times.map((t) => t.ms),
+  };
+}
+
+/** Runs a phase and adds the engine's CPU seconds and the load average to what it reports. */
+async function phase<T extends object>(server: ChildProcess, what: string, body: () => Promise<T>) {
+  progress(what);
+  const before = cpuSeconds(server.pid);
+  const wall = performance.now();
+  const result = await body();
+  const after = cpuSeconds(server.pid);
+  return {
+    ...result,
+    wallSeconds: Math.round((performance.now() - wall) / 100) / 10,
+    engineCpuSeconds: before === null || after === null ? null : Math.round((after - before) * 100) / 100,
+    load1: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
 }
 
 export async function benchInboxScroll(): Promise<Record<string, unknown>> {
@@ -224,80 +313,104 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
   try {
     const session = await openSession(browser, `${url}/#/inbox`);
     const page = session.page;
+    await page.addInitScript(CALL_LOG);
+    await page.reload();
+    const opened = performance.now();
     await settled(page);
+    const firstOpenMs = Math.round(performance.now() - opened);
     const grid = page.getByRole('grid');
     const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
     const header = await page.locator('.page-header__meta').first().textContent();
-    const results: Record<string, unknown> = { workspace: made, rows, header };
+    const results: Record<string, unknown> = { workspace: made, rows, header, firstOpenMs };
 
-    progress('end');
     // End: straight to the last row.
-    await grid.focus();
-    await startMonitor(page);
-    await page.keyboard.press('End');
-    await settled(page);
-    results.end = await stopMonitor(page);
+    results.end = await phase(child, 'end', async () => {
+      await grid.focus();
+      await startMonitor(page);
+      await page.keyboard.press('End');
+      await settled(page);
+      return stopMonitor(page);
+    });
     await toTop(page);
 
-    progress('pageDown');
     // PageDown, 60 times at 10 a second.
-    await grid.focus();
-    await startMonitor(page);
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('PageDown');
-      await page.waitForTimeout(100);
-    }
-    await settled(page);
-    results.pageDown = await stopMonitor(page);
+    results.pageDown = await phase(child, 'pageDown', async () => {
+      await grid.focus();
+      await startMonitor(page);
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('PageDown');
+        await page.waitForTimeout(100);
+      }
+      await settled(page);
+      return stopMonitor(page);
+    });
     await toTop(page);
 
-    progress('holdJ');
     // j held down: 300 rows at a key repeat of 30 a second.
-    await grid.focus();
-    await startMonitor(page);
-    for (let i = 0; i < 300; i++) {
-      await page.keyboard.press('j');
-      await page.waitForTimeout(33);
-    }
-    await settled(page);
-    results.holdJ = await stopMonitor(page);
+    results.holdJ = await phase(child, 'holdJ', async () => {
+      await grid.focus();
+      await startMonitor(page);
+      for (let i = 0; i < 300; i++) {
+        await page.keyboard.press('j');
+        await page.waitForTimeout(33);
+      }
+      await settled(page);
+      return stopMonitor(page);
+    });
     await toTop(page);
 
-    progress('scrollbar');
     // The scrollbar: dragged from top to bottom in 2 s (60 moves), or, without a visible scrollbar, the
     // same 60 scroll positions a drag passes through.
-    const box = (await grid.boundingBox())!;
-    const bar = await grid.evaluate((element) => (element as HTMLElement).offsetWidth - element.clientWidth);
-    await startMonitor(page);
-    if (bar > 0) {
-      const x = box.x + box.width - bar / 2;
-      await page.mouse.move(x, box.y + 34);
-      await page.mouse.down();
-      for (let i = 1; i <= 60; i++) {
-        await page.mouse.move(x, box.y + 34 + ((box.height - 40) * i) / 60);
-        await page.waitForTimeout(33);
+    results.scrollbar = await phase(child, 'scrollbar', async () => {
+      const box = (await grid.boundingBox())!;
+      const bar = await grid.evaluate((element) => (element as HTMLElement).offsetWidth - element.clientWidth);
+      await startMonitor(page);
+      if (bar > 0) {
+        const x = box.x + box.width - bar / 2;
+        await page.mouse.move(x, box.y + 34);
+        await page.mouse.down();
+        for (let i = 1; i <= 60; i++) {
+          await page.mouse.move(x, box.y + 34 + ((box.height - 40) * i) / 60);
+          await page.waitForTimeout(33);
+        }
+        await page.mouse.up();
+      } else {
+        for (let i = 1; i <= 60; i++) {
+          await grid.evaluate((element, share) => element.scrollTo({ top: element.scrollHeight * share }), i / 60);
+          await page.waitForTimeout(33);
+        }
       }
-      await page.mouse.up();
-    } else {
-      for (let i = 1; i <= 60; i++) {
-        await grid.evaluate((element, share) => element.scrollTo({ top: element.scrollHeight * share }), i / 60);
-        await page.waitForTimeout(33);
-      }
-    }
-    await settled(page);
-    results.scrollbar = { ...(await stopMonitor(page)), dragged: bar > 0 };
+      await settled(page);
+      return { ...(await stopMonitor(page)), dragged: bar > 0 };
+    });
     await toTop(page);
 
-    progress('sort and filter changes');
-    // Sort and filter changes: until the first rows of the new list show.
-    const sortTimes: number[] = [];
-    const sort = page.getByRole('combobox', { name: /^(Volgorde|Order|Sort)/ });
-    for (let i = 0; i < 6; i++) {
-      const to = i % 2 === 0 ? 'oldest' : 'newest';
-      sortTimes.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
+    // Scrollbar jumps: 60 places anywhere in the list (a fixed pseudo-random sequence) in 2 s, as clicks
+    // in the scrollbar's track do.
+    results.scrollJumps = await phase(child, 'scrollJumps', async () => {
+      await startMonitor(page);
+      let seed = 12345;
+      for (let i = 0; i < 60; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        const share = seed / 2147483648;
+        await grid.evaluate((element, to) => element.scrollTo({ top: element.scrollHeight * to }), share);
+        await page.waitForTimeout(33);
+      }
       await settled(page);
-    }
-    results.sortChange = summary(sortTimes);
+      return stopMonitor(page);
+    });
+    await toTop(page);
+
+    // Sort and filter changes: until the first rows of the new list show.
+    const sort = page.getByRole('combobox', { name: /^(Volgorde|Order|Sort)/ });
+    results.sortChange = await phase(child, 'sort changes', async () => {
+      const times: FirstRows[] = [];
+      for (const to of ['oldest', 'priority', 'newest', 'oldest', 'priority', 'newest']) {
+        times.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
+        await settled(page);
+      }
+      return summary(times);
+    });
     const filters = [
       { sentiment: ['negative'] },
       { channel: ['x'] },
@@ -306,15 +419,15 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
       { channel: ['mastodon'], sentiment: ['negative'] },
       {},
     ];
-    const filterTimes: number[] = [];
-    for (const filter of filters) {
-      const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-      filterTimes.push(
-        await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)),
-      );
-      await settled(page);
-    }
-    results.filterChange = summary(filterTimes);
+    results.filterChange = await phase(child, 'filter changes', async () => {
+      const times: FirstRows[] = [];
+      for (const filter of filters) {
+        const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+        times.push(await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)));
+        await settled(page);
+      }
+      return summary(times);
+    });
     results.budget = { blankFlashLongerThanAFrame: 0, firstRowsMs: 100 };
     await session.close();
     return results;

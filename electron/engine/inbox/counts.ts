@@ -81,6 +81,11 @@ export class FilterCounts {
     return total;
   }
 
+  /** An exact total found another way (an ordered list of the filter read to the end). */
+  remember(key: string, snapshot: number, total: number): void {
+    this.keep(key, snapshot, total, false);
+  }
+
   /** Forget every figure: existing mentions changed. */
   clear(): void {
     this.totals.clear();

@@ -1,3 +1,4 @@
+import type { EventPayload, JobInfo } from '../../../shared/api/events';
 import type { inboxMethods } from '../../../shared/api/inbox';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
@@ -6,12 +7,16 @@ import { MentionSurroundings } from './context';
 import { filterCounts } from './counts';
 import { inboxSettings, saveInboxSettings } from './mediaSetting';
 import { Operators } from './operators';
+import { orderedIds } from './order';
 import { Presence } from './presence';
 import { SavedViews } from './views';
 import { Workflow } from './workflow';
 
 /** How often presence entries whose heartbeat stopped are swept out (and the change broadcast). */
 const PRESENCE_SWEEP_MS = 5_000;
+
+/** Jobs that change no existing mention (an import only adds newer ones, outside every list's snapshot). */
+const LIST_KEEPING_JOBS: ReadonlySet<string> = new Set(['import', 'report', 'rollups']);
 
 /** The engine's side of shared/api/inbox.ts. */
 export function inboxHandlers(engine: Engine): Pick<Handlers, keyof typeof inboxMethods> {
@@ -29,6 +34,13 @@ export function inboxHandlers(engine: Engine): Pick<Handlers, keyof typeof inbox
     if (event.name === 'mentions.changed' || event.name === 'topics.changed' || event.name === 'job.finished') {
       filterCounts(db).clear();
       views.forgetCounts();
+    }
+    // The inbox's ordered lists take workflow changes in place; other changes to existing mentions drop them.
+    if (event.name === 'mentions.changed') {
+      orderedIds(db).changed((event.payload as EventPayload<'mentions.changed'>).ids);
+    } else if (event.name === 'topics.changed') orderedIds(db).clear();
+    else if (event.name === 'job.finished' && !LIST_KEEPING_JOBS.has((event.payload as JobInfo).kind)) {
+      orderedIds(db).clear();
     }
   });
   return {

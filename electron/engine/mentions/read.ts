@@ -5,9 +5,10 @@ import type { MethodOutput, MethodParsedInput } from '../../../shared/api/contra
 import type { MentionDetail, MentionRow } from '../../../shared/domain/mention';
 import { getMeta } from './write';
 import { Statements } from '../search/statements';
-import { filterCounts, countUpToCap, type FilterTotal } from '../inbox/counts';
+import { filterCounts, countUpToCap, EXACT_ON_PAGE_BELOW, type FilterTotal } from '../inbox/counts';
 import { filterKey, filterSource, filterWhere, onWorkingSet } from '../inbox/filter-sql';
 import type { SqlFragment } from '../../../shared/query/compile';
+import { ORDER_BY, ORDER_BY_SORTING, orderedIds } from '../inbox/order';
 
 /** The "N new" pill counts no further than this. */
 const NEWER_CAP = 10_000;
@@ -49,22 +50,6 @@ export const ROW_COLUMNS = `m.id, m.channel, a.handle, a.display_name, a.followe
   m.sentiment, m.sentiment_score, m.status, m.assignee, m.priority, m.version,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM mention_tags WHERE mention_id = m.id ORDER BY tag)) AS tags`;
 
-const ORDER_BY = {
-  newest: 'm.created_at DESC, m.id DESC',
-  oldest: 'm.created_at ASC, m.id ASC',
-  priority: 'm.priority DESC, m.created_at DESC, m.id DESC',
-} as const;
-
-/**
- * The same orders with the first term written so no index can serve it: SQLite then drives the page from
- * the filter's index and sorts the few matches, instead of walking the whole sort index looking for them.
- */
-const ORDER_BY_SORTING = {
-  newest: '+m.created_at DESC, m.id DESC',
-  oldest: '+m.created_at ASC, m.id ASC',
-  priority: '+m.priority DESC, m.created_at DESC, m.id DESC',
-} as const;
-
 /** The indexes that hold every mention in each order. */
 const ORDER_INDEX = { newest: 'mentions_created', oldest: 'mentions_created', priority: 'mentions_priority' } as const;
 
@@ -99,8 +84,10 @@ export class MentionReader {
   }
 
   /**
-   * One page: the ids of the page first, read along the index that fits the filter and the order, then
-   * their rows. The total is counted (small) or estimated (large) once per filter and snapshot, and kept.
+   * One page: the ids of the page first, then their rows. The ids are a slice of the list's ordered ids
+   * (inbox/order.ts) once those are being read; the first page of a list reads them along the index that
+   * fits the filter and the order, and starts reading the list in the background. The total is counted
+   * (small) or estimated (large) once per filter and snapshot, and kept; a list read to the end knows it.
    */
   list(input: MethodParsedInput<'mentions.list'>): MethodOutput<'mentions.list'> {
     const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
@@ -108,24 +95,40 @@ export class MentionReader {
     const where = filterWhere(input.filter, input.operator, this.sql);
     const counts = filterCounts(this.db);
     const key = filterKey(input.filter, input.operator);
-    // The total decides the plan too: a small one is sorted, a large one read in order. Counting it costs
-    // at most EXACT_ON_PAGE_BELOW index entries, so a page without a total still does it (but keeps quiet).
-    const counted = onWorkingSet(input.filter) ? undefined : counts.forPage(this.sql, key, where, snapshot, top);
-    // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
-    const upTo = snapshot < top ? ' AND m.id <= ?' : '';
-    const page = `SELECT m.id FROM mentions m${this.source(input, where, counted)} WHERE ${where.sql}${upTo}`;
-    const ids = this.sql.ids(
-      `${page} ORDER BY ${(counted && !counted.totalIsEstimate ? ORDER_BY_SORTING : ORDER_BY)[input.sort]} LIMIT ? OFFSET ?`,
-      ...where.params,
-      ...(upTo ? [snapshot] : []),
-      input.limit + 1,
-      input.offset,
-    );
+    // A page of a list read before (or being read) is a slice of its ordered ids, wherever it lies.
+    const orders = orderedIds(this.db);
+    let ids = orders.slice(key, input.sort, snapshot, input.offset, input.limit + 1);
+    let counted: FilterTotal | undefined;
+    if (ids === undefined) {
+      // The total decides the plan too: a small one is sorted, a large one read in order. Counting it costs
+      // at most EXACT_ON_PAGE_BELOW index entries, so a page without a total still does it (but keeps quiet).
+      counted = onWorkingSet(input.filter) ? undefined : counts.forPage(this.sql, key, where, snapshot, top);
+      // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
+      const upTo = snapshot < top ? ' AND m.id <= ?' : '';
+      const source = this.source(input, where, counted);
+      // Sorted only when few match: an exact total counted earlier (inbox.count) can be a million.
+      const sorting = counted !== undefined && !counted.totalIsEstimate && counted.total < EXACT_ON_PAGE_BELOW;
+      ids = this.sql.ids(
+        `SELECT m.id FROM mentions m${source} WHERE ${where.sql}${upTo}
+         ORDER BY ${(sorting ? ORDER_BY_SORTING : ORDER_BY)[input.sort]} LIMIT ? OFFSET ?`,
+        ...where.params,
+        ...(upTo ? [snapshot] : []),
+        input.limit + 1,
+        input.offset,
+      );
+      // The next pages of this list (any offset) are slices of it, read in the background from here on.
+      orders.start(key, input.sort, snapshot, { where, index: sorting ? null : source });
+    }
     const more = ids.length > input.limit;
     const rows = this.rowsById(ids.slice(0, input.limit));
-    const total = input.withTotal
-      ? (counted ?? counts.forPage(this.sql, key, where, snapshot, top, filterSource(input.filter)))
-      : counts.known(key, snapshot);
+    // A list read to the end knows its exact total.
+    const listed = input.withTotal ? orders.knownTotal(key, input.sort, snapshot) : undefined;
+    const total =
+      listed !== undefined
+        ? { total: listed, totalIsEstimate: false }
+        : input.withTotal
+          ? (counted ?? counts.forPage(this.sql, key, where, snapshot, top, filterSource(input.filter)))
+          : counts.known(key, snapshot);
     const seen = input.offset + rows.length;
     const exactBySeeing = !more && (rows.length > 0 || input.offset === 0);
     const newerThanSnapshot = snapshot < top ? countUpToCap(this.sql, where, NEWER_CAP, { after: snapshot }) : 0;
@@ -153,7 +156,7 @@ export class MentionReader {
     counted: FilterTotal | undefined,
   ): string {
     if (onWorkingSet(input.filter)) return filterSource(input.filter, input.sort);
-    if (counted && !counted.totalIsEstimate) return '';
+    if (counted && !counted.totalIsEstimate && counted.total < EXACT_ON_PAGE_BELOW) return '';
     // Many matches: unless SQLite reads them in order already, walk the order's index.
     const plan = this.sql.all(
       `EXPLAIN QUERY PLAN SELECT m.id FROM mentions m WHERE ${where.sql} ORDER BY ${ORDER_BY[input.sort]}`,
@@ -172,14 +175,15 @@ export class MentionReader {
     const top = this.sql.count('SELECT coalesce(max(id), 0) AS n FROM mentions');
     const snapshot = filter.maxId ?? top;
     const where = filterWhere(filter, operator, this.sql);
+    const key = filterKey(filter, operator);
+    // A list of this filter being read in order (any sort) ends with the exact total: no second walk.
+    const listed = await orderedIds(this.db).total(key, snapshot);
+    if (listed !== undefined) {
+      filterCounts(this.db).remember(key, snapshot, listed);
+      return { total: listed, maxId: snapshot };
+    }
     return {
-      total: await filterCounts(this.db).exact(
-        this.sql,
-        filterKey(filter, operator),
-        where,
-        snapshot,
-        filterSource(filter),
-      ),
+      total: await filterCounts(this.db).exact(this.sql, key, where, snapshot, filterSource(filter)),
       maxId: snapshot,
     };
   }

@@ -8,7 +8,7 @@ import {
   MousePointerClick,
   SearchX,
 } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MentionSort, type WorkflowOutcome } from '../../../../shared/api/inbox';
 import type { MentionRow, MentionStatus } from '../../../../shared/domain/mention';
@@ -122,7 +122,8 @@ export function InboxPage() {
     setOpenId(null);
     setSelected(new Map());
   }
-  useEffect(() => {
+  // Before the browser paints the change: the first page is asked for a frame sooner.
+  useLayoutEffect(() => {
     void pager.reload();
     return subscribe('mentions.added', (added) => pager.noteAdded(added.count));
   }, [pager]);

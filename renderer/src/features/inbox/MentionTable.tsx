@@ -1,5 +1,4 @@
 import { useTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionRow } from '../../../../shared/domain/mention';
@@ -7,6 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type ColumnState } from './columnState';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager, PagerSnapshot } from './mentionPager';
+import { useFixedRows } from './useFixedRows';
 import { useNow } from './useNow';
 
 /** Fixed heights keep scrolling cheap (no measuring) and let the sticky header be accounted for exactly. */
@@ -91,18 +91,17 @@ export function MentionTable(props: MentionTableProps) {
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the hook re-renders on scroll by design
-  const virtualizer = useVirtualizer({
+  const rows = useFixedRows(scrollRef, {
     count: snapshot.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
     overscan: OVERSCAN,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { first, last } = rows;
+  const items = useMemo(
+    () => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i),
+    [first, last],
+  );
 
   useEffect(() => {
     if (last >= 0) pager.ensureRange(first, last);
@@ -110,7 +109,7 @@ export function MentionTable(props: MentionTableProps) {
 
   useEffect(() => {
     if (currentIndex === null || focusRequest === 0) return;
-    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    rows.scrollToIndex(currentIndex);
     // The row exists only once the virtualiser has rendered it; focus it on the next frame.
     const frame = requestAnimationFrame(() => {
       const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${currentIndex}"]`);
@@ -132,13 +131,12 @@ export function MentionTable(props: MentionTableProps) {
     [t, fmt, now, terms, columnState, isSelected, toggleSelected],
   );
   const data = useMemo<InboxRow[]>(
-    () => items.map((item) => ({ index: item.index, mention: pager.rowAt(item.index) })),
+    () => items.map((index) => ({ index, mention: pager.rowAt(index) })),
     // `version` changes whenever a page arrives or leaves; the visible range is in first/last.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [pager, first, last, snapshot.version],
   );
   const table = useTable({ features: inboxFeatures, columns, data, getRowId: (row) => String(row.index) });
-  const startOf = new Map(items.map((item) => [item.index, item.start - HEADER_HEIGHT]));
 
   return (
     <div
@@ -189,7 +187,7 @@ export function MentionTable(props: MentionTableProps) {
           </div>
         ))}
       </div>
-      <div role="rowgroup" className="mention-table__body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="mention-table__body" style={{ height: rows.totalSize }}>
         {table.getRowModel().rows.map((row) => {
           const index = row.original.index;
           const mention = row.original.mention;
@@ -205,7 +203,7 @@ export function MentionTable(props: MentionTableProps) {
               aria-busy={mention ? undefined : 'true'}
               tabIndex={-1}
               className={`mention-row${current ? ' mention-row--current' : ''}${checked ? ' mention-row--checked' : ''}${mention?.status === 'new' ? ' mention-row--unread' : ''}`}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${startOf.get(index) ?? 0}px)` }}
+              style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
               onClick={() => onActivate(index)}
             >
               {row.getAllCells().map((cell) => (

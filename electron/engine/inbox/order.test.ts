@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MentionFilter, MentionSort } from '../../../shared/api/inbox';
+import { Engine } from '../engine';
+import { Statements } from '../search/statements';
+import { sampleMention, storeMentions } from '../testing/fixtures';
+import { EXACT_ON_PAGE_BELOW } from './counts';
+import { filterKey, filterSource, filterWhere } from './filter-sql';
+import { ORDER_BY, OrderedIds } from './order';
+
+/**
+ * The ordered id lists must give exactly the pages OFFSET gives for the same snapshot: in every sort, for
+ * lists read along an index in chunks (and still being read) and lists sorted in one go, and after
+ * workflow changes that move mentions in and out of a status filter or change a priority.
+ */
+let engine: Engine;
+let sql: Statements;
+const SIZE = EXACT_ON_PAGE_BELOW + 2500;
+const CHANNELS = ['x', 'facebook', 'mastodon', 'rss'] as const;
+const STATUSES = ['resolved', 'archived', 'resolved', 'new', 'open', 'archived', 'waiting'] as const;
+const BASE = Date.parse('2025-01-01T00:00:00Z');
+const SORTS: MentionSort[] = ['newest', 'oldest', 'priority'];
+
+beforeAll(() => {
+  engine = Engine.open({ dataDir: ':memory:', log: () => {} });
+  sql = new Statements(engine.db);
+  storeMentions(
+    engine.db,
+    Array.from({ length: SIZE }, (_, i) =>
+      sampleMention({
+        externalId: `m${i}`,
+        channel: CHANNELS[i % 4],
+        // Four mentions share each time (ties broken by id), every 9th is stored late with an older time.
+        createdAt: BASE + (i % 9 === 0 ? i * 100 : Math.floor(i / 4) * 60_000),
+        status: STATUSES[i % 7],
+        sentiment: { label: i % 3 === 0 ? 'negative' : 'neutral', score: 0 },
+        priority: (i * 37) % 100,
+        reach: (i * 131) % 20_000,
+      }),
+    ),
+  );
+}, 60_000);
+afterAll(() => engine.close());
+
+async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await engine.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+const top = () => sql.count('SELECT max(id) AS n FROM mentions');
+
+/** What OFFSET reads for the page: the reference. */
+function offsetPage(filter: MentionFilter, sort: MentionSort, snapshot: number, offset: number, limit: number) {
+  const where = filterWhere(filter, undefined, sql);
+  return sql.ids(
+    `SELECT m.id FROM mentions m WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
+    ...where.params,
+    snapshot,
+    limit,
+    offset,
+  );
+}
+
+function countOf(filter: MentionFilter, snapshot: number): number {
+  const where = filterWhere(filter, undefined, sql);
+  return sql.count(`SELECT count(*) AS n FROM mentions m WHERE ${where.sql} AND m.id <= ?`, ...where.params, snapshot);
+}
+
+/** A list read in chunks of 97 ids, one chunk per slice, so tests see it half read. */
+function startList(orders: OrderedIds, filter: MentionFilter, sort: MentionSort, snapshot: number, sorted = false) {
+  const where = filterWhere(filter, undefined, sql);
+  const index = sorted
+    ? null
+    : filterSource(filter, sort) || ` INDEXED BY ${sort === 'priority' ? 'mentions_priority' : 'mentions_created'}`;
+  const key = filterKey(filter, undefined);
+  orders.start(key, sort, snapshot, { where, index });
+  return key;
+}
+
+/** A few mentions change status the way the workflow writes it (version bumped), then the lists hear of it. */
+function setStatus(orders: OrderedIds | null, ids: number[], status: string): void {
+  const update = engine.db.prepare('UPDATE mentions SET status = ?, version = version + 1 WHERE id = ?');
+  for (const id of ids) update.run(status, id);
+  orders?.changed(ids);
+}
+
+const FILTERS: MentionFilter[] = [
+  {},
+  { status: ['resolved', 'archived'] },
+  { channel: ['x', 'rss'], sentiment: ['negative'] },
+  { status: ['new', 'open', 'waiting'] },
+];
+
+describe('ordered id lists', () => {
+  for (const sort of SORTS) {
+    for (const filter of FILTERS) {
+      it(`page like OFFSET in ${JSON.stringify(filter)} by ${sort}, while read, after status changes, and read to the end`, async () => {
+        const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
+        const snapshot = top();
+        const key = startList(orders, filter, sort, snapshot);
+        const total = countOf(filter, snapshot);
+        // While being read: a page ahead of what is read is read up to on the spot.
+        for (const offset of [0, 150, Math.floor(total / 2), total - 60, total - 1, total + 5]) {
+          expect(orders.slice(key, sort, snapshot, offset, 101), `offset ${offset}`).toEqual(
+            offsetPage(filter, sort, snapshot, offset, 101),
+          );
+        }
+        // Status changes on both sides of where reading has got to (a new list is half read).
+        const fresh = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
+        const freshKey = startList(fresh, filter, sort, snapshot);
+        fresh.slice(freshKey, sort, snapshot, Math.floor(total / 3), 1);
+        const inList = offsetPage(filter, sort, snapshot, 0, total);
+        const leaving = [inList[3], inList[Math.floor(total / 3)], inList[total - 2]].filter(
+          (id): id is number => id !== undefined,
+        );
+        const outside = sql.ids('SELECT id FROM mentions WHERE id % 211 = 0 ORDER BY id');
+        const statusOf = engine.db.prepare<[number], { status: string }>('SELECT status FROM mentions WHERE id = ?');
+        const was = new Map([...leaving, ...outside].map((id) => [id, statusOf.get(id)?.status ?? 'new'] as const));
+        setStatus(null, leaving, 'spam');
+        setStatus(null, outside, 'open');
+        orders.changed([...leaving, ...outside]);
+        fresh.changed([...leaving, ...outside]);
+        const after = countOf(filter, snapshot);
+        for (const list of [
+          { orders, key },
+          { orders: fresh, key: freshKey },
+        ]) {
+          for (const offset of [0, 2, Math.floor(after / 3) - 50, Math.floor(after / 2), after - 70]) {
+            expect(list.orders.slice(list.key, sort, snapshot, offset, 101), `offset ${offset}`).toEqual(
+              offsetPage(filter, sort, snapshot, Math.max(0, offset), 101),
+            );
+          }
+          expect(await list.orders.total(list.key, snapshot)).toBe(after);
+          expect(list.orders.slice(list.key, sort, snapshot, 0, after + 10)).toEqual(
+            offsetPage(filter, sort, snapshot, 0, after + 10),
+          );
+        }
+        // Back as they were, for the next case.
+        for (const [id, status] of was) setStatus(null, [id], status);
+      });
+    }
+  }
+
+  it('sorts a small filter in one go and follows a priority change', async () => {
+    const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
+    const filter: MentionFilter = { status: ['waiting'], channel: ['x'] };
+    const snapshot = top();
+    const key = startList(orders, filter, 'priority', snapshot, true);
+    const total = countOf(filter, snapshot);
+    expect(await orders.total(key, snapshot)).toBe(total);
+    expect(orders.knownTotal(key, 'priority', snapshot)).toBe(total);
+    const moved = offsetPage(filter, 'priority', snapshot, 0, total).filter((_, i) => i % 17 === 0);
+    const before = new Map(
+      moved.map((id) => [id, sql.count('SELECT priority AS n FROM mentions WHERE id = ?', id)] as const),
+    );
+    const setPriority = engine.db.prepare('UPDATE mentions SET priority = ? WHERE id = ?');
+    moved.forEach((id, i) => setPriority.run((i * 53) % 100, id));
+    orders.changed(moved);
+    expect(orders.slice(key, 'priority', snapshot, 0, total + 1)).toEqual(
+      offsetPage(filter, 'priority', snapshot, 0, total + 1),
+    );
+    for (const [id, priority] of before) setPriority.run(priority, id);
+  });
+
+  it('turns a newest-first list read to the end around for oldest first, and both follow changes', async () => {
+    const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
+    const filter: MentionFilter = { status: ['resolved', 'archived'] };
+    const snapshot = top();
+    const key = startList(orders, filter, 'newest', snapshot);
+    orders.slice(key, 'newest', snapshot, SIZE, 1);
+    startList(orders, filter, 'oldest', snapshot);
+    const total = countOf(filter, snapshot);
+    // Turned around right after the page that asked for it, without reading the store again.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(orders.knownTotal(key, 'oldest', snapshot)).toBe(total);
+    const moved = offsetPage(filter, 'oldest', snapshot, 0, total).filter((_, i) => i % 101 === 5);
+    setStatus(orders, moved, 'open');
+    for (const sort of ['newest', 'oldest'] as const) {
+      expect(orders.slice(key, sort, snapshot, 0, total)).toEqual(offsetPage(filter, sort, snapshot, 0, total));
+    }
+    setStatus(null, moved, 'resolved');
+  });
+
+  it('keeps to its snapshot: newer mentions are not in it', () => {
+    const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
+    const snapshot = top() - 500;
+    const key = startList(orders, {}, 'newest', snapshot);
+    expect(orders.slice(key, 'newest', snapshot, 0, 300)).toEqual(offsetPage({}, 'newest', snapshot, 0, 300));
+    expect(orders.slice(key, 'newest', snapshot + 1, 0, 10)).toBeUndefined();
+  });
+});
+
+describe('mentions.list through the lists', () => {
+  it('pages exactly like OFFSET in each sort after the desk moves mentions in and out of a status filter', async () => {
+    const filter: MentionFilter = { status: ['resolved', 'archived'] };
+    for (const sort of SORTS) {
+      const first = await call('mentions.list', { filter, sort, limit: 100 });
+      const snapshot = first.maxId;
+      expect(first.rows.map((r) => r.id)).toEqual(offsetPage(filter, sort, snapshot, 0, 100));
+      const page = (offset: number) =>
+        call('mentions.list', { filter: { ...filter, maxId: snapshot }, sort, offset, limit: 100 });
+      // A page far down while the list is still being read, then the exact count (the list read to the end).
+      const deep = countOf(filter, snapshot) - 120;
+      expect((await page(deep)).rows.map((r) => r.id)).toEqual(offsetPage(filter, sort, snapshot, deep, 100));
+      expect((await call('inbox.count', { filter: { ...filter, maxId: snapshot } })).total).toBe(
+        countOf(filter, snapshot),
+      );
+      // The desk reopens some resolved mentions and resolves some new ones.
+      const leaving = offsetPage(filter, sort, snapshot, 0, 5000).filter((_, i) => i % 250 === 7);
+      const joining = sql.ids("SELECT id FROM mentions WHERE status = 'new' AND id % 13 = 0 LIMIT 40");
+      for (const [ids, status] of [
+        [leaving, 'open'],
+        [joining, 'resolved'],
+      ] as const) {
+        const versions = ids.map((id) => ({
+          id,
+          expectedVersion: sql.count('SELECT version AS n FROM mentions WHERE id = ?', id),
+        }));
+        await call('inbox.setStatus', { operator: 'Anna', mentions: versions, status });
+      }
+      const total = countOf(filter, snapshot);
+      for (const offset of [0, 100, 2000, Math.floor(total / 2), total - 100]) {
+        const read = await page(offset);
+        expect(
+          read.rows.map((r) => r.id),
+          `${sort} offset ${offset}`,
+        ).toEqual(offsetPage(filter, sort, snapshot, offset, 100));
+      }
+      expect((await page(0)).total).toBe(total);
+      expect((await call('inbox.count', { filter: { ...filter, maxId: snapshot } })).total).toBe(total);
+    }
+  });
+});

@@ -1,0 +1,357 @@
+import type { Statement } from 'better-sqlite3';
+import type { MentionSort } from '../../../shared/api/inbox';
+import type { SqlFragment, SqlValue } from '../../../shared/query/compile';
+import type { Db } from '../store/db';
+
+/**
+ * The ordered ids of an inbox list (a filter, a sort, a snapshot), so a page anywhere in it is a slice
+ * instead of an OFFSET that walks the index up to it (1.5 s at the bottom of a million mentions).
+ *
+ * The list is read in the background along the sort's index with keyset continuation (each chunk starts
+ * after the last id read), a few ms at a time, so pages and other calls run in between. A page beyond
+ * what has been read extends the list on the spot to reach it (the cost of the OFFSET it replaces, once).
+ * Lists are kept for the few newest filters; a newer snapshot of a filter replaces its list.
+ *
+ * A workflow change (`mentions.changed`) is applied to every list: the changed mentions leave it and
+ * those that now pass the filter go back in at their place (found by binary search on the sort keys), so
+ * a status filter stays exact while the desk triages. Other changes (topics re-tagged, a rescore, an
+ * import finishing) drop every list: they are read again when next asked for.
+ */
+
+/** The id of the mention and its sort keys. */
+interface SortKey {
+  id: number;
+  created_at: number;
+  priority: number;
+}
+
+/** How a list is read from the store: the filter condition and the SQL around it. */
+export interface ListSource {
+  /** The filter's condition, without the snapshot. */
+  where: SqlFragment;
+  /**
+   * ' INDEXED BY …' (or '') for reading the list in order along an index; null when the filter matches
+   * few mentions, which are then read and sorted in one go.
+   */
+  index: string | null;
+}
+
+export interface OrderedIdsOptions {
+  /** Ids read per query while building. */
+  chunk?: number;
+  /** A building slice runs at most this long before letting other work in. */
+  sliceMs?: number;
+  /** Lists kept (each filter and sort is one). */
+  keep?: number;
+}
+
+/** The ORDER BY of each sort (read.ts uses the same). */
+export const ORDER_BY: Record<MentionSort, string> = {
+  newest: 'm.created_at DESC, m.id DESC',
+  oldest: 'm.created_at ASC, m.id ASC',
+  priority: 'm.priority DESC, m.created_at DESC, m.id DESC',
+};
+
+/** The same orders, with the first term written so no index serves it (SQLite then sorts the few matches). */
+export const ORDER_BY_SORTING: Record<MentionSort, string> = {
+  newest: '+m.created_at DESC, m.id DESC',
+  oldest: '+m.created_at ASC, m.id ASC',
+  priority: '+m.priority DESC, m.created_at DESC, m.id DESC',
+};
+
+/** "Comes after `?`" in each sort, as a row value: the index's range continues from there. */
+const AFTER: Record<MentionSort, { sql: string; params: (key: SortKey) => SqlValue[] }> = {
+  newest: { sql: '(m.created_at, m.id) < (?, ?)', params: (k) => [k.created_at, k.id] },
+  oldest: { sql: '(m.created_at, m.id) > (?, ?)', params: (k) => [k.created_at, k.id] },
+  priority: {
+    sql: '(m.priority, m.created_at, m.id) < (?, ?, ?)',
+    params: (k) => [k.priority, k.created_at, k.id],
+  },
+};
+
+/** Negative when `a` comes before `b` in the sort. */
+export function compareKeys(sort: MentionSort, a: SortKey, b: SortKey): number {
+  const newest = b.created_at - a.created_at || b.id - a.id;
+  if (sort === 'newest') return newest;
+  if (sort === 'oldest') return -newest;
+  return b.priority - a.priority || newest;
+}
+
+const CHUNK = 4096;
+const SLICE_MS = 8;
+const KEEP = 6;
+
+/** One list: ids[0..length) in order; `complete` once the whole snapshot has been read. */
+class IdList {
+  ids = new Float64Array(1024);
+  length = 0;
+  complete = false;
+  dropped = false;
+  /** The sort key of the last mention read (the next chunk starts after it), null before the first chunk. */
+  anchor: SortKey | null = null;
+  building: Promise<void> | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly sort: MentionSort,
+    readonly snapshot: number,
+    readonly source: ListSource,
+  ) {}
+
+  push(values: readonly number[]): void {
+    this.reserve(this.length + values.length);
+    this.ids.set(values, this.length);
+    this.length += values.length;
+  }
+
+  insertAt(index: number, id: number): void {
+    this.reserve(this.length + 1);
+    this.ids.copyWithin(index + 1, index, this.length);
+    this.ids[index] = id;
+    this.length += 1;
+  }
+
+  /** Takes the given ids out (order of the rest kept); returns how many left. */
+  remove(ids: ReadonlySet<number>): number {
+    let kept = 0;
+    const { ids: all, length } = this;
+    if (ids.size <= 8) {
+      // A few: find each (a native scan), then close the gap.
+      let removed = 0;
+      for (const id of ids) {
+        const at = all.subarray(0, this.length).indexOf(id);
+        if (at < 0) continue;
+        all.copyWithin(at, at + 1, this.length);
+        this.length -= 1;
+        removed += 1;
+      }
+      return removed;
+    }
+    for (let i = 0; i < length; i++) {
+      const id = all[i] as number;
+      if (!ids.has(id)) all[kept++] = id;
+    }
+    this.length = kept;
+    return length - kept;
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.ids.length) return;
+    let capacity = this.ids.length;
+    while (capacity < size) capacity *= 2;
+    const grown = new Float64Array(capacity);
+    grown.set(this.ids.subarray(0, this.length));
+    this.ids = grown;
+  }
+}
+
+/** The workspace's ordered id lists (see the top of this file). */
+export class OrderedIds {
+  private readonly lists = new Map<string, IdList>();
+  private readonly prepared = new Map<string, Statement<SqlValue[]>>();
+  private readonly chunk: number;
+  private readonly sliceMs: number;
+  private readonly keep: number;
+
+  constructor(
+    private readonly db: Db,
+    options: OrderedIdsOptions = {},
+  ) {
+    this.chunk = options.chunk ?? CHUNK;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.keep = options.keep ?? KEEP;
+  }
+
+  /**
+   * Ids `offset .. offset + count` of the list, when it is (being) read for this snapshot; the list is
+   * extended on the spot when the page lies beyond what has been read. Undefined when there is no list.
+   */
+  slice(key: string, sort: MentionSort, snapshot: number, offset: number, count: number): number[] | undefined {
+    const list = this.lists.get(listKey(key, sort));
+    if (!list || list.snapshot !== snapshot) return undefined;
+    // Most recently used last: the oldest is forgotten first.
+    this.lists.delete(listKey(key, sort));
+    this.lists.set(listKey(key, sort), list);
+    if (!list.complete) this.turnAround(list);
+    if (!list.complete && list.length < offset + count) this.read(list, offset + count, Infinity);
+    return Array.from(list.ids.subarray(Math.min(offset, list.length), Math.min(offset + count, list.length)));
+  }
+
+  /** Starts reading the list of a filter in a sort and snapshot in the background, unless it is there. */
+  start(key: string, sort: MentionSort, snapshot: number, source: ListSource): void {
+    const id = listKey(key, sort);
+    const there = this.lists.get(id);
+    if (there && there.snapshot === snapshot) return;
+    if (there) there.dropped = true;
+    this.lists.delete(id);
+    const list = new IdList(key, sort, snapshot, source);
+    this.lists.set(id, list);
+    list.building = this.build(list);
+  }
+
+  /**
+   * The number of mentions the filter matches in the snapshot, once a list of it (any sort) is read to
+   * the end; undefined when no list of it is being read.
+   */
+  async total(key: string, snapshot: number): Promise<number | undefined> {
+    for (;;) {
+      const list = [...this.lists.values()].find((l) => l.key === key && l.snapshot === snapshot);
+      if (!list) return undefined;
+      if (list.complete) return list.length;
+      await list.building;
+      // A list dropped meanwhile (a change) is read again only when asked; look again.
+      if (list.dropped) return undefined;
+    }
+  }
+
+  /** The exact total of a list read to the end, else undefined. */
+  knownTotal(key: string, sort: MentionSort, snapshot: number): number | undefined {
+    const list = this.lists.get(listKey(key, sort));
+    return list && list.snapshot === snapshot && list.complete ? list.length : undefined;
+  }
+
+  /** Mentions changed (status, assignee, tags, sentiment, priority): every list takes them out and back in. */
+  changed(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    const changed = new Set(ids);
+    for (const list of this.lists.values()) this.patch(list, changed);
+  }
+
+  /** Existing mentions changed in ways not told id by id: forget every list. */
+  clear(): void {
+    for (const list of this.lists.values()) list.dropped = true;
+    this.lists.clear();
+  }
+
+  private patch(list: IdList, changed: ReadonlySet<number>): void {
+    list.remove(changed);
+    const { where } = list.source;
+    const matching = this.statement(
+      `SELECT m.id, m.created_at, m.priority FROM mentions m
+       WHERE m.id IN (SELECT value FROM json_each(?)) AND m.id <= ? AND ${where.sql}`,
+    ).all(JSON.stringify([...changed]), list.snapshot, ...where.params) as SortKey[];
+    const keyOf = this.statement('SELECT id, created_at, priority FROM mentions WHERE id = ?');
+    for (const mention of matching) {
+      // Past what has been read: the build reaches it in its place.
+      if (!list.complete && (list.anchor === null || compareKeys(list.sort, mention, list.anchor) > 0)) continue;
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        const there = keyOf.get(list.ids[middle] as number) as SortKey | undefined;
+        // A mention deleted meanwhile cannot be placed: the list is read again when next asked.
+        if (!there) {
+          this.forget(list);
+          return;
+        }
+        if (compareKeys(list.sort, there, mention) < 0) low = middle + 1;
+        else high = middle;
+      }
+      list.insertAt(low, mention.id);
+    }
+  }
+
+  private forget(list: IdList): void {
+    list.dropped = true;
+    const id = listKey(list.key, list.sort);
+    if (this.lists.get(id) === list) this.lists.delete(id);
+  }
+
+  /** Oldest first is newest first backwards: a list read to the end in one gives the other at once. */
+  private turnAround(list: IdList): void {
+    if (list.sort === 'priority' || list.length > 0 || list.dropped) return;
+    const opposite = this.lists.get(listKey(list.key, list.sort === 'newest' ? 'oldest' : 'newest'));
+    if (!opposite?.complete || opposite.snapshot !== list.snapshot) return;
+    list.push(Array.from(opposite.ids.subarray(0, opposite.length)).reverse());
+    list.complete = true;
+  }
+
+  /** Reads the list in slices of at most sliceMs, letting other work run between them. */
+  private async build(list: IdList): Promise<void> {
+    // Not on the first page's time: that page is read already; reading starts right after it is sent.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.turnAround(list);
+    while (!list.complete && !list.dropped) {
+      // The workspace closed meanwhile: nobody will ask for this list.
+      if (!this.db.open) return this.forget(list);
+      try {
+        this.read(list, Infinity, this.sliceMs);
+      } catch {
+        // Pages then read with OFFSET as before; the list is read again when next asked for.
+        return this.forget(list);
+      }
+      if (!list.complete) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Reads chunks until the list holds `upTo` ids, is complete, or `budgetMs` is spent. */
+  private read(list: IdList, upTo: number, budgetMs: number): void {
+    const started = performance.now();
+    const { where, index } = list.source;
+    if (index === null) {
+      // Few matches: all of them at once, sorted.
+      const ids = this.statement(
+        `SELECT m.id FROM mentions m WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY_SORTING[list.sort]}`,
+      )
+        .pluck()
+        .all(...where.params, list.snapshot) as number[];
+      list.push(ids);
+      list.complete = true;
+      return;
+    }
+    const after = AFTER[list.sort];
+    const first = this.statement(
+      `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`,
+    ).pluck();
+    const next = this.statement(
+      `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? AND ${after.sql}
+       ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`,
+    ).pluck();
+    const keyOf = this.statement('SELECT id, created_at, priority FROM mentions WHERE id = ?');
+    // At least one chunk per call, then more while the page is not reached and the slice lasts.
+    do {
+      const ids = (
+        list.anchor === null
+          ? first.all(...where.params, list.snapshot, this.chunk)
+          : next.all(...where.params, list.snapshot, ...after.params(list.anchor), this.chunk)
+      ) as number[];
+      list.push(ids);
+      if (ids.length < this.chunk) {
+        list.complete = true;
+        return;
+      }
+      const anchor = keyOf.get(ids[ids.length - 1] as number) as SortKey | undefined;
+      if (!anchor) {
+        // Deleted between two statements cannot happen within one synchronous slice; be safe anyway.
+        this.forget(list);
+        return;
+      }
+      list.anchor = anchor;
+    } while (list.length < upTo && performance.now() - started < budgetMs);
+  }
+
+  private statement(sql: string): Statement<SqlValue[]> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<SqlValue[]>(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function listKey(key: string, sort: MentionSort): string {
+  return `${sort}\u0000${key}`;
+}
+
+const perDb = new WeakMap<Db, OrderedIds>();
+
+/** The workspace's one set of ordered lists (mentions.list, inbox.count and the change events share it). */
+export function orderedIds(db: Db): OrderedIds {
+  let ids = perDb.get(db);
+  if (!ids) {
+    ids = new OrderedIds(db);
+    perDb.set(db, ids);
+  }
+  return ids;
+}
