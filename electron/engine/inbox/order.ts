@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import type { MentionSort } from '../../../shared/api/inbox';
 import type { SqlFragment, SqlValue } from '../../../shared/query/compile';
+import { Statements } from '../search/statements';
 import type { Db } from '../store/db';
 
 /**
@@ -148,7 +148,7 @@ class IdList {
 /** The workspace's ordered id lists (see the top of this file). */
 export class OrderedIds {
   private readonly lists = new Map<string, IdList>();
-  private readonly prepared = new Map<string, Statement<SqlValue[]>>();
+  private readonly sql: Statements;
   private readonly chunk: number;
   private readonly sliceMs: number;
   private readonly keep: number;
@@ -157,6 +157,7 @@ export class OrderedIds {
     private readonly db: Db,
     options: OrderedIdsOptions = {},
   ) {
+    this.sql = new Statements(db);
     this.chunk = options.chunk ?? CHUNK;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.keep = options.keep ?? KEEP;
@@ -226,11 +227,14 @@ export class OrderedIds {
   private patch(list: IdList, changed: ReadonlySet<number>): void {
     list.remove(changed);
     const { where } = list.source;
-    const matching = this.statement(
+    const matching = this.sql.all(
       `SELECT m.id, m.created_at, m.priority FROM mentions m
        WHERE m.id IN (SELECT value FROM json_each(?)) AND m.id <= ? AND ${where.sql}`,
-    ).all(JSON.stringify([...changed]), list.snapshot, ...where.params) as SortKey[];
-    const keyOf = this.statement('SELECT id, created_at, priority FROM mentions WHERE id = ?');
+      JSON.stringify([...changed]),
+      list.snapshot,
+      ...where.params,
+    ) as SortKey[];
+    const keyOf = (id: number) => this.sql.get(KEY_OF, id) as SortKey | undefined;
     for (const mention of matching) {
       // Past what has been read: the build reaches it in its place.
       if (!list.complete && (list.anchor === null || compareKeys(list.sort, mention, list.anchor) > 0)) continue;
@@ -238,7 +242,7 @@ export class OrderedIds {
       let high = list.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        const there = keyOf.get(list.ids[middle] as number) as SortKey | undefined;
+        const there = keyOf(list.ids[middle] as number);
         // A mention deleted meanwhile cannot be placed: the list is read again when next asked.
         if (!there) {
           this.forget(list);
@@ -290,37 +294,31 @@ export class OrderedIds {
     const { where, index } = list.source;
     if (index === null) {
       // Few matches: all of them at once, sorted.
-      const ids = this.statement(
+      const ids = this.sql.ids(
         `SELECT m.id FROM mentions m WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY_SORTING[list.sort]}`,
-      )
-        .pluck()
-        .all(...where.params, list.snapshot) as number[];
+        ...where.params,
+        list.snapshot,
+      );
       list.push(ids);
       list.complete = true;
       return;
     }
     const after = AFTER[list.sort];
-    const first = this.statement(
-      `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`,
-    ).pluck();
-    const next = this.statement(
-      `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? AND ${after.sql}
-       ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`,
-    ).pluck();
-    const keyOf = this.statement('SELECT id, created_at, priority FROM mentions WHERE id = ?');
+    const first = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
+    const next = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? AND ${after.sql}
+       ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
     // At least one chunk per call, then more while the page is not reached and the slice lasts.
     do {
-      const ids = (
+      const ids =
         list.anchor === null
-          ? first.all(...where.params, list.snapshot, this.chunk)
-          : next.all(...where.params, list.snapshot, ...after.params(list.anchor), this.chunk)
-      ) as number[];
+          ? this.sql.ids(first, ...where.params, list.snapshot, this.chunk)
+          : this.sql.ids(next, ...where.params, list.snapshot, ...after.params(list.anchor), this.chunk);
       list.push(ids);
       if (ids.length < this.chunk) {
         list.complete = true;
         return;
       }
-      const anchor = keyOf.get(ids[ids.length - 1] as number) as SortKey | undefined;
+      const anchor = this.sql.get(KEY_OF, ids[ids.length - 1] as number) as SortKey | undefined;
       if (!anchor) {
         // Deleted between two statements cannot happen within one synchronous slice; be safe anyway.
         this.forget(list);
@@ -329,16 +327,10 @@ export class OrderedIds {
       list.anchor = anchor;
     } while (list.length < upTo && performance.now() - started < budgetMs);
   }
-
-  private statement(sql: string): Statement<SqlValue[]> {
-    let statement = this.prepared.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<SqlValue[]>(sql);
-      this.prepared.set(sql, statement);
-    }
-    return statement;
-  }
 }
+
+/** A mention's sort keys. */
+const KEY_OF = 'SELECT id, created_at, priority FROM mentions WHERE id = ?';
 
 function listKey(key: string, sort: MentionSort): string {
   return `${sort}\u0000${key}`;
