@@ -52,7 +52,7 @@ export function OperatorPicker({ onDone }: { onDone?(): void }) {
             <li key={profile.id}>
               <button
                 type="button"
-                className="operator-picker__choice"
+                className="choice operator-picker__choice"
                 aria-pressed={current?.name === profile.name}
                 onClick={() => {
                   sitDown(profile);

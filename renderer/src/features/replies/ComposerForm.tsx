@@ -113,7 +113,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
                   <button
                     key={suggestion.templateId}
                     type="button"
-                    className="chip-button"
+                    className="chip chip-button"
                     onClick={() => void inserter.insert(template, null)}
                     title={suggestion.reasons.map((reason) => t(`composer.reason.${reason}`)).join(' · ')}
                   >

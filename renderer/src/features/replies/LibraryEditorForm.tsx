@@ -62,7 +62,7 @@ export function LibraryEditorForm(props: {
 
   const { name } = props;
   return (
-    <form className="template-editor" aria-label={props.title} onSubmit={(event) => void save(event)}>
+    <form className="panel template-editor" aria-label={props.title} onSubmit={(event) => void save(event)}>
       <h3 className="template-editor__title">{props.title}</h3>
       <div className="template-editor__row">
         <label className="field">

@@ -238,7 +238,7 @@ export function TemplateEditor(props: {
               <button
                 key={path}
                 type="button"
-                className="chip-button"
+                className="chip chip-button"
                 onClick={() => setVariables([...variables, { name: path, required: false, default: null }])}
               >
                 <Plus aria-hidden="true" size={12} /> {path}

@@ -108,7 +108,7 @@ export function TemplateLibrary() {
                   <li key={template.id}>
                     <button
                       type="button"
-                      className="template-library__item"
+                      className="choice template-library__item"
                       aria-current={isCurrent('template', template.id) ? 'true' : undefined}
                       onClick={() => setSelection({ kind: 'template', id: template.id })}
                     >
@@ -129,7 +129,7 @@ export function TemplateLibrary() {
                 <li key={snippet.id}>
                   <button
                     type="button"
-                    className="template-library__item"
+                    className="choice template-library__item"
                     aria-current={isCurrent('snippet', snippet.id) ? 'true' : undefined}
                     onClick={() => setSelection({ kind: 'snippet', id: snippet.id })}
                   >

@@ -40,7 +40,7 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
       replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
   };
   return (
-    <section className="tone-sample" aria-labelledby={`${id}-title`}>
+    <section className="panel tone-sample" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="settings-section__title">
         {t('tone.sample.title')}
       </h2>
