@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Record<string, unknown>>> = {
   replies: async () => (await import('./replies')).benchReplies(),
   'composer-keystroke': async () => (await import('./composer-keystroke')).benchComposerKeystroke(),
   'inbox-scroll': async () => (await import('./inbox-scroll')).benchInboxScroll(),
+  'first-paint': async () => (await import('./first-paint')).benchFirstPaint(),
 };
 
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
