@@ -76,15 +76,24 @@ async function desk(operator: string): Promise<{ session: Session; replies: Repl
   return { session, replies };
 }
 
-/** Dutch X mentions that need no approval (not negative), newest first as the inbox lists them. */
+/**
+ * Dutch X mentions that need no approval (not negative) and that the demo's team has not answered yet,
+ * newest first as the inbox lists them. (The demo ends at the present, so which mentions already carry a
+ * demo reply changes with the clock.)
+ */
 async function quietXMentions(): Promise<{ filter: object; rows: MentionRow[] }> {
   const filter = {
     channel: ['x' as const],
     lang: ['nl' as const],
     sentiment: ['neutral' as const, 'positive' as const],
   };
-  const { rows } = await host.call('mentions.list', { filter, limit: 20 });
-  return { filter, rows: rows.filter((row) => row.url?.startsWith('https://x.com/')) };
+  const { rows } = await host.call('mentions.list', { filter, limit: 40 });
+  const unanswered: MentionRow[] = [];
+  for (const row of rows) {
+    if (!row.url?.startsWith('https://x.com/')) continue;
+    if ((await host.call('replies.forMention', { mentionId: row.id })).length === 0) unanswered.push(row);
+  }
+  return { filter, rows: unanswered };
 }
 
 describe('copy and open, for a channel Watchpost cannot post to', () => {
