@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MentionRow } from '../../../../shared/domain/mention';
 import { MentionPager, type MentionPage } from './mentionPager';
-
-const row = (id: number): MentionRow => ({
-  id,
-  channel: 'x',
-  author: { handle: `user${id}`, displayName: null, followers: 0 },
-  text: `mention ${id}`,
-  url: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
-  lang: 'nl',
-  sentiment: 'neutral',
-  sentimentScore: 0,
-  status: 'new',
-  assignee: null,
-  priority: 0,
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { settle, testRow } from './pagerTesting';
 
 /**
  * A view of `exact` mentions (ids exact..1, newest first) whose pages report `estimate` as an estimated
@@ -31,7 +14,7 @@ function estimatingStore(exact: number, estimate: number) {
   const fetchPage = (offset: number, limit: number): Promise<MentionPage> => {
     offsets.push(offset);
     const rows = Array.from({ length: Math.max(0, Math.min(limit, exact - offset)) }, (_, i) =>
-      row(exact - offset - i),
+      testRow(exact - offset - i),
     );
     const seen = offset + rows.length;
     // Never below what the page has seen (plus one when there are more), like the engine.

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MentionRow } from '../../../../shared/domain/mention';
 import { MentionPager, type MentionPage } from './mentionPager';
-
-const row = (id: number, sentiment: MentionRow['sentiment']): MentionRow => ({
-  id,
-  channel: 'x',
-  author: { handle: `user${id}`, displayName: null, followers: 0 },
-  text: `mention ${id}`,
-  url: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
-  lang: 'nl',
-  sentiment,
-  sentimentScore: 0,
-  status: 'new',
-  assignee: null,
-  priority: 0,
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { settle, testRow } from './pagerTesting';
 
 describe('MentionPager.refresh', () => {
   it('re-reads the loaded pages in place, from the same snapshot, without a loading state', async () => {
@@ -29,7 +12,7 @@ describe('MentionPager.refresh', () => {
       const top = maxId ?? newest;
       const rows = Array.from({ length: Math.max(0, Math.min(limit, top - offset)) }, (_, i) => {
         const id = top - offset - i;
-        return row(id, corrected.has(id) ? 'negative' : 'neutral');
+        return testRow(id, corrected.has(id) ? 'negative' : 'neutral');
       });
       return Promise.resolve({ total: top, rows, maxId: newest });
     });
@@ -53,7 +36,7 @@ describe('MentionPager.refresh', () => {
     const asked: number[] = [];
     const pager = new MentionPager((offset, limit): Promise<MentionPage> => {
       asked.push(offset);
-      const rows = Array.from({ length: limit }, (_, i) => row(5000 - offset - i, 'neutral'));
+      const rows = Array.from({ length: limit }, (_, i) => testRow(5000 - offset - i, 'neutral'));
       return Promise.resolve({ total: 5000, rows, maxId: 5000 });
     });
     await pager.reload();
@@ -75,7 +58,7 @@ describe('MentionPager.refresh', () => {
     const pager = new MentionPager((offset, limit): Promise<MentionPage> =>
       Promise.resolve({
         total: 300,
-        rows: Array.from({ length: limit }, (_, i) => row(300 - offset - i, 'neutral')),
+        rows: Array.from({ length: limit }, (_, i) => testRow(300 - offset - i, 'neutral')),
         maxId: 300,
       }),
     );

@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MentionRow } from '../../../../shared/domain/mention';
 import { ApiError } from '../../api/client';
 import { MentionPager, type MentionPage } from './mentionPager';
-
-const row = (id: number): MentionRow => ({
-  id,
-  channel: 'x',
-  author: { handle: `user${id}`, displayName: null, followers: 0 },
-  text: `mention ${id}`,
-  url: null,
-  createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
-  lang: 'nl',
-  sentiment: 'neutral',
-  sentimentScore: 0,
-  status: 'new',
-  assignee: null,
-  priority: 0,
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { settle, testRow } from './pagerTesting';
 
 /** 500,000 mentions whose pages answer only when released (a busy engine), or fail when told to. */
 function slowStore() {
@@ -33,7 +16,7 @@ function slowStore() {
     }
     const answer = (): MentionPage => ({
       total: 500_000,
-      rows: Array.from({ length: limit }, (_, i) => row(500_000 - offset - i)),
+      rows: Array.from({ length: limit }, (_, i) => testRow(500_000 - offset - i)),
       maxId: 500_000,
     });
     if (asked.length === 1) return Promise.resolve(answer());

@@ -2,23 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { ApiError } from '../../api/client';
 import { MentionPager, type MentionPage } from './mentionPager';
-
-function mention(id: number): MentionRow {
-  return {
-    id,
-    channel: 'x',
-    author: { handle: `user${id}`, displayName: null, followers: 0 },
-    text: `mention ${id}`,
-    url: null,
-    createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
-    lang: 'nl',
-    sentiment: 'neutral',
-    sentimentScore: 0,
-    status: 'new',
-    assignee: null,
-    priority: 0,
-  };
-}
+import { settle, testRow } from './pagerTesting';
 
 /** A store of `count` mentions, newest (highest id) first, that records every page asked for. */
 function fakeStore(count: number) {
@@ -32,7 +16,7 @@ function fakeStore(count: number) {
     const answer = (): MentionPage => {
       const top = Math.min(newest, maxId ?? newest);
       const rows: MentionRow[] = [];
-      for (let i = offset; i < Math.min(offset + limit, top); i++) rows.push(mention(top - i));
+      for (let i = offset; i < Math.min(offset + limit, top); i++) rows.push(testRow(top - i));
       return { total: top, rows, maxId: newest };
     };
     if (failNext) {
@@ -61,8 +45,6 @@ function fakeStore(count: number) {
     },
   };
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('MentionPager', () => {
   it('opens on the first page of 100 and sizes the view from the total', async () => {
