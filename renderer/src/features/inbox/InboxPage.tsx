@@ -10,7 +10,7 @@ import {
 } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MentionSort, type WorkflowOutcome } from '../../../../shared/api/inbox';
+import { ASSIGNEE_ME, MentionSort, type WorkflowOutcome } from '../../../../shared/api/inbox';
 import type { MentionRow, MentionStatus } from '../../../../shared/domain/mention';
 import { call, subscribe } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -100,9 +100,12 @@ export function InboxPage() {
   const [searchSort, setSearchSort] = useState<SearchSort>('newest');
   const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
   const [columns, setColumns] = useState<ColumnState>(() => loadColumnState(storage()));
-  const filterKey = JSON.stringify([filter, sort, searchSort, operator?.name]);
+  // The operator at the desk changes the list only when the filter asks for "mine": sitting down or
+  // switching keeps the current row, the open mention and the selection otherwise.
+  const listOperator = filter.assignee?.includes(ASSIGNEE_ME) ? operator?.name : undefined;
+  const filterKey = JSON.stringify([filter, sort, searchSort, listOperator]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the list is a different one
-  const pager = useMemo(() => createPager(filter, sort, searchSort, operator?.name, setSearchMeta), [filterKey]);
+  const pager = useMemo(() => createPager(filter, sort, searchSort, listOperator, setSearchMeta), [filterKey]);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [currentIndex, setCurrentIndex] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
