@@ -12,6 +12,7 @@ export const en: Messages = {
   app: {
     name: 'Watchpost',
     skipToContent: 'Skip to content',
+    loadingPage: 'Loading the page…',
   },
   common: {
     missing: '—',

@@ -9,6 +9,7 @@ export const nl = {
   app: {
     name: 'Watchpost',
     skipToContent: 'Direct naar de inhoud',
+    loadingPage: 'Pagina laden…',
   },
   common: {
     missing: '—',

@@ -1,10 +1,17 @@
 import { CircleAlert, LoaderCircle, ShieldCheck, X } from 'lucide-react';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
-import { ComposerForm } from './ComposerForm';
+import { preloadLater } from '../../preload';
 import { useComposeData } from './useComposeData';
 import '../../styles/replies.css';
+
+// The form (tone guard, templates, the / menu) is a chunk of its own, loaded in idle time once the first
+// page is shown, so the inbox's first screen does not parse it. Opened before that, it loads alongside the
+// mention's data.
+const loadForm = () => import('./ComposerForm');
+const ComposerForm = lazy(async () => ({ default: (await loadForm()).ComposerForm }));
+preloadLater(loadForm);
 
 /** Props the inbox passes when the operator presses `r` on a mention (or the reply button in the detail pane). */
 export interface ReplyComposerProps {
@@ -29,11 +36,7 @@ export function ReplyComposer({ mentionId, onClose, onDone }: ReplyComposerProps
       : t('composer.titleLoading');
   return (
     <ComposerDialog titleId={titleId} title={title} onClose={onClose}>
-      {load.state === 'loading' && (
-        <div className="composer__body">
-          <StateMessage kind="loading" icon={LoaderCircle} title={t('composer.loading')} />
-        </div>
-      )}
+      {load.state === 'loading' && <ComposerLoading />}
       {load.state === 'failed' && (
         <div className="composer__body">
           <StateMessage kind="error" icon={CircleAlert} title={t('composer.loadFailed')}>
@@ -43,9 +46,20 @@ export function ReplyComposer({ mentionId, onClose, onDone }: ReplyComposerProps
         </div>
       )}
       {load.state === 'ready' && (
-        <ComposerForm data={load.data} onClose={onClose} onDone={onDone ?? (() => undefined)} />
+        <Suspense fallback={<ComposerLoading />}>
+          <ComposerForm data={load.data} onClose={onClose} onDone={onDone ?? (() => undefined)} />
+        </Suspense>
       )}
     </ComposerDialog>
+  );
+}
+
+function ComposerLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="composer__body">
+      <StateMessage kind="loading" icon={LoaderCircle} title={t('composer.loading')} />
+    </div>
   );
 }
 
