@@ -5,7 +5,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const cliSource = path.join(root, 'electron/cli/index.ts');
 
 /** Runs the `watchpost` command from the sources, as a separate process, the way a user runs it. */
-export function watchpost(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+export function watchpost(
+  args: string[],
+  input?: string,
+): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, ['--import', 'tsx', cliSource, ...args], {
     cwd: root,
     input,
@@ -13,7 +16,7 @@ export function watchpost(args: string[], input?: string): { status: number | nu
     timeout: 120_000,
     env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
 }
 
 export function spawnWatchpost(args: string[]): ChildProcess {

@@ -15,7 +15,9 @@ function openReadonly(data: string) {
   return new Database(path.join(data, 'watchpost.db'), { readonly: true });
 }
 
-describe('watchpost import', () => {
+// Each test spawns the CLI from its TypeScript sources (twice in some): on a busy 2-core machine that alone
+// can take tens of seconds, so these have a longer guard than the suite's 30 s.
+describe('watchpost import', { timeout: 120_000 }, () => {
   it('imports an X archive once: the second run adds nothing', () => {
     const data = path.join(dir, 'x');
     const file = reference('social/twitter/tweets.js.excerpt_first6.js');
@@ -119,7 +121,9 @@ describe('watchpost import', () => {
     expect(afterCrash).toBeLessThan(rows);
 
     const rerun = watchpost(['import', file, '--data', data, '--json']);
-    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(rerun.status, `signal ${rerun.signal}; stderr: ${rerun.stderr}; stdout: ${rerun.stdout.slice(0, 500)}`).toBe(
+      0,
+    );
     const final = new Database(dbFile, { readonly: true });
     expect(final.prepare('SELECT count(*) FROM mentions').pluck().get()).toBe(rows);
     expect(
