@@ -222,7 +222,9 @@ interface FirstRows {
  */
 async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<FirstRows> {
   await page.evaluate(`(() => {
-    document.querySelector('[role="grid"]').dataset.benchOld = '1';
+    const old = document.querySelector('[role="grid"]');
+    old.dataset.benchOld = '1';
+    window.benchOldList = old.dataset.list;
     window.benchCalls = [];
     window.benchAt = performance.now();
   })()`);
@@ -230,8 +232,10 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<Fir
   const handle = await page.waitForFunction(
     () => {
       const grid = document.querySelector<HTMLElement>('[role="grid"]');
-      if (!grid || grid.dataset.benchOld || !grid.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])'))
-        return false;
+      // The old list: the same grid showing the same list (a table kept across lists says which in data-list).
+      const old =
+        grid?.dataset.benchOld && grid.dataset.list === (window as unknown as { benchOldList?: string }).benchOldList;
+      if (!grid || old || !grid.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])')) return false;
       return performance.now() - (window as unknown as { benchAt: number }).benchAt;
     },
     null,
@@ -278,17 +282,31 @@ function summary(times: FirstRows[]) {
   };
 }
 
-/** Runs a phase and adds the engine's CPU seconds and the load average to what it reports. */
+/**
+ * The renderer's main-thread busy time so far (Chromium's TaskDuration: every task it ran, in seconds) and
+ * the part of it that was script; set once the page is open.
+ */
+let rendererBusy: (() => Promise<{ task: number; script: number }>) | null = null;
+
+/**
+ * Runs a phase and adds the engine's CPU seconds, the renderer's main-thread busy seconds and the load
+ * average to what it reports.
+ */
 async function phase<T extends object>(server: ChildProcess, what: string, body: () => Promise<T>) {
   progress(what);
   const before = cpuSeconds(server.pid);
+  const busyBefore = await rendererBusy?.();
   const wall = performance.now();
   const result = await body();
   const after = cpuSeconds(server.pid);
+  const busyAfter = await rendererBusy?.();
+  const round = (value: number) => Math.round(value * 100) / 100;
   return {
     ...result,
     wallSeconds: Math.round((performance.now() - wall) / 100) / 10,
-    engineCpuSeconds: before === null || after === null ? null : Math.round((after - before) * 100) / 100,
+    engineCpuSeconds: before === null || after === null ? null : round(after - before),
+    rendererTaskSeconds: busyBefore && busyAfter ? round(busyAfter.task - busyBefore.task) : null,
+    rendererScriptSeconds: busyBefore && busyAfter ? round(busyAfter.script - busyBefore.script) : null,
     load1: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }
@@ -315,6 +333,13 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     const page = session.page;
     await page.addInitScript(CALL_LOG);
     await page.reload();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    rendererBusy = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+      return { task: metric('TaskDuration'), script: metric('ScriptDuration') };
+    };
     const opened = performance.now();
     await settled(page);
     const firstOpenMs = Math.round(performance.now() - opened);
@@ -429,6 +454,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
       return summary(times);
     });
     results.budget = { blankFlashLongerThanAFrame: 0, firstRowsMs: 100 };
+    rendererBusy = null;
     await session.close();
     return results;
   } finally {

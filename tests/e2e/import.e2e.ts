@@ -44,7 +44,7 @@ async function openImport(locale = 'nl-NL'): Promise<ImportPage> {
 
 /** The inbox row that shows `text`: its author cell and the time it carries. */
 async function inboxRow(inbox: InboxPage, text: string): Promise<{ author: string; time: string | null }> {
-  const row = inbox.table.getByRole('row').filter({ hasText: text }).first();
+  const row = inbox.rowWithText(text).first();
   await row.waitFor();
   const cell = (column: string) => row.locator(`[role="gridcell"][data-column="${column}"]`);
   return {

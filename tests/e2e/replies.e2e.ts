@@ -79,7 +79,7 @@ async function replyTo(replies: RepliesPage, text: string, words: string): Promi
   const filter = encodeURIComponent(JSON.stringify({ channel: ['mastodon'], query: words }));
   await replies.page.goto(`${host.url}/#/inbox?filter=${filter}`);
   const inbox = new InboxPage(replies.page);
-  const row = inbox.table.getByRole('row').filter({ hasText: text.slice(0, 30) });
+  const row = inbox.rowWithText(text.slice(0, 30));
   await row.click();
   await inbox.detail.waitFor();
   await replies.page.keyboard.press('r');

@@ -97,7 +97,7 @@ describe('Settings → Sources', () => {
     await expect.poll(() => inbox.rowCount()).toBe(before + 3);
     await inbox.waitForRow(0);
     // Among the newest rows (the demo's own mentions run up to about now, so not necessarily the first).
-    const row = inbox.table.getByRole('row').filter({ hasText: 'Nieuwe bomen in het Stadswandelpark' });
+    const row = inbox.rowWithText('Nieuwe bomen in het Stadswandelpark');
     await row.waitFor();
     expect(await row.locator('[role="gridcell"][data-column="author"] .author__name').textContent()).toBe(
       'Redactie Stadsnieuws',

@@ -33,6 +33,14 @@ export class InboxPage {
     return this.table.locator('[role="row"][aria-selected="true"]');
   }
 
+  /**
+   * The row of the current list that shows `text`. Rows of the previous list stay on screen, dimmed and
+   * `aria-busy`, until the new list's first page is there; they do not take clicks.
+   */
+  rowWithText(text: string): Locator {
+    return this.table.locator('[role="row"]:not([aria-busy])').filter({ hasText: text });
+  }
+
   /** Waits until the row at `index` shows its mention, not a loading placeholder. */
   async waitForRow(index: number): Promise<void> {
     await this.table.locator(`[role="row"][aria-rowindex="${index + 2}"]:not([aria-busy])`).waitFor();

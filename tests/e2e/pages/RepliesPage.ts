@@ -110,11 +110,7 @@ export class RepliesPage {
   async replyFromInbox(base: string, filter: object, text: string): Promise<void> {
     await this.page.goto(`${base}/#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`);
     const inbox = new InboxPage(this.page);
-    await inbox.table
-      .getByRole('row')
-      .filter({ hasText: text.slice(0, 30) })
-      .first()
-      .click();
+    await inbox.rowWithText(text.slice(0, 30)).first().click();
     await inbox.detail.waitFor();
     await this.page.keyboard.press('r');
     await this.field.waitFor();

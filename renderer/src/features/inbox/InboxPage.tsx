@@ -21,6 +21,7 @@ import { useOperator } from '../../stores/operator';
 import { OperatorPrompt } from '../operators/OperatorPrompt';
 import { OperatorSwitcher } from '../operators/OperatorSwitcher';
 import { loadOperators } from '../operators/operatorsStore';
+import { pageShown } from '../../preload';
 import { ReplyComposer } from '../replies/ReplyComposer';
 import { SearchBar } from '../search/SearchBar';
 import { createSearchPager, type AppliedSearch, type SearchMeta, type SearchSort } from '../search/searchPager';
@@ -34,7 +35,7 @@ import { loadColumnState, resizeColumn, saveColumnState, type ColumnState } from
 import { EmptyInbox } from './EmptyInbox';
 import { FilterBar } from './FilterBar';
 import { searchTerms, termPattern } from './highlight';
-import { inboxHref, parseInboxHash, useInboxHash, type InboxFilter } from './link';
+import { inboxHref, normaliseFilter, parseInboxHash, useInboxHash, type InboxFilter } from './link';
 import { MentionDetailPane } from './MentionDetailPane';
 import { MentionPager } from './mentionPager';
 import { MentionTable } from './MentionTable';
@@ -85,6 +86,27 @@ function createPager(
   );
 }
 
+/** Which list a filter, sort and operator make: equal keys are the same list. */
+function listKey(filter: InboxFilter, sort: MentionSort, searchSort: SearchSort, operator: string | undefined): string {
+  const listOperator = filter.assignee?.includes(ASSIGNEE_ME) ? operator : undefined;
+  // In a fixed key order: a filter read back from the address has its keys in the schema's order.
+  const ordered = Object.fromEntries(Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify([ordered, sort, searchSort, listOperator]);
+}
+
+/**
+ * A list started by a control's event handler (sort, filter chip), before the address changes: its first page
+ * is on its way while the page renders, instead of being asked for after the hash change and a render.
+ */
+const startedEarly = new Map<string, MentionPager>();
+
+/** The list started early for `key`, once (any other started list is dropped). */
+function takeStarted(key: string): MentionPager | undefined {
+  const pager = startedEarly.get(key);
+  startedEarly.clear();
+  return pager;
+}
+
 /**
  * The desk's inbox: filters and search over a virtualised list, the open mention beside it, saved views
  * in the sidebar, and every action on the keyboard. The address (`#/inbox?filter=…`) holds the filter,
@@ -103,10 +125,19 @@ export function InboxPage() {
   // The operator at the desk changes the list only when the filter asks for "mine": sitting down or
   // switching keeps the current row, the open mention and the selection otherwise.
   const listOperator = filter.assignee?.includes(ASSIGNEE_ME) ? operator?.name : undefined;
-  const filterKey = JSON.stringify([filter, sort, searchSort, listOperator]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the list is a different one
-  const pager = useMemo(() => createPager(filter, sort, searchSort, listOperator, setSearchMeta), [filterKey]);
-  const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
+  const filterKey = listKey(filter, sort, searchSort, operator?.name);
+  const pager = useMemo(
+    () => takeStarted(filterKey) ?? createPager(filter, sort, searchSort, listOperator, setSearchMeta),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the list is a different one
+    [filterKey],
+  );
+  // The list's state only (loading, total, new mentions): a page of rows arriving re-renders the table, not this.
+  const snapshot = useSyncExternalStore(pager.subscribe, pager.getListState);
+  // The list whose rows the table shows: the previous one stays (dimmed) until the new one has its first page.
+  const [shown, setShown] = useState(pager);
+  const shownSnapshot = useSyncExternalStore(shown.subscribe, shown.getListState);
+  if (shown !== pager && (snapshot.status !== 'loading' || shownSnapshot.status !== 'ready')) setShown(pager);
+  const staleRows = shown !== pager && shownSnapshot.status === 'ready' && shownSnapshot.total > 0;
   const [currentIndex, setCurrentIndex] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [seen, setSeen] = useState<{ id: number; version: number } | null>(null);
@@ -127,7 +158,7 @@ export function InboxPage() {
   }
   // Before the browser paints the change: the first page is asked for a frame sooner.
   useLayoutEffect(() => {
-    void pager.reload();
+    pager.start();
     return subscribe('mentions.added', (added) => pager.noteAdded(added.count));
   }, [pager]);
   useEffect(() => {
@@ -147,10 +178,23 @@ export function InboxPage() {
   useTopicFeed();
   useRowRefresh(pager);
 
+  /** Starts the list a control is about to show, then changes the address (which renders it). */
+  const startList = (nextFilter: InboxFilter, nextSort: MentionSort) => {
+    const clean = normaliseFilter(nextFilter);
+    const key = listKey(clean, nextSort, searchSort, operator?.name);
+    if (key === filterKey) return;
+    const nextOperator = clean.assignee?.includes(ASSIGNEE_ME) ? operator?.name : undefined;
+    const early = createPager(clean, nextSort, searchSort, nextOperator, setSearchMeta);
+    early.start();
+    startedEarly.clear();
+    startedEarly.set(key, early);
+  };
   const setFilter = (next: InboxFilter) => {
+    startList(next, sort);
     window.location.hash = inboxHref(next, { sort });
   };
   const setSort = (next: MentionSort) => {
+    startList(filter, next);
     window.location.hash = inboxHref(filter, { sort: next, view: route.view });
   };
 
@@ -173,7 +217,10 @@ export function InboxPage() {
     if (known === undefined) return mention.version;
     return mention.version === undefined ? known : Math.max(known, mention.version);
   };
-  const currentMention = currentIndex === null ? undefined : pager.rowAt(currentIndex);
+  // Follows the current row's page arriving (or its row changing), not every page.
+  const currentMention = useSyncExternalStore(pager.subscribe, () =>
+    currentIndex === null ? undefined : pager.rowAt(currentIndex),
+  );
   /** The open mention, else the current row: what a single action is about. */
   const singleTarget = (): ActionTarget[] => {
     if (openId !== null) return [{ id: openId, expectedVersion: seen?.id === openId ? seen.version : undefined }];
@@ -231,6 +278,11 @@ export function InboxPage() {
   };
 
   const hasRows = snapshot.status === 'ready' && snapshot.total > 0;
+  // The first screen is up (rows, or the designed empty or error state): code for later can load now.
+  const listSettled = snapshot.status !== 'loading';
+  useEffect(() => {
+    if (listSettled) pageShown();
+  }, [listSettled]);
   const filtered = Object.keys(filter).length > 0;
   useInboxKeys({
     enabled: hasRows,
@@ -354,7 +406,7 @@ export function InboxPage() {
         ) : (
           <div className="inbox__panes">
             <div className="inbox__list">
-              {snapshot.status === 'loading' && (
+              {snapshot.status === 'loading' && !staleRows && (
                 <StateMessage kind="loading" icon={LoaderCircle} title={t('inbox.loading')} />
               )}
               {snapshot.status === 'error' && (
@@ -395,9 +447,9 @@ export function InboxPage() {
                   </button>
                 </StateMessage>
               )}
-              {hasRows && (
+              {(hasRows || staleRows) && (
                 <>
-                  {snapshot.pendingNew > 0 && (
+                  {hasRows && snapshot.pendingNew > 0 && (
                     <button type="button" className="new-pill" onClick={showNew}>
                       <ArrowUp aria-hidden="true" size={14} />
                       {search && searchSort === 'relevance'
@@ -409,8 +461,9 @@ export function InboxPage() {
                     </button>
                   )}
                   <MentionTable
-                    pager={pager}
-                    snapshot={snapshot}
+                    pager={staleRows ? shown : pager}
+                    listId={(staleRows ? shown : pager).id}
+                    stale={staleRows}
                     currentIndex={currentIndex}
                     focusRequest={focusRequest}
                     onActivate={openIndex}

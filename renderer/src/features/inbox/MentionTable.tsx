@@ -1,23 +1,38 @@
 import { useTable } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
 import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type ColumnState } from './columnState';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
-import type { MentionPager, PagerSnapshot } from './mentionPager';
+import type { MentionPager } from './mentionPager';
 import { useFixedRows } from './useFixedRows';
 import { useNow } from './useNow';
 
 /** Fixed heights keep scrolling cheap (no measuring) and let the sticky header be accounted for exactly. */
 export const ROW_HEIGHT = 36;
 export const HEADER_HEIGHT = 32;
-/** Rows rendered beyond the visible ones: a fast flick still lands on rendered rows. */
+/**
+ * Rows rendered beyond the visible ones: a PageDown or a fast flick still lands on rendered rows (the
+ * browser can paint the new scroll position before the scroll event renders its rows; with 4 rows the
+ * bench saw rows missing from the screen in 62 of 432 PageDown frames).
+ */
 const OVERSCAN = 16;
+/** The table object renders the header; it holds no rows. */
+const NO_ROWS: InboxRow[] = [];
 
 interface MentionTableProps {
+  /** The list; the table follows its pages itself (the page around it re-renders only when the list's state changes). */
   pager: MentionPager;
-  snapshot: PagerSnapshot;
   /** The current row (j/k): exposed as aria-selected. */
   currentIndex: number | null;
   /** Bumped by the page when the current row moved by keyboard: it is scrolled into view and focused. */
@@ -32,6 +47,13 @@ interface MentionTableProps {
   terms: RegExp | null;
   isSelected(id: number): boolean;
   toggleSelected(mention: MentionRow): void;
+  /**
+   * The rows are the previous list's, kept (dimmed, busy) until the new list's first page is there: a filter
+   * or sort change swaps the rows in one frame instead of passing through an empty loading state.
+   */
+  stale?: boolean;
+  /** Told to the grid as `data-list`: which list the rows are of (the bench waits for a new one). */
+  listId?: number;
 }
 
 /** A header's right edge: drag it, or focus it and use the arrow keys, to change the column's width. */
@@ -80,12 +102,57 @@ function ResizeHandle({
   );
 }
 
+/** A column's cell renderer, called with the row as the table would (the cells read `row.original` only). */
+type CellRenderer = (props: { row: { original: InboxRow } }) => ReactNode;
+
+interface BodyRowProps {
+  index: number;
+  mention: MentionRow | undefined;
+  current: boolean;
+  checked: boolean;
+  stale: boolean;
+  /** The visible columns' ids and cell renderers and classes; a new array when the columns change. */
+  cells: readonly { id: string; className: string; Cell: CellRenderer }[];
+  onActivate(index: number): void;
+}
+
+/**
+ * One row of the body. Memoised: a page arriving or the view scrolling a row further renders only the rows
+ * whose mention, place or state changed, not all fifty on screen.
+ */
+const BodyRow = memo(function BodyRow({ index, mention, current, checked, stale, cells, onActivate }: BodyRowProps) {
+  const original = { index, mention };
+  return (
+    <div
+      role="row"
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-selected={current}
+      aria-busy={mention && !stale ? undefined : 'true'}
+      tabIndex={-1}
+      className={`mention-row${current ? ' mention-row--current' : ''}${checked ? ' mention-row--checked' : ''}${mention?.status === 'new' ? ' mention-row--unread' : ''}`}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      onClick={() => onActivate(index)}
+    >
+      {cells.map(({ id, className, Cell }) => (
+        <div role="gridcell" key={id} data-column={id} className={`mention-cell ${className}`}>
+          <Cell row={{ original }} />
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** While the rows are stale a click does nothing: the list it would act on is being replaced. */
+const ignore = () => {};
+
 /**
  * The inbox list: a virtualised ARIA grid over the pager. Only the rows on screen (plus overscan) exist
  * in the DOM; a row whose page has not arrived shows a skeleton for the frame or two it takes.
  */
 export function MentionTable(props: MentionTableProps) {
-  const { pager, snapshot, currentIndex, focusRequest, onActivate, label, columns: columnState, terms } = props;
+  const { pager, currentIndex, focusRequest, onActivate, label, columns: columnState, terms } = props;
+  const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const { t } = useTranslation();
   const fmt = useFormat();
   const now = useNow(60_000);
@@ -96,6 +163,7 @@ export function MentionTable(props: MentionTableProps) {
     rowHeight: ROW_HEIGHT,
     headerHeight: HEADER_HEIGHT,
     overscan: OVERSCAN,
+    listKey: pager,
   });
   const { first, last } = rows;
   const items = useMemo(
@@ -130,13 +198,21 @@ export function MentionTable(props: MentionTableProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, fmt, now, terms, columnState, isSelected, toggleSelected],
   );
-  const data = useMemo<InboxRow[]>(
-    () => items.map((index) => ({ index, mention: pager.rowAt(index) })),
-    // `version` changes whenever a page arrives or leaves; the visible range is in first/last.
+  // The header only: the body's rows are rendered by BodyRow from the same column definitions.
+  const table = useTable({ features: inboxFeatures, columns, data: NO_ROWS, getRowId: (row) => String(row.index) });
+  const cells = useMemo(
+    () =>
+      table.getAllLeafColumns().map((column) => ({
+        id: column.id,
+        className: column.columnDef.meta?.className ?? '',
+        Cell: column.columnDef.cell as CellRenderer,
+      })),
+    // The table's columns follow `columns`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [pager, first, last, snapshot.version],
+    [columns],
   );
-  const table = useTable({ features: inboxFeatures, columns, data, getRowId: (row) => String(row.index) });
+  const stale = props.stale === true;
+  const activate = stale ? ignore : onActivate;
 
   return (
     <div
@@ -148,6 +224,8 @@ export function MentionTable(props: MentionTableProps) {
       aria-colcount={visible.length + 1}
       aria-describedby="inbox-keyboard-hint"
       aria-readonly="true"
+      aria-busy={stale ? 'true' : undefined}
+      data-list={props.listId}
       tabIndex={0}
       style={{ ['--columns' as string]: gridTemplate(columnState) }}
     >
@@ -188,35 +266,19 @@ export function MentionTable(props: MentionTableProps) {
         ))}
       </div>
       <div role="rowgroup" className="mention-table__body" style={{ height: rows.totalSize }}>
-        {table.getRowModel().rows.map((row) => {
-          const index = row.original.index;
-          const mention = row.original.mention;
-          const current = index === currentIndex;
-          const checked = mention ? isSelected(mention.id) : false;
+        {items.map((index) => {
+          const mention = pager.rowAt(index);
           return (
-            <div
-              role="row"
-              key={row.id}
-              data-index={index}
-              aria-rowindex={index + 2}
-              aria-selected={current}
-              aria-busy={mention ? undefined : 'true'}
-              tabIndex={-1}
-              className={`mention-row${current ? ' mention-row--current' : ''}${checked ? ' mention-row--checked' : ''}${mention?.status === 'new' ? ' mention-row--unread' : ''}`}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
-              onClick={() => onActivate(index)}
-            >
-              {row.getAllCells().map((cell) => (
-                <div
-                  role="gridcell"
-                  key={cell.id}
-                  data-column={cell.column.id}
-                  className={`mention-cell ${cell.column.columnDef.meta?.className ?? ''}`}
-                >
-                  <table.FlexRender cell={cell} />
-                </div>
-              ))}
-            </div>
+            <BodyRow
+              key={index}
+              index={index}
+              mention={mention}
+              current={index === currentIndex}
+              checked={mention ? isSelected(mention.id) : false}
+              stale={stale}
+              cells={cells}
+              onActivate={activate}
+            />
           );
         })}
       </div>

@@ -39,8 +39,16 @@ export interface ColumnContext {
   toggleSelected(mention: MentionRow): void;
 }
 
+/** One compact formatter per locale: making an Intl.NumberFormat per row cost more than the row's other cells. */
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
 function compactNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  let format = compactFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    compactFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 /** Name, handle and reach: who is talking and how many hear it. */

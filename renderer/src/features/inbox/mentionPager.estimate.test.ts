@@ -113,12 +113,30 @@ describe('MentionPager with an estimated total', () => {
     const store = estimatingStore(10_000, 10_000);
     const pager = new MentionPager(store.fetchPage, { prefetchPages: 1 });
     await pager.reload();
-    pager.ensureRange(500, 530);
-    await settle();
-    expect(store.offsets).toEqual([0, 500, 600]);
     pager.ensureRange(300, 330);
     await settle();
-    expect(store.offsets.slice(3)).toEqual([300, 200]);
+    expect(store.offsets).toEqual([0, 300, 400]);
+    pager.ensureRange(250, 280);
+    await settle();
+    expect(store.offsets.slice(3)).toEqual([200, 100]);
+  });
+
+  it('reads nothing around a jump, but reads ahead where a steady drag lands next', async () => {
+    const store = estimatingStore(100_000, 100_000);
+    const pager = new MentionPager(store.fetchPage, { prefetchPages: 2 });
+    await pager.reload();
+    // A click in the scrollbar's track: only the page on screen.
+    pager.ensureRange(10_020, 10_050);
+    await settle();
+    expect(store.offsets).toEqual([0, 10_000]);
+    // Dragged on by a similar step the same way: the place after this one is read ahead too.
+    pager.ensureRange(20_020, 20_050);
+    await settle();
+    expect(store.offsets.slice(2)).toEqual([20_000, 30_000]);
+    // Rows in view come first when the range spans two pages.
+    pager.ensureRange(80_090, 80_130);
+    await settle();
+    expect(store.offsets.slice(4, 6)).toEqual([80_100, 80_000]);
   });
 
   it('takes a short page as the end of the view, even before the count answers', async () => {

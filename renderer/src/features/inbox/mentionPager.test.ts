@@ -152,4 +152,31 @@ describe('MentionPager', () => {
     expect(pager.rowAt(500)).toBeUndefined();
     expect(pager.rowAt(0)?.id).toBe(3010);
   });
+
+  it('keeps its list state the same object while pages of rows arrive, so the page around the table stays put', async () => {
+    const store = fakeStore(10_000);
+    const pager = new MentionPager(store.fetchPage);
+    await pager.reload();
+    const state = pager.getListState();
+    const version = pager.getSnapshot().version;
+    pager.ensureRange(3000, 3030);
+    await settle();
+    expect(pager.getSnapshot().version).toBeGreaterThan(version);
+    expect(pager.rowAt(3000)?.id).toBe(7000);
+    expect(pager.getListState()).toBe(state);
+    store.add(5);
+    pager.noteAdded(5);
+    expect(pager.getListState()).not.toBe(state);
+    expect(pager.getListState()).toMatchObject({ status: 'ready', total: 10_000, pendingNew: 5 });
+  });
+
+  it('starts once: a list started by a control is not started again by the render that shows it', async () => {
+    const store = fakeStore(300);
+    const pager = new MentionPager(store.fetchPage);
+    pager.start();
+    pager.start();
+    await settle();
+    expect(store.requests.map((r) => r.offset)).toEqual([0]);
+    expect(pager.getListState().status).toBe('ready');
+  });
 });

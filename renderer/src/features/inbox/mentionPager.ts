@@ -20,6 +20,8 @@ export type FetchMentionPage = (offset: number, limit: number, maxId: number | u
  * a scrollbar drag must not queue hundreds of them for places the view has already left.
  */
 const MAX_IN_FLIGHT = 3;
+/** A move of the view by more than this many pages is a jump, not scrolling. */
+const JUMP_PAGES = 3;
 /** A visible page that failed to load is asked again after this long. */
 const RETRY_MS = 1000;
 
@@ -40,6 +42,14 @@ export interface PagerSnapshot {
   error: ApiError | null;
   /** Changes whenever any row arrives, so React knows to re-render. */
   version: number;
+}
+
+/** A pager's snapshot apart from its rows' version. */
+export type PagerListState = Omit<PagerSnapshot, 'version'>;
+
+function listStateOf(snapshot: PagerSnapshot): PagerListState {
+  const { version: _version, ...state } = snapshot;
+  return state;
 }
 
 export interface PagerOptions {
@@ -72,7 +82,11 @@ export interface PagerOptions {
  * snapshot exactly in the background and takes that figure, larger or smaller. Rows keep their indexes (the
  * snapshot does not change), so the operator's place holds while the scroll area resizes.
  */
+let pagersMade = 0;
+
 export class MentionPager {
+  /** Tells this list from the one before it (the grid carries it as `data-list`). */
+  readonly id = ++pagersMade;
   private readonly pageSize: number;
   private readonly keepPages: number;
   private readonly maxRows: number;
@@ -92,6 +106,7 @@ export class MentionPager {
     error: null,
     version: 0,
   };
+  private listState: PagerListState = listStateOf(this.snapshot);
   /** Newest mention id in the view; undefined until the first page has answered. */
   private maxId: number | undefined;
   /** The source reports how many newer mentions pass the filter. */
@@ -105,6 +120,8 @@ export class MentionPager {
   /** The first visible row last time, to tell the direction of scrolling. */
   private lastFirst = 0;
   private direction: 1 | -1 = 1;
+  /** How far the first visible row moved last time it moved (a drag's step). */
+  private lastStep = 0;
   private refreshQueued = false;
 
   constructor(
@@ -125,6 +142,18 @@ export class MentionPager {
 
   getSnapshot = (): PagerSnapshot => this.snapshot;
 
+  /**
+   * The snapshot without its row `version`: a new object only when the list's state changes (loading, total,
+   * new mentions, an error), not when a page of rows arrives, so a page around the table does not re-render
+   * with every page.
+   */
+  getListState = (): PagerListState => this.listState;
+
+  /** Starts the view, unless it has been started already (by a control's handler, before the render). */
+  start(): void {
+    if (this.generation === 0) void this.reload();
+  }
+
   /** Starts (or restarts) the view from the newest mention. */
   reload(): Promise<void> {
     this.generation += 1;
@@ -135,6 +164,7 @@ export class MentionPager {
     this.maxId = undefined;
     this.large = false;
     this.lastFirst = 0;
+    this.lastStep = 0;
     this.direction = 1;
     this.update({ status: 'loading', total: 0, totalIsEstimate: false, pendingNew: 0, error: null });
     return this.load(0, this.generation);
@@ -189,23 +219,42 @@ export class MentionPager {
   }
 
   /**
-   * The rows `first..last` are (about to be) on screen: fetch any page they need, those first, then
-   * `prefetchPages` more in the direction of scrolling.
+   * The rows `first..last` are (about to be) on screen: fetch any page they need, those nearest the middle
+   * (the rows in view) first, then `prefetchPages` more in the direction of scrolling. A jump (a scrollbar
+   * drag or a click in its track) reads ahead nothing around it: the next place is elsewhere. Instead, when
+   * two jumps in a row went the same way by a similar step (a drag), the place the next step lands on is
+   * read ahead, so its rows can be there when the view arrives.
    */
   ensureRange(first: number, last: number): void {
     if (this.snapshot.status !== 'ready' || this.snapshot.total === 0) return;
-    if (first !== this.lastFirst) this.direction = first > this.lastFirst ? 1 : -1;
+    const step = first - this.lastFirst;
+    if (step !== 0) this.direction = step > 0 ? 1 : -1;
+    const previousStep = this.lastStep;
+    if (step !== 0) this.lastStep = step;
     this.lastFirst = first;
     const lastRow = this.snapshot.total - 1;
-    const firstPage = Math.floor(Math.min(Math.max(0, first), lastRow) / this.pageSize);
-    const lastPage = Math.floor(Math.min(last, lastRow) / this.pageSize);
+    const pageOf = (row: number) => Math.floor(Math.min(Math.max(0, row), lastRow) / this.pageSize);
+    const firstPage = pageOf(first);
+    const lastPage = pageOf(last);
     this.visiblePages = [firstPage, lastPage];
+    const middle = (first + last) / 2 / this.pageSize - 0.5;
     const wanted: number[] = [];
     for (let page = firstPage; page <= lastPage; page++) wanted.push(page);
+    wanted.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
+    const jump = Math.abs(step) > JUMP_PAGES * this.pageSize;
     const lastPageThere = Math.floor(lastRow / this.pageSize);
-    for (let ahead = 1; ahead <= this.prefetchPages; ahead++) {
-      const page = this.direction > 0 ? lastPage + ahead : firstPage - ahead;
-      if (page >= 0 && page <= lastPageThere) wanted.push(page);
+    if (!jump) {
+      for (let ahead = 1; ahead <= this.prefetchPages; ahead++) {
+        const page = this.direction > 0 ? lastPage + ahead : firstPage - ahead;
+        if (page >= 0 && page <= lastPageThere) wanted.push(page);
+      }
+    } else if (previousStep !== 0 && Math.sign(previousStep) === Math.sign(step)) {
+      const ratio = step / previousStep;
+      if (ratio > 0.5 && ratio < 2) {
+        const from = pageOf(first + step);
+        const to = pageOf(last + step);
+        for (let page = from; page <= to; page++) if (!wanted.includes(page)) wanted.push(page);
+      }
     }
     // Pages wanted by an earlier position and not started yet are forgotten: during a fast scroll or a
     // scrollbar drag only where the view is now matters, not every place it passed.
@@ -334,6 +383,9 @@ export class MentionPager {
 
   private update(patch: Partial<PagerSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch, version: this.snapshot.version + 1 };
+    const state = listStateOf(this.snapshot);
+    const old = this.listState;
+    if ((Object.keys(state) as (keyof PagerListState)[]).some((key) => state[key] !== old[key])) this.listState = state;
     for (const listener of this.listeners) listener();
   }
 }

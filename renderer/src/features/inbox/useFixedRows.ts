@@ -19,10 +19,27 @@ export interface FixedRows {
  */
 export function useFixedRows(
   scrollRef: RefObject<HTMLElement | null>,
-  options: { count: number; rowHeight: number; headerHeight: number; overscan: number },
+  options: {
+    count: number;
+    rowHeight: number;
+    headerHeight: number;
+    overscan: number;
+    /** A new value is a different list: it starts at the top (in the same render, not a frame later). */
+    listKey?: unknown;
+  },
 ): FixedRows {
-  const { count, rowHeight, headerHeight, overscan } = options;
+  const { count, rowHeight, headerHeight, overscan, listKey } = options;
   const [view, setView] = useState({ top: 0, height: 0 });
+  const [shownKey, setShownKey] = useState(listKey);
+  if (shownKey !== listKey) {
+    // Adjusted while rendering: the first render of the new list already asks for its top rows.
+    setShownKey(listKey);
+    setView((old) => (old.top === 0 ? old : { ...old, top: 0 }));
+  }
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (element && element.scrollTop !== 0) element.scrollTop = 0;
+  }, [scrollRef, listKey]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
