@@ -57,7 +57,7 @@ async function observe(page: Page): Promise<void> {
         const name = panel.getAttribute('aria-label') ?? '?';
         const drawn =
           panel.getAttribute('aria-busy') === 'false' &&
-          panel.querySelector('.trend-chart svg, .term-lists, .state-message') !== null;
+          panel.querySelector('.trend-chart[data-drawn="true"] svg path, .term-lists, .state-message') !== null;
         if (drawn && window.benchPanels[name] === undefined) window.benchPanels[name] = Math.round(performance.now());
       }
       requestAnimationFrame(check);
@@ -100,7 +100,7 @@ function allDrawn(page: Page) {
         all.every(
           (panel) =>
             panel.getAttribute('aria-busy') === 'false' &&
-            panel.querySelector('.trend-chart svg, .term-lists, .state-message') !== null,
+            panel.querySelector('.trend-chart[data-drawn="true"] svg path, .term-lists, .state-message') !== null,
         )
       );
     },

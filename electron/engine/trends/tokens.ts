@@ -43,9 +43,10 @@ export function termsOf(text: string): Set<string> {
   const folded = fold(text);
   const out = new Set<string>();
   if (folded.includes('#')) for (const match of folded.matchAll(HASHTAG)) out.add(`#${match[1]!}`);
-  for (const match of folded.matchAll(TOKEN)) {
-    const token = match[0];
-    if (LETTERS.test(token) && !STOPWORDS.has(token)) out.add(token);
+  // The tokens as strings, not match objects (less garbage: a filtered terms panel tokenises ~2,000 texts);
+  // fewer than 4 UTF-16 units is fewer than 4 letters, so those skip the pattern.
+  for (const token of folded.match(TOKEN) ?? []) {
+    if (token.length >= 4 && LETTERS.test(token) && !STOPWORDS.has(token)) out.add(token);
   }
   return out;
 }

@@ -106,6 +106,13 @@ export function Chart({ option, colours, label, onClick, axisClicks = false, ref
     const instance = echarts.init(element, echartsTheme(latest.current.colours, FONT), { renderer: 'svg' });
     chart.current = instance;
     themed.current = latest.current.colours;
+    // The box says when the chart first shows its option (set lazily, it is drawn in a later frame): what
+    // the page bench and tests wait for, instead of the empty SVG root that exists from here on.
+    const shown = () => {
+      element.dataset.drawn = 'true';
+      instance.off('rendered', shown);
+    };
+    instance.on('rendered', shown);
     // A click on a series (a bar, a mark, a map area) arrives as an ECharts event first; a click anywhere
     // else in the plot (an area, the gap between bars) picks the bucket under the cursor on the x axis.
     let seriesClicked = false;
