@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -101,6 +101,8 @@ export async function benchImport(): Promise<Record<string, unknown>> {
         writesSeconds: round(enriched.writesSeconds),
         inboxPageDuringImportMs: { ...enriched.inbox, budgetP95: 100 },
         inboxPageWhileWritingMs: enriched.inboxWhileWriting,
+        // Per thread (Linux): the engine's thread writes, the import's worker parses and enriches.
+        threadsCpuSeconds: enriched.threads,
       },
       bare: report(bare, 0.5),
       loadAverage: {
@@ -131,7 +133,7 @@ const INBOX_PAGES = [
 ];
 
 /** The enriched import through the engine worker, with inbox pages timed from this thread while it runs. */
-async function importThroughEngine(dataDir: string, csv: string) {
+export async function importThroughEngine(dataDir: string, csv: string, options: { inboxPages?: boolean } = {}) {
   const client = await startEngineWorker({ dataDir, workerFile: ENGINE_WORKER });
   try {
     for (const [index, topic] of DEMO_TOPIC_QUERIES.entries()) {
@@ -141,6 +143,7 @@ async function importThroughEngine(dataDir: string, csv: string) {
     }
     // Let the engine settle (topic tagging of nothing, the trend indexer's first look) before the clock starts.
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    const threadsBefore = threadCpuSeconds();
     const cpu = process.cpuUsage();
     const started = performance.now();
     let writesDoneAt: number | null = null;
@@ -158,7 +161,14 @@ async function importThroughEngine(dataDir: string, csv: string) {
     jobId = (startedJob.value as JobInfo).id;
     const times: number[] = [];
     const whileWriting: number[] = [];
+    // Read every turn: the import's worker thread is gone by the end, with its last reading kept here.
+    const threadsSeen = new Map<string, number>();
     for (let i = 0; finished === null; i++) {
+      for (const [tid, seconds] of threadCpuSeconds()) threadsSeen.set(tid, seconds);
+      if (options.inboxPages === false) {
+        await new Promise((resolve) => setTimeout(resolve, INBOX_PAGE_EVERY_MS));
+        continue;
+      }
       const t = performance.now();
       const page = await client.call('mentions.list', INBOX_PAGES[i % INBOX_PAGES.length]);
       const ms = performance.now() - t;
@@ -170,6 +180,8 @@ async function importThroughEngine(dataDir: string, csv: string) {
     unsubscribe();
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
+    for (const [tid, seconds] of threadCpuSeconds()) threadsSeen.set(tid, seconds);
+    const threads = busiestThreads(threadsBefore, threadsSeen);
     const job = finished as JobInfo;
     if (job.state !== 'done') throw new Error(`import ${job.state}: ${job.message ?? ''}`);
     return {
@@ -179,10 +191,38 @@ async function importThroughEngine(dataDir: string, csv: string) {
       writesSeconds: ((writesDoneAt ?? performance.now()) - started) / 1000,
       inbox: summarise(times),
       inboxWhileWriting: summarise(whileWriting),
+      threads,
     };
   } finally {
     await client.close();
   }
+}
+
+/**
+ * CPU seconds of each thread of this process so far (Linux: /proc/self/task; empty elsewhere). The threads
+ * are unnamed; the engine's thread and the import's worker are the two busiest during the import.
+ */
+function threadCpuSeconds(): Map<string, number> {
+  const seconds = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime (fields 14 and 15 of the line), in clock ticks of 1/100 s.
+      seconds.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+    }
+  } catch {
+    // not Linux
+  }
+  return seconds;
+}
+
+/** The threads that used at least a second of CPU between two readings, busiest first. */
+function busiestThreads(before: Map<string, number>, after: Map<string, number>) {
+  return [...after]
+    .map(([tid, seconds]) => ({ tid: Number(tid), cpuSeconds: round(seconds - (before.get(tid) ?? 0)) }))
+    .filter((thread) => thread.cpuSeconds >= 1)
+    .sort((a, b) => b.cpuSeconds - a.cpuSeconds);
 }
 
 function summarise(times: number[]) {

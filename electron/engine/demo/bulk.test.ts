@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ListMentionsInput } from '../../../shared/api/inbox';
 import { MentionReader } from '../mentions/read';
-import { MentionWriter, ensureSource, getMeta } from '../mentions/write';
+import { MentionWriter, ensureSource, getMeta, setMeta } from '../mentions/write';
 import { type Db, openMemoryWorkspace } from '../store/db';
 import { deferIndexing, finishDeferredIndexing } from './bulk';
 import { demoMentions } from './mentions';
@@ -72,6 +72,66 @@ describe('deferred indexing for a demo in an empty workspace', () => {
     expect(schemaOf(db)).toEqual(before);
     expect(getMeta(db, 'demo_deferred_indexing')).toBeNull();
     expect(await finishDeferredIndexing(db)).toBeNull();
+  });
+
+  it('fills the full text in chunks that an interruption resumes, never indexing a mention twice', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    deferIndexing(db);
+    writeDemo(db, 5_000);
+    // The last step fails (the process died there): the full text is filled and its trigger is back.
+    await expect(
+      finishDeferredIndexing(db, () => {
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(getMeta(db, 'demo_deferred_indexing')).not.toBeNull();
+    expect(found(db, 'kroegstraat')).toBeGreaterThan(100);
+    // A mention that arrives meanwhile is indexed by the trigger; finishing again adds nobody twice.
+    const [late] = [
+      ...demoMentions({ mentions: 1, years: 1, seed: 5, until: Date.parse('2026-03-02T12:00:00Z') }, 1).mentions,
+    ];
+    const writer = new MentionWriter(db);
+    const late2 = { ...late!, externalId: 'late', url: null, text: 'Laat bericht over de zwembadsluiting' };
+    expect(db.transaction(() => writer.write([late2]))().inserted).toBe(1);
+    expect(found(db, 'zwembadsluiting')).toBe(1);
+    const total = db.prepare('SELECT count(*) FROM mentions').pluck().get();
+    expect(await finishDeferredIndexing(db)).toBe(0);
+    expect(schemaOf(db)).toEqual(before);
+    expect(getMeta(db, 'demo_fts_fill')).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM mentions_fts_docsize').pluck().get()).toBe(total);
+    // rank 1: the full text is also compared with the mentions it indexes.
+    expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+  });
+
+  it('resumes a full-text fill that a crash stopped half-way, from where its last chunk ended', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    deferIndexing(db);
+    writeDemo(db, 3_000);
+    // What a fill leaves after its first chunks: the trigger back, mentions up to `through` in the full text.
+    const saved = JSON.parse(getMeta(db, 'demo_deferred_indexing')!) as { name: string; sql: string }[];
+    db.exec(saved.find((object) => object.name === 'mentions_fts_insert')!.sql);
+    const upTo = db.prepare('SELECT max(id) FROM mentions').pluck().get() as number;
+    db.prepare('INSERT INTO mentions_fts (rowid, text) SELECT id, text FROM mentions WHERE id <= 1200').run();
+    setMeta(db, 'demo_fts_fill', JSON.stringify({ through: 1200, upTo }));
+    expect(await finishDeferredIndexing(db)).toBe(0);
+    expect(schemaOf(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM mentions_fts_docsize').pluck().get()).toBe(3_000);
+    expect(() => db.exec(`INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+  });
+
+  it('keeps the named indexes when asked (a file import), and puts the rest back', async () => {
+    const db = openMemoryWorkspace();
+    const before = schemaOf(db);
+    expect(deferIndexing(db, { keepIndexes: ['mentions_created', 'mentions_url_key'] })).toBe(true);
+    const during = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all();
+    expect(during).toContain('mentions_created');
+    expect(during).toContain('mentions_url_key');
+    expect(during).not.toContain('mentions_priority');
+    writeDemo(db, 500);
+    expect(await finishDeferredIndexing(db)).toBe(0);
+    expect(schemaOf(db)).toEqual(before);
   });
 
   it('keeps the first of two mentions with the same canonical URL, as the unique index would have', async () => {

@@ -32,11 +32,12 @@ interface SchemaObject {
 /**
  * Drops the mentions table's indexes (all but the table's own unique constraint), its full-text insert
  * trigger, its rollup insert triggers and the rollup triggers on inserted topic tags, when the workspace has
- * no mentions yet and nothing else has deferred them. Returns whether it did. `keepIndexes` drops only the
- * triggers (a file import: its rows may repeat a unique key, which the insert must refuse as it goes, and the
- * inbox reads along its indexes while the import runs).
+ * no mentions yet and nothing else has deferred them. Returns whether it did. `keepIndexes` keeps the named
+ * indexes (or all of them with `true`) and drops the rest with the triggers: a file import keeps its unique
+ * keys, so the insert refuses a repeat as it goes, and the indexes of the inbox's orders, which it reads along
+ * while the import runs.
  */
-export function deferIndexing(db: Db, options: { keepIndexes?: boolean } = {}): boolean {
+export function deferIndexing(db: Db, options: { keepIndexes?: boolean | readonly string[] } = {}): boolean {
   if (db.prepare('SELECT 1 FROM mentions LIMIT 1').get() || getMeta(db, MARKER) !== null) return false;
   const deferred = db
     .prepare<[], SchemaObject>(
@@ -49,12 +50,16 @@ export function deferIndexing(db: Db, options: { keepIndexes?: boolean } = {}): 
        ORDER BY type, name`,
     )
     .all()
-    .filter((object) => !(options.keepIndexes && object.type === 'index'));
+    .filter((object) => object.type !== 'index' || !keeps(options.keepIndexes, object.name));
   db.transaction(() => {
     setMeta(db, MARKER, JSON.stringify(deferred));
     for (const object of deferred) db.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name}"`);
   }).immediate();
   return true;
+}
+
+function keeps(keep: boolean | readonly string[] | undefined, index: string): boolean {
+  return keep === true || (Array.isArray(keep) && keep.includes(index));
 }
 
 /** Whether indexes are deferred now (a bulk fill runs, or one was interrupted and not finished yet). */
@@ -71,38 +76,106 @@ const BUILD_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 /**
  * Puts back what `deferIndexing` dropped and rebuilds the full-text index and the rollups from the mentions,
- * one object per transaction with a turn for waiting calls in between. `beforeRollups` runs in the last
+ * one object per transaction and the full text in chunks (`fillFullText`), with a turn for waiting calls in
+ * between. `beforeRollups` runs in the last
  * transaction, once the full text is complete and before the topic-tag triggers return and the rollups are
- * rebuilt: the place to tag the new mentions (generate.ts furnishes the demo there). Does nothing when
+ * rebuilt: the place to tag the new mentions (generate.ts furnishes the demo there). `afterFullText` runs
+ * before it, outside any transaction, once the full text is complete (an import tags in chunks there). Does nothing when
  * nothing is deferred; safe to run again after an interruption. Returns null when there was nothing to
  * finish, otherwise how many mentions were removed because they repeated a unique key (normally none).
  */
-export async function finishDeferredIndexing(db: Db, beforeRollups?: () => void): Promise<number | null> {
+export async function finishDeferredIndexing(
+  db: Db,
+  beforeRollups?: () => void,
+  afterFullText?: () => Promise<void>,
+): Promise<number | null> {
   const saved = getMeta(db, MARKER);
   if (saved === null) return null;
   const exists = db.prepare<[string, string]>('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?');
   const mmapBefore = db.pragma('mmap_size', { simple: true }) as number;
   const objects = JSON.parse(saved) as SchemaObject[];
   const onTags = objects.filter((object) => object.table === 'mention_topics');
+  const isFtsInsert = (object: SchemaObject) => object.type === 'trigger' && object.sql.includes('mentions_fts');
   let removed = 0;
   try {
     db.pragma(`mmap_size = ${BUILD_MMAP_BYTES}`);
+    // A trigger that is already back while no fill is on record: an interruption of an older version, or a
+    // marker without the full-text trigger. The full text is then rebuilt whole in the last transaction.
+    const ftsTrigger = objects.find(isFtsInsert);
+    const rebuildWhole =
+      getMeta(db, FTS_FILL) === null && (!ftsTrigger || exists.get(ftsTrigger.type, ftsTrigger.name) !== undefined);
     for (const object of objects) {
-      if (object.table === 'mention_topics') continue;
+      if (object.table === 'mention_topics' || isFtsInsert(object)) continue;
       if (!exists.get(object.type, object.name)) removed += create(db, object);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (!rebuildWhole) {
+      await fillFullText(db, ftsTrigger!);
+      await afterFullText?.();
+    }
     db.transaction(() => {
-      db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
+      if (rebuildWhole) db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
       beforeRollups?.();
       for (const object of onTags) if (!exists.get(object.type, object.name)) db.exec(object.sql);
       rebuildRollups(db);
-      db.prepare('DELETE FROM workspace_meta WHERE key = ?').run(MARKER);
+      db.prepare('DELETE FROM workspace_meta WHERE key IN (?, ?)').run(MARKER, FTS_FILL);
     }).immediate();
   } finally {
     db.pragma(`mmap_size = ${mmapBefore}`);
   }
   return removed;
+}
+
+/**
+ * How far the chunked full-text fill got: `{ through, upTo }` (mention ids). Mentions up to `upTo` are put
+ * into the full text by the fill, in id order; later ones by the insert trigger, which comes back in the
+ * transaction that records `upTo`. Each chunk moves `through` in its own transaction, so an interrupted fill
+ * resumes where it stopped.
+ */
+const FTS_FILL = 'demo_fts_fill';
+
+/** Mentions put into the full text per transaction: a few tens of ms each on the 2-core machine. */
+const FTS_CHUNK = 2_000;
+
+/**
+ * Puts the mentions into the full text in chunks, with a turn for waiting calls between them: the inbox
+ * answers meanwhile, where one 'rebuild' held the engine's thread for seconds (9.7 s at 200k mentions).
+ * A mention already in the full text (its row in the docsize table: a unique index that met a repeat
+ * rebuilt it whole, see `create`) is left alone, so a fill that runs again never indexes one twice.
+ */
+async function fillFullText(db: Db, trigger: SchemaObject): Promise<void> {
+  let fill = JSON.parse(getMeta(db, FTS_FILL) ?? 'null') as { through: number; upTo: number } | null;
+  if (fill === null) {
+    fill = db
+      .transaction(() => {
+        const upTo = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck().get() ?? 0;
+        db.exec(trigger.sql);
+        setMeta(db, FTS_FILL, JSON.stringify({ through: 0, upTo }));
+        return { through: 0, upTo };
+      })
+      .immediate();
+  }
+  const ids = db
+    .prepare<[number, number, number], number>('SELECT id FROM mentions WHERE id > ? AND id <= ? ORDER BY id LIMIT ?')
+    .pluck();
+  const insert = db.prepare<[number, number]>(
+    `INSERT INTO mentions_fts (rowid, text) SELECT m.id, m.text FROM mentions m
+     WHERE m.id >= ? AND m.id <= ? AND NOT EXISTS (SELECT 1 FROM mentions_fts_docsize d WHERE d.id = m.id)`,
+  );
+  const { upTo } = fill;
+  let through = fill.through;
+  while (through < upTo) {
+    through = db
+      .transaction(() => {
+        const chunk = ids.all(through, upTo, FTS_CHUNK);
+        const last = chunk.length < FTS_CHUNK ? upTo : chunk.at(-1)!;
+        if (chunk.length > 0) insert.run(chunk[0]!, last);
+        setMeta(db, FTS_FILL, JSON.stringify({ through: last, upTo }));
+        return last;
+      })
+      .immediate();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 /**

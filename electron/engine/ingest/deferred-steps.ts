@@ -31,3 +31,36 @@ export function tagOwedMentions(db: Db, pipeline: Pick<IngestPipeline, 'runAfter
   if (upToId > afterId) pipeline.runAfterStore({ afterId, upToId }, { bulkOnly: true });
   db.prepare('DELETE FROM workspace_meta WHERE key = ?').run(OWED_AFTER);
 }
+
+/** Mentions tagged per transaction when the owed tags are made ahead of the last step (`tagOwedInChunks`). */
+const TAG_CHUNK = 20_000;
+
+/**
+ * Makes the owed `bulk` steps in chunks of ids, each in its own transaction that also moves the debt past it,
+ * with `pause` between them (a turn for waiting calls): the last transaction of `finishDeferredIndexing`
+ * then has little left to tag. Needs the full text complete up to the newest mention (`afterFullText`). A
+ * crash between chunks leaves the debt from where it got, and re-tagging a mention adds nothing (the tag
+ * rows are unique), so a mention that arrived meanwhile and was tagged by its own batch is no trouble.
+ */
+export async function tagOwedInChunks(
+  db: Db,
+  pipeline: Pick<IngestPipeline, 'runAfterStore'>,
+  pause: () => Promise<void>,
+): Promise<void> {
+  for (;;) {
+    const more = db
+      .transaction(() => {
+        const owed = getMeta(db, OWED_AFTER);
+        if (owed === null) return false;
+        const afterId = Number(owed);
+        const upToId = Math.min(newestId(db), afterId + TAG_CHUNK);
+        if (upToId <= afterId) return false;
+        pipeline.runAfterStore({ afterId, upToId }, { bulkOnly: true });
+        setMeta(db, OWED_AFTER, String(upToId));
+        return true;
+      })
+      .immediate();
+    if (!more) return;
+    await pause();
+  }
+}

@@ -127,7 +127,7 @@ describe('importFiles', () => {
         engine.db.prepare("SELECT type, name FROM sqlite_master WHERE tbl_name = 'mentions' ORDER BY name").all();
       expect(schema(bulk.engine)).toEqual(schema(plain.engine));
       const meta = bulk.engine.db.prepare(
-        "SELECT key FROM workspace_meta WHERE key LIKE '%deferred%' OR key LIKE '%owed%'",
+        "SELECT key FROM workspace_meta WHERE key LIKE '%deferred%' OR key LIKE '%owed%' OR key LIKE '%fts_fill%'",
       );
       expect(meta.all()).toEqual([]);
       const found = (engine: Engine) =>
