@@ -3,12 +3,13 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StateMessage } from '../../components/StateMessage';
 import { resources } from '../../i18n';
+import { preloadLater } from '../../preload';
 import { pageFromHash } from '../../route';
 import { usePreferences } from '../../stores/preferences';
 import { prefetchTrends } from './prefetch';
 
-// ECharts and the panels are a chunk of their own: the first screen never waits for them. Once the window
-// has nothing else to do, the chunk is loaded in idle time, so opening Trends later does not wait for it either.
+// ECharts and the panels are a chunk of their own: the first screen never waits for them. Once the first
+// page is shown, the chunk is loaded in idle time, so opening Trends later does not wait for it either.
 const loadView = () => import('./TrendsView');
 const TrendsView = lazy(loadView);
 
@@ -35,8 +36,8 @@ window.addEventListener('hashchange', () => {
 if (onTrends()) {
   // A window opened on Trends asks while the rest of the app's code still starts, not after its first render.
   beginVisit();
-} else if (typeof window.requestIdleCallback === 'function') {
-  window.requestIdleCallback(() => void loadView().catch(() => {}), { timeout: 10_000 });
+} else {
+  preloadLater(loadView);
 }
 
 /** Trends: long-term panels over the rollups (DESIGN §8), in a chunk of their own. */
