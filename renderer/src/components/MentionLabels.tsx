@@ -22,6 +22,7 @@ import {
   Webhook,
   type LucideIcon,
 } from 'lucide-react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, MentionStatus, SentimentLabel } from '../../../shared/domain/mention';
 
@@ -56,8 +57,10 @@ const STATUS_ICONS: Record<MentionStatus, LucideIcon> = {
   spam: Ban,
 };
 
-export function ChannelLabel({ channel }: { channel: Channel }) {
-  const { t } = useTranslation();
+/** Translates a label's key; the table passes its own `t`, so a row's labels make no `useTranslation` each. */
+type Translate = (key: string) => string;
+
+export function channelLabel(channel: Channel, t: Translate): ReactElement {
   const Icon = CHANNEL_ICONS[channel];
   return (
     <span className="label label--channel" title={t(`channel.${channel}`)}>
@@ -68,8 +71,7 @@ export function ChannelLabel({ channel }: { channel: Channel }) {
 }
 
 /** Colour and a word and an icon: the meaning survives without colour. */
-export function SentimentLabelView({ sentiment }: { sentiment: SentimentLabel | null }) {
-  const { t } = useTranslation();
+export function sentimentLabel(sentiment: SentimentLabel | null, t: Translate): ReactElement {
   const key = sentiment ?? 'unknown';
   const Icon = SENTIMENT_ICONS[key];
   return (
@@ -80,8 +82,7 @@ export function SentimentLabelView({ sentiment }: { sentiment: SentimentLabel | 
   );
 }
 
-export function StatusLabel({ status }: { status: MentionStatus }) {
-  const { t } = useTranslation();
+export function statusLabel(status: MentionStatus, t: Translate): ReactElement {
   const Icon = STATUS_ICONS[status];
   return (
     <span className={`label label--status status--${status}`}>
@@ -89,4 +90,19 @@ export function StatusLabel({ status }: { status: MentionStatus }) {
       <span className="label__text">{t(`status.${status}`)}</span>
     </span>
   );
+}
+
+export function ChannelLabel({ channel }: { channel: Channel }) {
+  const { t } = useTranslation();
+  return channelLabel(channel, t);
+}
+
+export function SentimentLabelView({ sentiment }: { sentiment: SentimentLabel | null }) {
+  const { t } = useTranslation();
+  return sentimentLabel(sentiment, t);
+}
+
+export function StatusLabel({ status }: { status: MentionStatus }) {
+  const { t } = useTranslation();
+  return statusLabel(status, t);
 }

@@ -2,10 +2,10 @@ import { createColumnHelper, metaHelper, tableFeatures } from '@tanstack/react-t
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { MentionRow } from '../../../../shared/domain/mention';
-import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
+import { channelLabel, sentimentLabel, statusLabel } from '../../components/MentionLabels';
 import type { Formatters } from '../../i18n/format';
 import { OperatorAvatar } from '../operators/OperatorAvatar';
-import { TopicChips } from '../topics/TopicChips';
+import { TopicChipsWith } from '../topics/TopicChips';
 import type { ColumnId, ColumnState } from './columnState';
 import { highlight } from './highlight';
 
@@ -106,7 +106,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'channel',
       header: () => t('inbox.columns.channel'),
       meta: { className: `col-channel${compact('channel')}` },
-      cell: loaded((m) => <ChannelLabel channel={m.channel} />),
+      cell: loaded((m) => channelLabel(m.channel, t)),
     }),
     author: helper.display({
       id: 'author',
@@ -124,19 +124,19 @@ function allColumns(ctx: ColumnContext) {
       id: 'sentiment',
       header: () => t('inbox.columns.sentiment'),
       meta: { className: `col-sentiment${compact('sentiment')}` },
-      cell: loaded((m) => <SentimentLabelView sentiment={m.sentiment} />),
+      cell: loaded((m) => sentimentLabel(m.sentiment, t)),
     }),
     topics: helper.display({
       id: 'topics',
       header: () => t('inbox.columns.topics'),
       meta: { className: 'col-topics' },
-      cell: loaded((m) => <TopicChips ids={m.topicIds} max={1} />),
+      cell: loaded((m) => <TopicChipsWith ids={m.topicIds} max={1} t={t} />),
     }),
     status: helper.display({
       id: 'status',
       header: () => t('inbox.columns.status'),
       meta: { className: `col-status${compact('status')}` },
-      cell: loaded((m) => <StatusLabel status={m.status} />),
+      cell: loaded((m) => statusLabel(m.status, t)),
     }),
     assignee: helper.display({
       id: 'assignee',

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../../shared/api/topics';
 import { useTopics } from './topicsStore';
@@ -13,8 +14,21 @@ export function TopicChip({ topic }: { topic: Pick<Topic, 'name' | 'colour'> }) 
 }
 
 /** A mention's topics as coloured chips; in a narrow cell the first `max`, then "+N" (all names in the tooltip). */
-export function TopicChips({ ids, max = Infinity }: { ids: readonly number[] | undefined; max?: number }) {
+export function TopicChips(props: { ids: readonly number[] | undefined; max?: number }) {
   const { t } = useTranslation();
+  return <TopicChipsWith {...props} t={t} />;
+}
+
+/** TopicChips with the caller's `t`: the inbox's rows share the table's instead of each asking for one. */
+export function TopicChipsWith({
+  ids,
+  max = Infinity,
+  t,
+}: {
+  ids: readonly number[] | undefined;
+  max?: number;
+  t: TFunction;
+}) {
   const byId = useTopics((state) => state.byId);
   const topics = (ids ?? []).flatMap((id) => {
     const topic = byId.get(id);
