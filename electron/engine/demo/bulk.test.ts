@@ -81,9 +81,13 @@ describe('deferred indexing for a demo in an empty workspace', () => {
     writeDemo(db, 5_000);
     // The last step fails (the process died there): the full text is filled and its trigger is back.
     await expect(
-      finishDeferredIndexing(db, () => {
-        throw new Error('killed');
-      }),
+      finishDeferredIndexing(
+        db,
+        () => {
+          throw new Error('killed');
+        },
+        { fullTextInChunks: true },
+      ),
     ).rejects.toThrow('killed');
     expect(getMeta(db, 'demo_deferred_indexing')).not.toBeNull();
     expect(found(db, 'kroegstraat')).toBeGreaterThan(100);

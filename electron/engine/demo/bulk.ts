@@ -76,19 +76,23 @@ const BUILD_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 
 /**
  * Puts back what `deferIndexing` dropped and rebuilds the full-text index and the rollups from the mentions,
- * one object per transaction and the full text in chunks (`fillFullText`), with a turn for waiting calls in
- * between. `beforeRollups` runs in the last
+ * one object per transaction, with a turn for waiting calls in between. `beforeRollups` runs in the last
  * transaction, once the full text is complete and before the topic-tag triggers return and the rollups are
- * rebuilt: the place to tag the new mentions (generate.ts furnishes the demo there). `afterFullText` runs
- * before it, outside any transaction, once the full text is complete (an import tags in chunks there). Does nothing when
+ * rebuilt: the place to tag the new mentions (generate.ts furnishes the demo there).
+ *
+ * The full text is rebuilt whole in the last transaction (FTS5's own 'rebuild', the least work: the demo's
+ * budget), or with `fullTextInChunks` filled in chunks (`fillFullText`) so the inbox answers meanwhile, as a
+ * file import wants; `afterFullText` then runs once the fill is complete, outside any transaction (an import
+ * tags in chunks there). A fill an interruption left half-way always resumes in chunks. Does nothing when
  * nothing is deferred; safe to run again after an interruption. Returns null when there was nothing to
  * finish, otherwise how many mentions were removed because they repeated a unique key (normally none).
  */
 export async function finishDeferredIndexing(
   db: Db,
   beforeRollups?: () => void,
-  afterFullText?: () => Promise<void>,
+  options: { fullTextInChunks?: boolean; afterFullText?: () => Promise<void> } = {},
 ): Promise<number | null> {
+  const { afterFullText } = options;
   const saved = getMeta(db, MARKER);
   if (saved === null) return null;
   const exists = db.prepare<[string, string]>('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?');
@@ -99,13 +103,15 @@ export async function finishDeferredIndexing(
   let removed = 0;
   try {
     db.pragma(`mmap_size = ${BUILD_MMAP_BYTES}`);
-    // A trigger that is already back while no fill is on record: an interruption of an older version, or a
-    // marker without the full-text trigger. The full text is then rebuilt whole in the last transaction.
+    // Also whole: a trigger that is already back while no fill is on record (an interruption of an older
+    // version), or a marker without the full-text trigger.
     const ftsTrigger = objects.find(isFtsInsert);
     const rebuildWhole =
-      getMeta(db, FTS_FILL) === null && (!ftsTrigger || exists.get(ftsTrigger.type, ftsTrigger.name) !== undefined);
+      getMeta(db, FTS_FILL) === null &&
+      (!options.fullTextInChunks || !ftsTrigger || exists.get(ftsTrigger.type, ftsTrigger.name) !== undefined);
     for (const object of objects) {
-      if (object.table === 'mention_topics' || isFtsInsert(object)) continue;
+      // The fill puts the full-text trigger back itself, in the transaction that records where it starts.
+      if (object.table === 'mention_topics' || (!rebuildWhole && isFtsInsert(object))) continue;
       if (!exists.get(object.type, object.name)) removed += create(db, object);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -116,7 +116,7 @@ export async function importFiles(
   const tagOwed = () => tagOwedMentions(db, pipeline);
   // Not the job's checkpoint: after a cancel the finish must still run to the end.
   const tagOwedAhead = () => tagOwedInChunks(db, pipeline, () => new Promise<void>((resolve) => setImmediate(resolve)));
-  await finishDeferredIndexing(db, tagOwed, tagOwedAhead);
+  await finishDeferredIndexing(db, tagOwed, { fullTextInChunks: true, afterFullText: tagOwedAhead });
   const sourceId = ensureSource(db, 'file', 'File imports');
   const deferred =
     (options.deferIndexing ?? totalBytes >= DEFER_MIN_BYTES) && deferIndexing(db, { keepIndexes: KEPT_INDEXES });
@@ -201,7 +201,7 @@ export async function importFiles(
   } finally {
     // Also after a cancel or a failure: what was committed gets its indexes, full text, tags and rollups.
     // The unique keys stayed (deduping as the rows went in), so finishing removes no repeats.
-    if (deferred) await finishDeferredIndexing(db, tagOwed, tagOwedAhead);
+    if (deferred) await finishDeferredIndexing(db, tagOwed, { fullTextInChunks: true, afterFullText: tagOwedAhead });
     announce();
   }
   control.progress(totalBytes, totalBytes);
