@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { SentimentLabel } from '../../../shared/domain/mention';
 import { Engine } from '../engine';
 import type { ParsedMention } from '../ingest/formats/types';
 import { ensureSource } from '../mentions/write';
 import { sampleMention, storeMentions } from '../testing/fixtures';
+import { callEngine } from '../testing/workspace';
 
 const engines: Engine[] = [];
 const folders: string[] = [];
@@ -23,11 +23,7 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function call<M extends MethodName>(engine: Engine, method: M, input: MethodInput<M>) {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = callEngine;
 
 /** Imports texts through the real pipeline (analysis, priority, topics) and answers their ids, in order. */
 function ingest(engine: Engine, texts: string[], reach = 50): number[] {

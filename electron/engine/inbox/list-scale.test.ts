@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { MentionFilter } from '../../../shared/api/inbox';
 import { Engine } from '../engine';
 import { sampleMention, storeMentions } from '../testing/fixtures';
 import { EXACT_ON_PAGE_BELOW } from './counts';
+import { callEngine } from '../testing/workspace';
 
 /**
  * Past EXACT_ON_PAGE_BELOW matches a page estimates its total and reads along the order's index (the small
@@ -35,11 +36,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => engine.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
 
 interface Plain {
   id: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { MentionFilter, MentionSort } from '../../../shared/api/inbox';
 import { Engine } from '../engine';
 import { Statements } from '../search/statements';
@@ -7,6 +7,7 @@ import { sampleMention, storeMentions } from '../testing/fixtures';
 import { EXACT_ON_PAGE_BELOW } from './counts';
 import { filterKey, filterSource, filterWhere } from './filter-sql';
 import { ORDER_BY, OrderedIds } from './order';
+import { callEngine } from '../testing/workspace';
 
 /**
  * The ordered id lists must give exactly the pages OFFSET gives for the same snapshot: in every sort, for
@@ -42,11 +43,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => engine.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
 
 const top = () => sql.count('SELECT max(id) AS n FROM mentions');
 

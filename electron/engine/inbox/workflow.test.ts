@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/result';
 import { Engine } from '../engine';
 import { sampleMention, storeMentions } from '../testing/fixtures';
+import { callEngine } from '../testing/workspace';
 
 let engine: Engine;
 
@@ -15,11 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => engine.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
 
 async function refusal<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError> {
   const result = await engine.dispatch(method, input);

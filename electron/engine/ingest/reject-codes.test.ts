@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../shared/api/events';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import { RejectCode, RejectParams } from '../../../shared/api/imports';
 import { Engine } from '../engine';
 import { collectBatches, formatById, type FormatId, type Reject } from './formats';
 import { parseWebhookBody } from './connectors/webhook';
+import { callEngine } from '../testing/workspace';
 
 let dataDir: string;
 let engine: Engine;
@@ -22,11 +23,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
 
 function finished(jobId: string): Promise<JobInfo> {
   return new Promise((resolve) => {

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { EngineEvent } from '../../../shared/api/events';
 import { Engine } from '../engine';
 import { BlueskyFixture } from '../ingest/connectors/fixtures/bluesky-server';
 import { MastodonFixture } from '../ingest/connectors/fixtures/mastodon-server';
 import { sampleMention, storeMentions } from '../testing/fixtures';
+import { callEngine } from '../testing/workspace';
 
 let dataDir: string;
 let engine: Engine;
@@ -25,11 +26,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
 
 async function failure(method: MethodName, input: unknown): Promise<{ code: string; message: string }> {
   const result = await engine.dispatch(method, input);

@@ -6,6 +6,17 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/
 import type { EngineEvent } from '../../../shared/api/events';
 import { Engine, type EngineOptions } from '../engine';
 
+/** Dispatches as a door does and returns the value; a failure throws with its code and message. */
+export async function callEngine<M extends MethodName>(
+  engine: Engine,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const result = await engine.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
 /** The engine a test talks to, on a workspace folder of its own. */
 export interface TestWorkspace {
   readonly engine: Engine;
@@ -56,11 +67,7 @@ export function useTestWorkspace(name: string, options: Omit<EngineOptions, 'dat
     get events() {
       return open().events;
     },
-    call: async <M extends MethodName>(method: M, input: MethodInput<M>) => {
-      const result = await open().engine.dispatch(method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    },
+    call: (method, input) => callEngine(open().engine, method, input),
     failure: async (method, input) => {
       const result = await open().engine.dispatch(method, input);
       if (result.ok) throw new Error(`${method} should have failed`);
