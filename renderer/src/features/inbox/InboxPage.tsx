@@ -59,6 +59,14 @@ function storage(): Storage | null {
   }
 }
 
+/**
+ * The operator at the desk changes the list only when the filter asks for "mine" (`$me`): sitting down or
+ * switching keeps the current row, the open mention and the selection otherwise.
+ */
+function listOperator(filter: InboxFilter, operator: string | undefined): string | undefined {
+  return filter.assignee?.includes(ASSIGNEE_ME) ? operator : undefined;
+}
+
 /** The list's pages: the engine filters and sorts; a relevance-ranked search reads through the search method. */
 function createPager(
   filter: InboxFilter,
@@ -69,7 +77,8 @@ function createPager(
 ): MentionPager {
   if (filter.query && searchSort === 'relevance')
     return createSearchPager({ query: filter.query, sort: 'relevance' }, onMeta);
-  const who = operator ? { operator } : {};
+  const me = listOperator(filter, operator);
+  const who = me ? { operator: me } : {};
   return new MentionPager(
     (offset, limit, maxId) =>
       call('mentions.list', {
@@ -88,10 +97,9 @@ function createPager(
 
 /** Which list a filter, sort and operator make: equal keys are the same list. */
 function listKey(filter: InboxFilter, sort: MentionSort, searchSort: SearchSort, operator: string | undefined): string {
-  const listOperator = filter.assignee?.includes(ASSIGNEE_ME) ? operator : undefined;
   // In a fixed key order: a filter read back from the address has its keys in the schema's order.
   const ordered = Object.fromEntries(Object.entries(filter).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify([ordered, sort, searchSort, listOperator]);
+  return JSON.stringify([ordered, sort, searchSort, listOperator(filter, operator)]);
 }
 
 /**
@@ -122,12 +130,9 @@ export function InboxPage() {
   const [searchSort, setSearchSort] = useState<SearchSort>('newest');
   const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
   const [columns, setColumns] = useState<ColumnState>(() => loadColumnState(storage()));
-  // The operator at the desk changes the list only when the filter asks for "mine": sitting down or
-  // switching keeps the current row, the open mention and the selection otherwise.
-  const listOperator = filter.assignee?.includes(ASSIGNEE_ME) ? operator?.name : undefined;
   const filterKey = listKey(filter, sort, searchSort, operator?.name);
   const pager = useMemo(
-    () => takeStarted(filterKey) ?? createPager(filter, sort, searchSort, listOperator, setSearchMeta),
+    () => takeStarted(filterKey) ?? createPager(filter, sort, searchSort, operator?.name, setSearchMeta),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says when the list is a different one
     [filterKey],
   );
@@ -183,8 +188,7 @@ export function InboxPage() {
     const clean = normaliseFilter(nextFilter);
     const key = listKey(clean, nextSort, searchSort, operator?.name);
     if (key === filterKey) return;
-    const nextOperator = clean.assignee?.includes(ASSIGNEE_ME) ? operator?.name : undefined;
-    const early = createPager(clean, nextSort, searchSort, nextOperator, setSearchMeta);
+    const early = createPager(clean, nextSort, searchSort, operator?.name, setSearchMeta);
     early.start();
     startedEarly.clear();
     startedEarly.set(key, early);
