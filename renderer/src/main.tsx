@@ -12,7 +12,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { startFirstList } from './features/inbox/InboxPage';
 import { createI18n } from './i18n';
+import { pageFromHash } from './route';
 import { applyTheme, usePreferences } from './stores/preferences';
 
 function start(): void {
@@ -20,6 +22,8 @@ function start(): void {
   // Theme and language go on <html> before the first paint, so nothing flashes in the wrong colours.
   applyTheme(theme);
   document.documentElement.lang = language;
+  // The inbox's first page is asked for now, so the engine reads it while the first render runs.
+  if (pageFromHash(window.location.hash) === 'inbox') startFirstList(window.location.hash);
   const i18n = createI18n(language);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

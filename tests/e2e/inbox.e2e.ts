@@ -38,6 +38,31 @@ describe('inbox', () => {
     expectClean(app.session);
   });
 
+  it('asks for the first page once, while the app renders, not again after its first render', async () => {
+    const session = await app.open({ url: 'about:blank' });
+    const firstPages: number[] = [];
+    session.page.on('request', (request: Request) => {
+      if (!request.url().endsWith('/api/mentions.list')) return;
+      const body = request.postDataJSON() as { offset: number; filter?: { maxId?: number } };
+      if (body.offset === 0 && body.filter?.maxId === undefined) firstPages.push(body.offset);
+    });
+    // What the app had rendered when it asked for its first list: nothing yet.
+    await session.page.addInitScript(`
+      const fetchNow = window.fetch;
+      window.fetch = function (input, init) {
+        if (String(input).endsWith('/api/mentions.list') && window.renderedAtFirstList === undefined)
+          window.renderedAtFirstList = document.getElementById('root')?.childElementCount ?? -1;
+        return fetchNow.call(this, input, init);
+      };
+    `);
+    await session.page.goto(`${app.host.url}/#/inbox`);
+    const inbox = new InboxPage(session.page);
+    await inbox.waitForRow(0);
+    expect(firstPages).toHaveLength(1);
+    expect(await session.page.evaluate(() => (window as { renderedAtFirstList?: number }).renderedAtFirstList)).toBe(0);
+    expect(await inbox.rowCount()).toBe(3000);
+  });
+
   it('fetches further pages of 100 as the operator scrolls, never the whole table', async () => {
     const inbox = await openInbox();
     const requests = recordPageRequests(inbox);

@@ -17,7 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { StateMessage } from '../../components/StateMessage';
 import { useFormat } from '../../i18n/format';
-import { useOperator } from '../../stores/operator';
+import { useOperator, useOperatorStore } from '../../stores/operator';
 import { OperatorPrompt } from '../operators/OperatorPrompt';
 import { OperatorSwitcher } from '../operators/OperatorSwitcher';
 import { loadOperators } from '../operators/operatorsStore';
@@ -115,6 +115,22 @@ function takeStarted(key: string): MentionPager | undefined {
   return pager;
 }
 
+/** A search is read newest first until the operator asks for relevance. */
+const INITIAL_SEARCH_SORT: SearchSort = 'newest';
+
+/**
+ * Starts the list of the address the app opens on, before its first render (main.tsx): the first page is
+ * then on its way while React renders and the browser lays out the page, not asked for after both.
+ */
+export function startFirstList(hash: string): void {
+  const { filter, sort } = parseInboxHash(hash);
+  const operator = useOperatorStore.getState().current?.name;
+  const pager = createPager(filter, sort, INITIAL_SEARCH_SORT, operator, () => undefined);
+  pager.start();
+  startedEarly.clear();
+  startedEarly.set(listKey(filter, sort, INITIAL_SEARCH_SORT, operator), pager);
+}
+
 /**
  * The desk's inbox: filters and search over a virtualised list, the open mention beside it, saved views
  * in the sidebar, and every action on the keyboard. The address (`#/inbox?filter=…`) holds the filter,
@@ -127,7 +143,7 @@ export function InboxPage() {
   const hash = useInboxHash();
   const route = useMemo(() => parseInboxHash(hash), [hash]);
   const { filter, sort } = route;
-  const [searchSort, setSearchSort] = useState<SearchSort>('newest');
+  const [searchSort, setSearchSort] = useState<SearchSort>(INITIAL_SEARCH_SORT);
   const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
   const [columns, setColumns] = useState<ColumnState>(() => loadColumnState(storage()));
   const filterKey = listKey(filter, sort, searchSort, operator?.name);

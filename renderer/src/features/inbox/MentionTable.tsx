@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
 import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type ColumnState } from './columnState';
+import { rememberLabels } from '../../i18n/memo';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager } from './mentionPager';
 import { useFixedRows } from './useFixedRows';
@@ -153,7 +154,9 @@ const ignore = () => {};
 export function MentionTable(props: MentionTableProps) {
   const { pager, currentIndex, focusRequest, onActivate, label, columns: columnState, terms } = props;
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
-  const { t } = useTranslation();
+  const { t: translate } = useTranslation();
+  // Every row asks for the same labels: answered once per language, not once per row.
+  const t = useMemo(() => rememberLabels(translate), [translate]);
   const fmt = useFormat();
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
