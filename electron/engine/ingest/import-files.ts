@@ -112,11 +112,15 @@ export async function importFiles(
   const sizes = request.files.map((file) => sizeOf(file));
   const totalBytes = sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
   let bytesBefore = 0;
+  // Deferred indexes back, full text filled in chunks, owed tags made ahead in chunks (a turn for waiting
+  // calls between them; not the job's checkpoint: after a cancel the finish must still run to the end).
+  const finishIndexing = () =>
+    finishDeferredIndexing(db, () => tagOwedMentions(db, pipeline), {
+      fullTextInChunks: true,
+      afterFullText: () => tagOwedInChunks(db, pipeline, () => new Promise<void>((resolve) => setImmediate(resolve))),
+    });
   // An import or demo killed while its indexes were deferred: put them back (and tag its mentions) first.
-  const tagOwed = () => tagOwedMentions(db, pipeline);
-  // Not the job's checkpoint: after a cancel the finish must still run to the end.
-  const tagOwedAhead = () => tagOwedInChunks(db, pipeline, () => new Promise<void>((resolve) => setImmediate(resolve)));
-  await finishDeferredIndexing(db, tagOwed, { fullTextInChunks: true, afterFullText: tagOwedAhead });
+  await finishIndexing();
   const sourceId = ensureSource(db, 'file', 'File imports');
   const deferred =
     (options.deferIndexing ?? totalBytes >= DEFER_MIN_BYTES) && deferIndexing(db, { keepIndexes: KEPT_INDEXES });
@@ -201,7 +205,7 @@ export async function importFiles(
   } finally {
     // Also after a cancel or a failure: what was committed gets its indexes, full text, tags and rollups.
     // The unique keys stayed (deduping as the rows went in), so finishing removes no repeats.
-    if (deferred) await finishDeferredIndexing(db, tagOwed, { fullTextInChunks: true, afterFullText: tagOwedAhead });
+    if (deferred) await finishIndexing();
     announce();
   }
   control.progress(totalBytes, totalBytes);
