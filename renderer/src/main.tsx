@@ -13,6 +13,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { startFirstList } from './features/inbox/InboxPage';
+import { loadLinkReader, needsLinkReader } from './features/inbox/link';
 import { createI18n } from './i18n';
 import { pageFromHash } from './route';
 import { applyTheme, usePreferences } from './stores/preferences';
@@ -36,4 +37,6 @@ function start(): void {
   );
 }
 
-start();
+// An address with an inbox filter (a bookmark, a reload) is read with the API's schema, which loads first.
+if (needsLinkReader(window.location.hash)) void loadLinkReader().finally(start);
+else start();

@@ -1,6 +1,7 @@
 // CONTRACT READY
 import { z } from 'zod';
 import { Channel, Instant, Language, MentionRow, MentionStatus, SentimentLabel } from '../domain/mention';
+import { MENTION_SORTS } from '../domain/inbox';
 import { command, Empty, query } from './spec';
 
 /**
@@ -9,10 +10,7 @@ import { command, Empty, query } from './spec';
  * which re-exports `MentionFilter` and `MentionSort` from here).
  */
 
-/** In a filter's `assignee` list: the operator who is at the desk (the call's `operator`). Saved views use it for "mine". */
-export const ASSIGNEE_ME = '$me';
-/** In a filter's `assignee` list: mentions nobody is assigned to. */
-export const ASSIGNEE_NONE = '$unassigned';
+export { ASSIGNEE_ME, ASSIGNEE_NONE, MENTION_SORTS, VIEW_COUNT_CAP } from '../domain/inbox';
 
 /** Operator names are what other rows refer to; `$` starts the filter placeholders above, so a name may not. */
 export const OperatorName = z
@@ -25,7 +23,7 @@ export const OperatorName = z
 /** Who is at the desk: the operator's name, written to the audit log with every change. */
 const Actor = z.string().trim().min(1, 'say who is at the desk (operator)').max(80);
 
-export const MentionSort = z.enum(['newest', 'oldest', 'priority']);
+export const MentionSort = z.enum(MENTION_SORTS);
 export type MentionSort = z.infer<typeof MentionSort>;
 
 /**
@@ -315,9 +313,6 @@ export type PresenceEntry = z.infer<typeof PresenceEntry>;
 
 /** How long a presence heartbeat counts: send one at least every 10 s while a mention is open. */
 export const PRESENCE_TTL_MS = 30_000;
-
-/** Sidebar counts stop at this many. */
-export const VIEW_COUNT_CAP = 10_000;
 
 export const inboxMethods = {
   'inbox.count': query(

@@ -3,17 +3,7 @@ import { JobInfo } from './events';
 
 /** Schemas of topics: named saved queries with a colour that tag mentions (DESIGN §5). */
 
-/** The topic colours the app offers: distinct on light and dark surfaces, none of them the red of "negative". */
-export const TOPIC_COLOURS = [
-  '#2f6fde',
-  '#0f8b8d',
-  '#6a4fc8',
-  '#b4589e',
-  '#c7791c',
-  '#5b8a2b',
-  '#8a6d3b',
-  '#4d6b8a',
-] as const;
+export { TOPIC_COLOURS } from '../domain/topics';
 
 export const TopicColour = z
   .string()

@@ -1,32 +1,18 @@
 import { z } from 'zod';
+import { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from './values';
 
-/** Channels Watchpost knows. `rss` covers news sites and blogs, `forum` a civic forum. */
-export const CHANNELS = [
-  'x',
-  'facebook',
-  'instagram',
-  'linkedin',
-  'youtube',
-  'mastodon',
-  'bluesky',
-  'rss',
-  'forum',
-  'webhook',
-  'file',
-] as const;
+export { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from './values';
+
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-/** The workflow: new → open → waiting → resolved, plus archived and spam (both out of the working lists). */
-export const MENTION_STATUSES = ['new', 'open', 'waiting', 'resolved', 'archived', 'spam'] as const;
 export const MentionStatus = z.enum(MENTION_STATUSES);
 export type MentionStatus = z.infer<typeof MentionStatus>;
 
-export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
 export const SentimentLabel = z.enum(SENTIMENT_LABELS);
 export type SentimentLabel = z.infer<typeof SentimentLabel>;
 
-export const Language = z.enum(['nl', 'en', 'other']);
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
 /** ISO-8601 instant in UTC, as every time crosses the API. */

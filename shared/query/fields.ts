@@ -1,4 +1,4 @@
-import { CHANNELS, MENTION_STATUSES, SENTIMENT_LABELS } from '../domain/mention';
+import { CHANNELS, MENTION_STATUSES, SENTIMENT_LABELS } from '../domain/values';
 import type { Comparison, DateField, DateNode, FieldNode, ReachNode, TextField } from './ast';
 import { parseQueryDate } from './dates';
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MENTION_STATUSES, type MentionStatus } from '../../../../shared/domain/mention';
+import type { MentionStatus } from '../../../../shared/domain/mention';
+import { MENTION_STATUSES } from '../../../../shared/domain/values';
 import { call } from '../../api/client';
 import { Modal } from '../../components/Modal';
 import { StatusLabel } from '../../components/MentionLabels';

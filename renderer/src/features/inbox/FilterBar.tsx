@@ -1,8 +1,8 @@
 import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSIGNEE_ME, ASSIGNEE_NONE } from '../../../../shared/api/inbox';
-import { CHANNELS, MENTION_STATUSES, SENTIMENT_LABELS } from '../../../../shared/domain/mention';
+import { ASSIGNEE_ME, ASSIGNEE_NONE } from '../../../../shared/domain/inbox';
+import { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from '../../../../shared/domain/values';
 import { ChannelLabel, SentimentLabelView, StatusLabel } from '../../components/MentionLabels';
 import { useFormat } from '../../i18n/format';
 import { useOperator } from '../../stores/operator';
@@ -12,7 +12,6 @@ import { useTopics } from '../topics/topicsStore';
 import { CheckList, FilterMenu } from './FilterMenu';
 import type { InboxFilter } from './link';
 
-const LANGS = ['nl', 'en', 'other'] as const;
 const PRIORITIES = [
   { key: 'high', min: 70 },
   { key: 'medium', min: 40 },
@@ -112,7 +111,7 @@ export function FilterBar({ filter, onChange }: { filter: InboxFilter; onChange(
         </FilterMenu>
         <FilterMenu label={name('lang')} active={!!filter.lang?.length}>
           <CheckList
-            options={LANGS.map((value) => ({ value, label: t(`language.${value}`) }))}
+            options={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
             chosen={filter.lang ?? []}
             onChange={(next) => set('lang', next)}
           />

@@ -10,7 +10,8 @@ import {
 } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSIGNEE_ME, MentionSort, type WorkflowOutcome } from '../../../../shared/api/inbox';
+import type { WorkflowOutcome } from '../../../../shared/api/inbox';
+import { ASSIGNEE_ME, isMentionSort, MENTION_SORTS, type MentionSort } from '../../../../shared/domain/inbox';
 import type { MentionRow, MentionStatus } from '../../../../shared/domain/mention';
 import { call, subscribe } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -35,7 +36,7 @@ import { loadColumnState, resizeColumn, saveColumnState, type ColumnState } from
 import { EmptyInbox } from './EmptyInbox';
 import { FilterBar } from './FilterBar';
 import { searchTerms, termPattern } from './highlight';
-import { inboxHref, normaliseFilter, parseInboxHash, useInboxHash, type InboxFilter } from './link';
+import { inboxHref, normaliseFilter, parseInboxHash, useInboxHash, useLinkReader, type InboxFilter } from './link';
 import { MentionDetailPane } from './MentionDetailPane';
 import { MentionPager } from './mentionPager';
 import { MentionTable } from './MentionTable';
@@ -141,7 +142,13 @@ export function InboxPage() {
   const fmt = useFormat();
   const operator = useOperator();
   const hash = useInboxHash();
-  const route = useMemo(() => parseInboxHash(hash), [hash]);
+  const readerReady = useLinkReader();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a link read before its reader loaded is read again then
+  const read = useMemo(() => parseInboxHash(hash), [hash, readerReady]);
+  // A link whose filter cannot be read yet keeps the list on screen until it can (a few ms, once).
+  const [settled, setSettled] = useState(read);
+  if (!read.pending && read !== settled) setSettled(read);
+  const route = read.pending ? settled : read;
   const { filter, sort } = route;
   const [searchSort, setSearchSort] = useState<SearchSort>(INITIAL_SEARCH_SORT);
   const [searchMeta, setSearchMeta] = useState<SearchMeta | null>(null);
@@ -379,9 +386,11 @@ export function InboxPage() {
             <select
               className="input input--compact"
               value={sort}
-              onChange={(event) => setSort(MentionSort.parse(event.target.value))}
+              onChange={(event) => {
+                if (isMentionSort(event.target.value)) setSort(event.target.value);
+              }}
             >
-              {MentionSort.options.map((value) => (
+              {MENTION_SORTS.map((value) => (
                 <option key={value} value={value}>
                   {t(`inbox.sort.${value}`)}
                 </option>

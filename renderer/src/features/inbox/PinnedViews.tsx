@@ -1,6 +1,6 @@
 import { Bookmark, Hash } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { VIEW_COUNT_CAP } from '../../../../shared/api/inbox';
+import { VIEW_COUNT_CAP } from '../../../../shared/domain/inbox';
 import { useFormat } from '../../i18n/format';
 import { useCurrentPage } from '../../route';
 import { inboxHref, parseInboxHash, useInboxHash } from './link';

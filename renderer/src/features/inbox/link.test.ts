@@ -1,7 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { inboxHref, parseInboxHash } from './link';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inboxHref, loadLinkReader, needsLinkReader, parseInboxHash } from './link';
+
+describe('inbox deep link, before its reader has loaded', () => {
+  it('reads a link without a filter at once, and holds a filter back until the reader is there', async () => {
+    expect(needsLinkReader('#/inbox?sort=priority')).toBe(false);
+    expect(parseInboxHash('#/inbox?sort=priority')).toEqual({
+      filter: {},
+      sort: 'priority',
+      view: null,
+      invalid: false,
+    });
+    const href = inboxHref({ status: ['open'] }, { view: 'view:1' });
+    expect(needsLinkReader(href)).toBe(true);
+    expect(parseInboxHash(href)).toEqual({ filter: {}, sort: 'newest', view: 'view:1', invalid: false, pending: true });
+    await loadLinkReader();
+    expect(needsLinkReader(href)).toBe(false);
+    expect(parseInboxHash(href)).toEqual({
+      filter: { status: ['open'] },
+      sort: 'newest',
+      view: 'view:1',
+      invalid: false,
+    });
+  });
+});
 
 describe('inbox deep link', () => {
+  beforeAll(() => loadLinkReader());
+
   it('carries the filter as agreed and reads it back', () => {
     const filter = {
       sentiment: ['negative' as const],

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { MentionFilter, MentionSort } from '../../../../shared/api/inbox';
+import type { MentionFilter } from '../../../../shared/api/inbox';
+import { isMentionSort, type MentionSort } from '../../../../shared/domain/inbox';
+import { preloadLater } from '../../preload';
 
 /** A filter as the inbox link carries it: everything but the snapshot, which belongs to one reading. */
 export type InboxFilter = Omit<MentionFilter, 'maxId'>;
@@ -12,6 +14,43 @@ export interface InboxRoute {
   view: string | null;
   /** A link that could not be read: the inbox says so and shows everything. */
   invalid: boolean;
+  /** A filter not read yet: the reader (the API's zod schema) is still loading (`loadLinkReader`). */
+  pending?: true;
+}
+
+/**
+ * Reading a filter from a link checks it against the API's own schema (zod). The first screen does not load
+ * zod and the API's schemas (~50 ms of the first paint here), so the reader loads on its own: ahead of use
+ * once the first page has shown, at once when a link with a filter is read before that.
+ */
+let filterSchema: typeof MentionFilter | null = null;
+let reader: Promise<void> | null = null;
+const readerListeners = new Set<() => void>();
+
+export function loadLinkReader(): Promise<void> {
+  reader ??= import('../../../../shared/api/inbox').then((api) => {
+    filterSchema = api.MentionFilter;
+    for (const listener of readerListeners) listener();
+  });
+  return reader;
+}
+
+preloadLater(loadLinkReader);
+
+/** Whether `hash` carries a filter, which needs the reader (`loadLinkReader`) to be read. */
+export function needsLinkReader(hash: string): boolean {
+  return filterSchema === null && /^#\/?inbox\?(.*&)?filter=/.test(hash);
+}
+
+/** True once the reader has loaded: a component that read a pending link renders again then. */
+export function useLinkReader(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      readerListeners.add(listener);
+      return () => readerListeners.delete(listener);
+    },
+    () => filterSchema !== null,
+  );
 }
 
 /** Drops empty lists and blank values, so equal filters have equal links. */
@@ -45,12 +84,16 @@ export function parseInboxHash(hash: string): InboxRoute {
   const match = /^#\/?inbox\?(.*)$/.exec(hash);
   if (!match) return none;
   const params = new URLSearchParams(match[1]);
-  const sort = MentionSort.safeParse(params.get('sort') ?? 'newest');
-  const route: InboxRoute = { ...none, sort: sort.success ? sort.data : 'newest', view: params.get('view') };
+  const sort = params.get('sort') ?? 'newest';
+  const route: InboxRoute = { ...none, sort: isMentionSort(sort) ? sort : 'newest', view: params.get('view') };
   const text = params.get('filter');
   if (text === null) return route;
+  if (filterSchema === null) {
+    void loadLinkReader();
+    return { ...route, pending: true };
+  }
   try {
-    const parsed = MentionFilter.safeParse(JSON.parse(text));
+    const parsed = filterSchema.safeParse(JSON.parse(text));
     if (parsed.success) return { ...route, filter: normaliseFilter(parsed.data) };
   } catch {
     // not JSON: reported below

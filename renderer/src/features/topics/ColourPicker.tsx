@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TOPIC_COLOURS } from '../../../../shared/api/topics';
+import { TOPIC_COLOURS } from '../../../../shared/domain/topics';
 import { COLOUR_NAMES } from './topicsStore';
 import './topics.css';
 

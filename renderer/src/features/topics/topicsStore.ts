@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Topic } from '../../../../shared/api/topics';
-import { TOPIC_COLOURS } from '../../../../shared/api/topics';
+import { TOPIC_COLOURS } from '../../../../shared/domain/topics';
 import { call, subscribe } from '../../api/client';
 
 interface TopicsState {
