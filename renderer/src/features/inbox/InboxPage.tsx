@@ -165,7 +165,10 @@ export function InboxPage() {
   const [shown, setShown] = useState(pager);
   const shownSnapshot = useSyncExternalStore(shown.subscribe, shown.getListState);
   if (shown !== pager && (snapshot.status !== 'loading' || shownSnapshot.status !== 'ready')) setShown(pager);
-  const staleRows = shown !== pager && shownSnapshot.status === 'ready' && shownSnapshot.total > 0;
+  // A link still being read (its reader loading) also keeps the rows on screen, dimmed, until its list shows.
+  const staleRows =
+    (shown !== pager && shownSnapshot.status === 'ready' && shownSnapshot.total > 0) ||
+    (read.pending === true && snapshot.status === 'ready' && snapshot.total > 0);
   const [currentIndex, setCurrentIndex] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [seen, setSeen] = useState<{ id: number; version: number } | null>(null);
