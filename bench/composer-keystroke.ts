@@ -6,6 +6,7 @@ import { startHost } from '../tests/e2e/support/host';
 import { RepliesPage } from '../tests/e2e/pages/RepliesPage';
 import { paintRuns } from '../renderer/src/features/replies/paint';
 import { checkTone } from '../shared/replies/tone/check';
+import { traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
 
 /**
  * Issue #6: tone findings are underlined as the operator types, within 16 ms per keystroke for a
@@ -14,10 +15,14 @@ import { checkTone } from '../shared/replies/tone/check';
  * reply full of findings in the field, then keystrokes typed one at a time (at the end and in the middle).
  *
  * Per keystroke, from listeners the bench puts on the page (nothing in the app is there for the bench):
- * - `workMs`: the keystroke's own cost — from the input event's creation (`event.timeStamp`) until React
- *   has re-checked the text and re-rendered the underlines (a microtask after the event's last listener),
- *   plus the rendering of the frame that paints them (from that frame's rAF callback to a task right after
- *   it, when style, layout and paint are done). This is what the 16 ms budget is about.
+ * - `keyWorkMs` (reported as `keystroke.work`, the figure the 16 ms budget is judged on): the keystroke's own
+ *   cost from its keydown (`event.timeStamp`: when the browser got the key) until React has re-checked the text
+ *   and re-rendered the underlines (a microtask after the input event's last listener), plus the rendering of
+ *   the frame that paints them (from that frame's rAF callback to a task right after it, when style, layout
+ *   and paint are done). It holds the keydown's listeners and the browser's own insertion of the character
+ *   (editing the textarea, its layout), which run before the input event.
+ * - `workMs` (`work`, `script`, `render`): the same from the input event's creation instead of the keydown, as
+ *   this bench measured before; it leaves out the keydown and the insertion of the character.
  * - `inputToPaintMs`: from the input event to after that paint, which also holds the wait for the display's
  *   next frame (up to 16.7 ms at 60 Hz) that no code can remove.
  * - the Event Timing API's own entries (input-to-next-paint per event, reported only from 16 ms up) and
@@ -31,6 +36,8 @@ import { checkTone } from '../shared/replies/tone/check';
  */
 
 const BUDGET_MS = 16;
+/** Keystrokes typed once more under a Chromium trace, after the timed ones (tracing slows the page a little). */
+const TRACED_KEYS = 30;
 const REPLY_LENGTH = 2000;
 
 /** A reply that trips most rules: wrong form of address, shouting, exclamation marks, a phone number, emoji… */
@@ -45,6 +52,9 @@ function longReply(): string {
 }
 
 interface Sample {
+  keyScriptMs: number;
+  keyWorkMs: number;
+  keyToPaintMs: number;
   scriptMs: number;
   renderMs: number;
   workMs: number;
@@ -85,9 +95,21 @@ async function instrument(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       state.benchLongTasks += list.getEntries().length;
     }).observe({ type: 'longtask' });
+    // The keystroke starts at its keydown (the browser inserts the character and fires beforeinput and input
+    // after the keydown's listeners): its timeStamp is when the browser got the key.
+    let keydownAt: number | null = null;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.target === field) keydownAt = event.timeStamp;
+      },
+      true,
+    );
     window.addEventListener('input', (event) => {
       if (event.target !== field) return;
       const start = event.timeStamp;
+      const keyStart = keydownAt ?? start;
+      keydownAt = null;
       if (unchecked === null) unchecked = start;
       // Runs after React's own listeners and the microtask it renders in.
       queueMicrotask(() => {
@@ -98,6 +120,9 @@ async function instrument(page: Page): Promise<void> {
           setTimeout(() => {
             const painted = performance.now();
             state.benchKeys.push({
+              keyScriptMs: rendered - keyStart,
+              keyWorkMs: rendered - keyStart + (painted - frame),
+              keyToPaintMs: painted - keyStart,
               scriptMs: rendered - start,
               renderMs: painted - frame,
               workMs: rendered - start + (painted - frame),
@@ -109,6 +134,17 @@ async function instrument(page: Page): Promise<void> {
       });
     });
   });
+}
+
+function tracedSummary(keys: TracedKeystroke[]) {
+  return {
+    note: 'renderer main thread per keystroke from a trace: keydown task to the end of its painted frame, idle time left out',
+    keystrokes: keys.length,
+    wall: summary(keys.map((key) => key.wallMs)),
+    cpu: summary(keys.map((key) => key.cpuMs)),
+    frameCpu: summary(keys.map((key) => key.frameCpuMs)),
+    paintCpu: summary(keys.map((key) => key.paintCpuMs)),
+  };
 }
 
 function summary(values: number[]) {
@@ -199,6 +235,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const short = await typeKeys(Math.min(40, keystrokes), null);
     const shortPhases = lastPhases;
     const shortChecks = await checks();
+    const shortTraced = await traceKeystrokes(browser, page, typed.slice(0, TRACED_KEYS));
+    await settled();
 
     await replies.field.fill(longReply());
     await settled();
@@ -226,8 +264,18 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         .map((found) => found.run),
     );
     const length = finalText.length;
+    await replies.field.press('End');
+    const traced = await traceKeystrokes(browser, page, typed.slice(0, TRACED_KEYS));
     await session.close();
     const work = summary(measured.keys.map((key) => key.workMs));
+    const keystroke = (keys: Sample[]) => ({
+      note: 'from the keydown: its script until React rendered, plus the rendering of the frame that paints it',
+      work: summary(keys.map((key) => key.keyWorkMs)),
+      script: summary(keys.map((key) => key.keyScriptMs)),
+      toPaint: summary(keys.map((key) => key.keyToPaintMs)),
+      overBudget: keys.filter((key) => key.keyWorkMs > BUDGET_MS).length,
+    });
+    const fromKeydown = keystroke(measured.keys);
     return {
       budgetMs: BUDGET_MS,
       // Other work on the machine slows every figure here: the load average while the bench ran.
@@ -237,6 +285,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       rules: tone.rules.length,
       findingsUnderlined: findings,
       keystrokes: measured.keys.length,
+      keystroke: fromKeydown,
+      traced: tracedSummary(traced),
       work,
       script: summary(measured.keys.map((key) => key.scriptMs)),
       render: summary(measured.keys.map((key) => key.renderMs)),
@@ -259,6 +309,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       shortReplyBaseline: {
         note: 'the same keystrokes in the same composer with a reply of a few dozen characters',
         keystrokes: short.keys.length,
+        keystroke: keystroke(short.keys),
+        traced: tracedSummary(shortTraced),
         work: summary(short.keys.map((key) => key.workMs)),
         script: summary(short.keys.map((key) => key.scriptMs)),
         render: summary(short.keys.map((key) => key.renderMs)),
@@ -266,7 +318,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         checkDelay: summary(shortChecks),
         rendererTime: shortPhases,
       },
-      withinBudget: work.p95Ms <= BUDGET_MS,
+      withinBudget: fromKeydown.work.p95Ms <= BUDGET_MS,
     };
   } finally {
     await browser.close();

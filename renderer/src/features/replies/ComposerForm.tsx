@@ -1,6 +1,16 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplyLang, ToneFinding } from '../../../../shared/api/replies';
+import type { ReplyLang, Template, TemplateSuggestion, ToneFinding } from '../../../../shared/api/replies';
 import { LengthCounter } from './LengthCounter';
 import { FindingsList } from './FindingsList';
 import { MentionContext } from './MentionContext';
@@ -71,6 +81,12 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     if (finding.fix && field.current && field.current.value === listedText.current)
       replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
   }, []);
+  // The chips keep one handler, so a keystroke does not re-render them (the inserter changes with every render).
+  const insertLatest = useRef(inserter.insert);
+  useLayoutEffect(() => {
+    insertLatest.current = inserter.insert;
+  });
+  const insertSuggested = useCallback((template: Template) => void insertLatest.current(template, null), []);
   const show = useCallback((finding: ToneFinding) => {
     field.current?.focus();
     field.current?.setSelectionRange(finding.start, finding.end);
@@ -84,6 +100,20 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     if (outcome === null || outcome.outcome === 'blocked') drafts.resume(outcome?.reply.id ?? draftId);
   };
 
+  // Translated once, not on every keystroke (i18next's t is not free, and the composer re-renders per key).
+  const fieldLabel = useMemo(() => t('composer.fieldLabel'), [t]);
+  const slashHint = useMemo(() => t('composer.slashHint'), [t]);
+
+  // The send bar keeps the same handlers from render to render (memoised, see SendBarView).
+  const latest = useRef({ send, sender });
+  useLayoutEffect(() => {
+    latest.current = { send, sender };
+  });
+  const onSend = useCallback(() => void latest.current.send(), []);
+  const onRetry = useCallback((replyId: number) => void latest.current.sender.retry(replyId), []);
+  const onMarkSent = useCallback((replyId: number) => latest.current.sender.markSent(replyId), []);
+  const onEditAgain = useCallback(() => latest.current.sender.backToEditing(), []);
+
   return (
     <>
       <div
@@ -95,45 +125,14 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           }
         }}
       >
-        <MentionContext mention={mention} info={info} />
+        <MentionContextView mention={mention} info={info} />
         {info.draft?.reviewComment && info.draft.approver && (
           <p className="form-error" role="status">
             {t('composer.rejected', { reviewer: info.draft.approver ?? '', comment: info.draft.reviewComment ?? '' })}
           </p>
         )}
-        {suggestions.length > 0 && (
-          <div className="composer__suggestions" role="group" aria-labelledby={`${id}-suggested`}>
-            <span id={`${id}-suggested`} className="composer__suggestions-label">
-              {t('composer.suggested')}
-            </span>
-            {suggestions.map((suggestion) => {
-              const template = templates.find((candidate) => candidate.id === suggestion.templateId);
-              return (
-                template && (
-                  <button
-                    key={suggestion.templateId}
-                    type="button"
-                    className="chip chip-button"
-                    onClick={() => void inserter.insert(template, null)}
-                    title={suggestion.reasons.map((reason) => t(`composer.reason.${reason}`)).join(' · ')}
-                  >
-                    {suggestion.name}
-                  </button>
-                )
-              );
-            })}
-          </div>
-        )}
-        <div className="composer__field-head">
-          <label htmlFor={`${id}-reply`}>{t('composer.fieldLabel')}</label>
-          <label className="composer__meta">
-            {t('composer.language')}
-            <select className="select" value={lang} onChange={(event) => setLang(event.target.value as ReplyLang)}>
-              <option value="nl">{t('composer.languages.nl')}</option>
-              <option value="en">{t('composer.languages.en')}</option>
-            </select>
-          </label>
-        </div>
+        <Suggestions id={id} suggestions={suggestions} templates={templates} onInsert={insertSuggested} />
+        <FieldHead id={id} lang={lang} onLang={setLang} />
         <ReplyField
           id={`${id}-reply`}
           text={text}
@@ -141,7 +140,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           fieldRef={field}
           findings={tone.shown}
           templates={templates}
-          label={t('composer.fieldLabel')}
+          label={fieldLabel}
           describedBy={`${id}-count ${id}-findings`}
           lang={lang}
           caret={caret}
@@ -149,7 +148,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           onPick={(template, token) => void inserter.insert(template, token)}
         />
         <div className="composer__meta">
-          <span>{t('composer.slashHint')}</span>
+          <span>{slashHint}</span>
           {outgoing !== text && (
             <span className="composer__draft" role="status">
               {t('composer.replyMention', { mention: info.replyMention })}
@@ -186,26 +185,86 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           onShow={show}
         />
       </div>
-      <SendBar
+      <SendBarView
         state={sender.state}
         info={info}
         empty={text.trim() === ''}
         errors={errors}
         needsApproval={needsApproval}
-        onSend={() => void send()}
-        onRetry={(replyId) => void sender.retry(replyId)}
-        onMarkSent={(replyId) => sender.markSent(replyId)}
-        onEditAgain={sender.backToEditing}
+        onSend={onSend}
+        onRetry={onRetry}
+        onMarkSent={onMarkSent}
+        onEditAgain={onEditAgain}
         onClose={props.onClose}
         onDone={props.onDone}
-        text={text}
+        // The bar reads the text only once the reply is done (to copy it for sending by hand): until then
+        // it gets none, so a keystroke does not re-render it.
+        text={sender.state.step === 'done' ? text : ''}
       />
     </>
   );
 }
 
+// The parts of the composer a keystroke does not change are memoised: typing re-renders the field, the
+// counter and the findings list's caret mark, not the mention, the suggestions or the draft note.
+const MentionContextView = memo(MentionContext);
+const SendBarView = memo(SendBar);
+
+/** The field's label and the reply's language. */
+const FieldHead = memo(function FieldHead(props: { id: string; lang: ReplyLang; onLang(lang: ReplyLang): void }) {
+  const { t } = useTranslation();
+  const { id, lang, onLang } = props;
+  return (
+    <div className="composer__field-head">
+      <label htmlFor={`${id}-reply`}>{t('composer.fieldLabel')}</label>
+      <label className="composer__meta">
+        {t('composer.language')}
+        <select className="select" value={lang} onChange={(event) => onLang(event.target.value as ReplyLang)}>
+          <option value="nl">{t('composer.languages.nl')}</option>
+          <option value="en">{t('composer.languages.en')}</option>
+        </select>
+      </label>
+    </div>
+  );
+});
+
+/** The suggested templates as chips; choosing one inserts it at the caret. */
+const Suggestions = memo(function Suggestions(props: {
+  id: string;
+  suggestions: readonly TemplateSuggestion[];
+  templates: readonly Template[];
+  onInsert(template: Template): void;
+}) {
+  const { t } = useTranslation();
+  const { id, suggestions, templates, onInsert } = props;
+  if (suggestions.length === 0) return null;
+  return (
+    <div className="composer__suggestions" role="group" aria-labelledby={`${id}-suggested`}>
+      <span id={`${id}-suggested`} className="composer__suggestions-label">
+        {t('composer.suggested')}
+      </span>
+      {suggestions.map((suggestion) => {
+        const template = templates.find((candidate) => candidate.id === suggestion.templateId);
+        return (
+          template && (
+            <button
+              key={suggestion.templateId}
+              type="button"
+              className="chip chip-button"
+              onClick={() => onInsert(template)}
+              title={suggestion.reasons.map((reason) => t(`composer.reason.${reason}`)).join(' · ')}
+            >
+              {suggestion.name}
+            </button>
+          )
+        );
+      })}
+    </div>
+  );
+});
+
 /** Whether the text is kept as a draft: quiet when it is, plain when keeping it failed (the text stays in the field). */
-function DraftNote({ status }: { status: DraftStatus }) {
+const DraftNote = memo(function DraftNote({ status }: { status: DraftStatus }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   if (status.state === 'idle') return null;
@@ -217,4 +276,4 @@ function DraftNote({ status }: { status: DraftStatus }) {
     );
   }
   return <span className="composer__draft">{t('composer.draft.saved', { time: fmt.listTime(status.at) })}</span>;
-}
+});

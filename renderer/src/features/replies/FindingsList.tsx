@@ -1,5 +1,5 @@
 import { CircleAlert, CircleCheck, TriangleAlert, Wand2 } from 'lucide-react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToneFinding } from '../../../../shared/api/replies';
 import { describeFix, findingMessage } from './findingText';
@@ -20,7 +20,23 @@ export function FindingsList(props: {
   onShow(finding: ToneFinding): void;
 }) {
   const { t } = useTranslation();
-  if (props.findings.length === 0) {
+  const { findings, text } = props;
+  // What each item says depends on the findings and their text only, not on the caret: worked out once per
+  // check, so a keystroke or a caret move (which re-renders this list) costs no translations.
+  const items = useMemo(() => {
+    const occurrences = new Map<string, number>();
+    return findings.map((finding) => {
+      const occurrence = occurrences.get(finding.ruleId) ?? 0;
+      occurrences.set(finding.ruleId, occurrence + 1);
+      return {
+        key: `${finding.ruleId}-${occurrence}`,
+        finding,
+        quote: text.slice(finding.start, finding.end),
+        fixLabel: finding.fix ? describeFix(t, finding.fix, text) : null,
+      };
+    });
+  }, [findings, text, t]);
+  if (items.length === 0) {
     return (
       <p id={props.id} className="findings__ok" aria-busy={props.busy ?? false}>
         <CircleCheck aria-hidden="true" size={14} />
@@ -28,29 +44,20 @@ export function FindingsList(props: {
       </p>
     );
   }
-  const occurrences = new Map<string, number>();
+  const { caret } = props;
   return (
     <ul id={props.id} className="findings" aria-label={t('composer.findings.label')} aria-busy={props.busy ?? false}>
-      {props.findings.map((finding) => {
-        const occurrence = occurrences.get(finding.ruleId) ?? 0;
-        occurrences.set(finding.ruleId, occurrence + 1);
-        const atCaret =
-          props.caret !== null &&
-          finding.end > finding.start &&
-          props.caret >= finding.start &&
-          props.caret <= finding.end;
-        return (
-          <FindingItem
-            key={`${finding.ruleId}-${occurrence}`}
-            finding={finding}
-            quote={props.text.slice(finding.start, finding.end)}
-            fixLabel={finding.fix ? describeFix(t, finding.fix, props.text) : null}
-            atCaret={atCaret}
-            onFix={props.onFix}
-            onShow={props.onShow}
-          />
-        );
-      })}
+      {items.map(({ key, finding, quote, fixLabel }) => (
+        <FindingItem
+          key={key}
+          finding={finding}
+          quote={quote}
+          fixLabel={fixLabel}
+          atCaret={caret !== null && finding.end > finding.start && caret >= finding.start && caret <= finding.end}
+          onFix={props.onFix}
+          onShow={props.onShow}
+        />
+      ))}
     </ul>
   );
 }

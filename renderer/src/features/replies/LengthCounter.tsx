@@ -1,9 +1,15 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
 
 /** The reply's length as the channel counts it (a URL as 23 on X, an emoji as one), against its limit. */
-export function LengthCounter(props: { id: string; length: number; limit: number | null; channel: Channel }) {
+export const LengthCounter = memo(function LengthCounter(props: {
+  id: string;
+  length: number;
+  limit: number | null;
+  channel: Channel;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const channel = t(`channel.${props.channel}`);
@@ -34,4 +40,4 @@ export function LengthCounter(props: { id: string; length: number; limit: number
       </span>
     </span>
   );
-}
+});

@@ -31,6 +31,7 @@ export function ReplyField(props: {
   const [active, setActive] = useState(0);
   const [position, setPosition] = useState({ top: 0, left: 0 });
   const mirror = useRef<HTMLDivElement>(null);
+  const placeholder = useMemo(() => t('composer.placeholder'), [t]);
 
   const token = props.caret === null ? null : slashTokenAt(props.text, props.caret);
   const open = token !== null && token.start !== dismissed;
@@ -89,7 +90,7 @@ export function ReplyField(props: {
       label={props.label}
       describedBy={props.describedBy}
       invalid={props.findings.some((finding) => finding.severity === 'error')}
-      placeholder={t('composer.placeholder')}
+      placeholder={placeholder}
       onKeyDown={onKeyDown}
       menu={open && matches.length > 0 ? { listId, activeId: optionId(listId, matches[current]!) } : undefined}
       lang={props.lang}

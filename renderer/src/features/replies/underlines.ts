@@ -27,26 +27,47 @@ function highlight(severity: Severity): Highlight {
   return found;
 }
 
-/** The ranges one field has put into the page's highlights, so it can take them out again. */
+/**
+ * The ranges one field has put into the page's highlights, so it can take them out again. They are live
+ * Ranges: an edit of the mirror's text (replaceData) moves them along with the characters, as the DOM does
+ * for every live Range, so a keystroke leaves most of them standing where the findings now are and `draw`
+ * only adds and removes the few that differ.
+ */
 export class FieldUnderlines {
-  private current: { severity: Severity; range: StaticRange }[] = [];
+  private current: { severity: Severity; range: Range }[] = [];
 
   /** Underlines `ranges` of `node`'s text (a run covered by several findings takes the worst severity). */
   draw(node: Text, ranges: readonly MarkedRange[]): void {
-    this.clear();
     const length = node.data.length;
+    // What stands now, by where it stands (after the DOM moved it with the edit).
+    const standing = new Map<string, { severity: Severity; range: Range }>();
+    const stale: { severity: Severity; range: Range }[] = [];
+    for (const entry of this.current) {
+      const { range } = entry;
+      const key = `${entry.severity}:${range.startOffset}:${range.endOffset}`;
+      if (range.startContainer !== node || range.endContainer !== node || range.collapsed || standing.has(key))
+        stale.push(entry);
+      else standing.set(key, entry);
+    }
+    const next: { severity: Severity; range: Range }[] = [];
     for (const run of paintRuns(node.data, ranges)) {
       if (!run.mark) continue;
       const end = Math.min(length, run.start + run.text.length);
-      const range = new StaticRange({
-        startContainer: node,
-        startOffset: run.start,
-        endContainer: node,
-        endOffset: end,
-      });
+      const key = `${run.mark}:${run.start}:${end}`;
+      const kept = standing.get(key);
+      if (kept) {
+        standing.delete(key);
+        next.push(kept);
+        continue;
+      }
+      const range = document.createRange();
+      range.setStart(node, run.start);
+      range.setEnd(node, end);
       highlight(run.mark).add(range);
-      this.current.push({ severity: run.mark, range });
+      next.push({ severity: run.mark, range });
     }
+    for (const { severity, range } of [...stale, ...standing.values()]) highlight(severity).delete(range);
+    this.current = next;
   }
 
   clear(): void {
