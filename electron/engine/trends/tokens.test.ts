@@ -49,3 +49,79 @@ describe('hasTerm', () => {
     expect(normalizeTerm('a1b2')).toBeNull();
   });
 });
+
+describe('termsOf', () => {
+  /** The patterns termsOf used for every text before ASCII texts got a scan of their own. */
+  function byPatterns(text: string): Set<string> {
+    const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const out = new Set<string>();
+    for (const match of folded.matchAll(/(?<![\p{L}\p{N}_&/#])#([\p{L}\p{N}_]{2,60})(?![\p{L}\p{N}_])/gu)) {
+      out.add(`#${match[1]!}`);
+    }
+    for (const token of folded.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (/^\p{L}{4,40}$/u.test(token) && normalizeTerm(token) === token) out.add(token);
+    }
+    return out;
+  }
+
+  it('finds the same terms in ASCII texts, emoji and all, as the patterns do (words, digits, hashtags, edges)', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pieces = [
+      'Lamp',
+      'lampen',
+      'LAMPEN2',
+      '2lampen',
+      'over',
+      'OVER',
+      '#Dommel',
+      '#do',
+      '#d',
+      'a#dommel',
+      '#a_b',
+      'http://x.nl/#anker',
+      'abc',
+      'abcd',
+      'x'.repeat(40),
+      'y'.repeat(41),
+      "it's",
+      'e-mail',
+      '_under_',
+      'tab\there',
+      'line\nbreak',
+      '📢',
+      '👍🏽',
+      '’s',
+      '—',
+      'x📢lamp',
+      '#tag📢',
+      'lamp‘',
+      '~!@$%^&*()',
+      '12345',
+      'straat.',
+      ',weg',
+      'Zuid-Oost',
+      ' ',
+      '  ',
+      '\r\n',
+      '#',
+    ];
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(rnd() * 10) },
+        () => pieces[Math.floor(rnd() * pieces.length)],
+      ).join(rnd() < 0.6 ? ' ' : '');
+      expect([text, [...termsOf(text)].sort()]).toEqual([text, [...byPatterns(text)].sort()]);
+    }
+  });
+
+  it('folds accents and reads non-ASCII letters in other texts', () => {
+    expect([...termsOf('Café Zoë bij de #Dómkerk, 3 straten')].sort()).toEqual([
+      '#domkerk',
+      'cafe',
+      'domkerk',
+      'straten',
+    ]);
+    expect(termsOf('Ελληνικά κείμενα')).toEqual(new Set(['ελληνικα', 'κειμενα']));
+  });
+});

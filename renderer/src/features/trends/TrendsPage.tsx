@@ -6,10 +6,12 @@ import { resources } from '../../i18n';
 import { preloadLater } from '../../preload';
 import { pageFromHash } from '../../route';
 import { usePreferences } from '../../stores/preferences';
+import { loadCharts } from './chartsCode';
 import { prefetchTrends } from './prefetch';
 
-// ECharts and the panels are a chunk of their own: the first screen never waits for them. Once the first
-// page is shown, the chunk is loaded in idle time, so opening Trends later does not wait for it either.
+// The panels and ECharts are chunks of their own: the first screen never waits for them. Once the first
+// page is shown, they are loaded in idle time, so opening Trends later does not wait for them either.
+// The panels do not wait for ECharts: their frames and the term lists show while it loads.
 const loadView = () => import('./TrendsView');
 const TrendsView = lazy(loadView);
 
@@ -24,6 +26,7 @@ function beginVisit(): void {
   if (visiting) return;
   visiting = true;
   void loadView().catch(() => {});
+  void loadCharts().catch(() => {});
   // The first dashboard's name in the UI language, as the page would give it (`trends.dashboards.default`).
   prefetchTrends(resources[usePreferences.getState().language].translation.trends.dashboards.default);
 }
@@ -33,11 +36,28 @@ const onTrends = () => pageFromHash(window.location.hash) === 'trends';
 window.addEventListener('hashchange', () => {
   if (onTrends()) beginVisit();
 });
+// A click on a link to Trends starts the visit as the click arrives, before the page it leaves has handled
+// it and the address has changed (a task later); an ordinary click only, not one opening another window.
+document.addEventListener(
+  'click',
+  (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+    if (!link || link.hasAttribute('target') || pageFromHash(link.getAttribute('href')!) !== 'trends') return;
+    beginVisit();
+    // The address changes as the click's default action; a handler that cancelled it leaves no visit.
+    setTimeout(() => {
+      if (!onTrends()) visiting = false;
+    });
+  },
+  { capture: true },
+);
 if (onTrends()) {
   // A window opened on Trends asks while the rest of the app's code still starts, not after its first render.
   beginVisit();
 } else {
   preloadLater(loadView);
+  preloadLater(loadCharts);
 }
 
 /** Trends: long-term panels over the rollups (DESIGN §8), in a chunk of their own. */

@@ -19,37 +19,49 @@ export interface ChartFormat {
 
 const cache = new Map<string, ChartFormat>();
 
+/** A value made on first use: an Intl formatter with a time zone costs milliseconds to make, more under load. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/**
+ * The formats of a locale, each formatter made the first time it is used: a page of panels uses a few of
+ * the twelve (a day axis never needs the hour or month formats), and the first render of Trends waited for
+ * all of them.
+ */
 export function chartFormat(locale: string): ChartFormat {
   const cached = cache.get(locale);
   if (cached) return cached;
   const timeZone = WORKSPACE_TIME_ZONE;
-  const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const signed = new Intl.NumberFormat(locale, {
-    signDisplay: 'exceptZero',
-    maximumFractionDigits: 2,
-    minimumFractionDigits: 2,
-  });
-  const change = new Intl.NumberFormat(locale, {
-    style: 'percent',
-    signDisplay: 'exceptZero',
-    maximumFractionDigits: 0,
-  });
-  const formats: Record<Granularity, Intl.DateTimeFormat> = {
-    hour: new Intl.DateTimeFormat(locale, {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    }),
-    day: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: '2-digit' }),
-    week: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: '2-digit' }),
-    month: new Intl.DateTimeFormat(locale, { timeZone, month: 'short', year: 'numeric' }),
+  const number = once(() => new Intl.NumberFormat(locale));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }));
+  const signed = once(
+    () =>
+      new Intl.NumberFormat(locale, {
+        signDisplay: 'exceptZero',
+        maximumFractionDigits: 2,
+        minimumFractionDigits: 2,
+      }),
+  );
+  const change = once(
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        signDisplay: 'exceptZero',
+        maximumFractionDigits: 0,
+      }),
+  );
+  const dates = (options: Intl.DateTimeFormatOptions) =>
+    once(() => new Intl.DateTimeFormat(locale, { timeZone, ...options }));
+  const formats: Record<Granularity, () => Intl.DateTimeFormat> = {
+    hour: dates({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    day: dates({ day: 'numeric', month: 'short', year: '2-digit' }),
+    week: dates({ day: 'numeric', month: 'short', year: '2-digit' }),
+    month: dates({ month: 'short', year: 'numeric' }),
   };
-  const long: Record<Granularity, Intl.DateTimeFormat> = {
-    hour: new Intl.DateTimeFormat(locale, {
-      timeZone,
+  const long: Record<Granularity, () => Intl.DateTimeFormat> = {
+    hour: dates({
       weekday: 'short',
       day: 'numeric',
       month: 'long',
@@ -57,25 +69,19 @@ export function chartFormat(locale: string): ChartFormat {
       hour: '2-digit',
       minute: '2-digit',
     }),
-    day: new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }),
-    week: new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }),
-    month: new Intl.DateTimeFormat(locale, { timeZone, month: 'long', year: 'numeric' }),
+    day: dates({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }),
+    week: dates({ day: 'numeric', month: 'long', year: 'numeric' }),
+    month: dates({ month: 'long', year: 'numeric' }),
   };
-  const day = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  const day = dates({ day: 'numeric', month: 'short', year: 'numeric' });
   const format: ChartFormat = {
-    number: (value) => number.format(value),
-    percent: (value) => percent.format(value),
-    signed: (value) => signed.format(value),
-    change: (value) => change.format(value),
-    bucket: (iso, granularity) => formats[granularity].format(new Date(iso)),
-    bucketLong: (iso, granularity) => long[granularity].format(new Date(iso)),
-    day: (iso) => day.format(new Date(iso)),
+    number: (value) => number().format(value),
+    percent: (value) => percent().format(value),
+    signed: (value) => signed().format(value),
+    change: (value) => change().format(value),
+    bucket: (iso, granularity) => formats[granularity]().format(new Date(iso)),
+    bucketLong: (iso, granularity) => long[granularity]().format(new Date(iso)),
+    day: (iso) => day().format(new Date(iso)),
   };
   cache.set(locale, format);
   return format;

@@ -1,6 +1,6 @@
 import type { MapRegion } from '../../../../shared/api/trends';
 import { call } from '../../api/client';
-import { echarts } from './echarts';
+import { loadCharts } from './chartsCode';
 
 /** Where a region's boundaries come from, for the caption under the map. */
 export interface BoundarySource {
@@ -18,7 +18,8 @@ const loaded = new Map<MapRegion, Promise<BoundarySource>>();
 export function loadBoundaries(region: MapRegion): Promise<BoundarySource> {
   let pending = loaded.get(region);
   if (!pending) {
-    pending = call('trends.boundaries', { region }).then((boundaries) => {
+    // The boundaries and the chart library (a chunk of its own) load side by side.
+    pending = Promise.all([call('trends.boundaries', { region }), loadCharts()]).then(([boundaries, { echarts }]) => {
       const mapName = `watchpost-${region}`;
       echarts.registerMap(mapName, boundaries.geojson as Parameters<typeof echarts.registerMap>[1]);
       return { mapName, source: boundaries.source, licence: boundaries.licence };
