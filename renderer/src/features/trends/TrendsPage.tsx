@@ -7,13 +7,16 @@ import { preloadLater } from '../../preload';
 import { pageFromHash } from '../../route';
 import { usePreferences } from '../../stores/preferences';
 import { loadCharts } from './chartsCode';
-import { prefetchTrends } from './prefetch';
 
 // The panels and ECharts are chunks of their own: the first screen never waits for them. Once the first
 // page is shown, they are loaded in idle time, so opening Trends later does not wait for them either.
 // The panels do not wait for ECharts: their frames and the term lists show while it loads.
 const loadView = () => import('./TrendsView');
-const TrendsView = lazy(loadView);
+// The dashboards (read with zod) and the panels' questions: a chunk too, so the first screen builds no
+// schemas for them; the panels wait for the visit's questions to be asked before they ask for themselves.
+const loadVisit = () => import('./prefetch');
+let visitAsked: Promise<unknown> = Promise.resolve();
+const TrendsView = lazy(() => Promise.all([loadView(), visitAsked]).then(([view]) => view));
 
 /** Whether the current visit to Trends has asked for its panels' data and code already. */
 let visiting = false;
@@ -28,7 +31,10 @@ function beginVisit(): void {
   void loadView().catch(() => {});
   void loadCharts().catch(() => {});
   // The first dashboard's name in the UI language, as the page would give it (`trends.dashboards.default`).
-  prefetchTrends(resources[usePreferences.getState().language].translation.trends.dashboards.default);
+  const dashboard = resources[usePreferences.getState().language].translation.trends.dashboards.default;
+  visitAsked = loadVisit()
+    .then((visit) => visit.prefetchTrends(dashboard))
+    .catch(() => {});
 }
 
 const onTrends = () => pageFromHash(window.location.hash) === 'trends';
@@ -56,6 +62,7 @@ if (onTrends()) {
   // A window opened on Trends asks while the rest of the app's code still starts, not after its first render.
   beginVisit();
 } else {
+  preloadLater(loadVisit);
   preloadLater(loadView);
   preloadLater(loadCharts);
 }
