@@ -27,6 +27,23 @@ const ESTIMATE_BUDGET_MS = 4;
 const MIN_SLICES = 8;
 const ESTIMATE_SLICE = 1000;
 
+/**
+ * Up to this many mentions in the workspace a first page counts its total exactly whatever the filter
+ * (at most EXACT_ON_PAGE_BELOW rows, all of them in the page cache: a few ms).
+ */
+export const COUNT_ANY_FILTER_UP_TO = 50_000;
+
+/** How a first page may come by its total. */
+export interface FirstPageTotal {
+  /**
+   * The page's plan depends on whether fewer than EXACT_ON_PAGE_BELOW match (SQLite would sort the
+   * matches): a clearly large sampled estimate settles it, else the count up to the cap does.
+   */
+  decides: boolean;
+  /** Counting up to the cap reads an index alone (no row looked up): cheap whatever the filter matches. */
+  cheap: boolean;
+}
+
 /** The exact count reads this many ids at a time, and lets other calls in between. */
 const EXACT_CHUNK = 5000;
 
@@ -39,6 +56,8 @@ const EXACT_CHUNK = 5000;
  */
 export class FilterCounts {
   private readonly totals = new Map<string, Counted>();
+  /** COUNT_ANY_FILTER_UP_TO, for this workspace (tests lower it to see a large workspace's first pages). */
+  countAnyFilterUpTo = COUNT_ANY_FILTER_UP_TO;
 
   /** A figure counted (or estimated) before, for exactly this snapshot, or undefined. */
   known(key: string, snapshot: number): FilterTotal | undefined {
@@ -61,6 +80,31 @@ export class FilterCounts {
     const few = countUpToCap(sql, where, EXACT_ON_PAGE_BELOW, { upTo, source });
     if (few < EXACT_ON_PAGE_BELOW) return this.keep(key, snapshot, few, false);
     return this.keep(key, snapshot, estimate(sql, where, snapshot), true);
+  }
+
+  /**
+   * The total for a first page, which never waits for an expensive exact count: the exact figure when it
+   * is known, cheap to count (`how.cheap`, a small workspace) or needed for the plan and near the cap;
+   * otherwise an estimate from a sample of the mentions (flagged), and `inbox.count` counts it exactly.
+   */
+  forFirstPage(
+    sql: Statements,
+    key: string,
+    where: SqlFragment,
+    snapshot: number,
+    top: number,
+    how: FirstPageTotal,
+    source = '',
+  ): FilterTotal {
+    const hit = this.totals.get(key);
+    if ((hit && hit.snapshot === snapshot) || (hit && !hit.totalIsEstimate && hit.snapshot < snapshot)) {
+      return this.forPage(sql, key, where, snapshot, top, source);
+    }
+    if (how.cheap || top <= this.countAnyFilterUpTo) return this.forPage(sql, key, where, snapshot, top, source);
+    const guess = estimate(sql, where, snapshot);
+    // Twice the cap: a sample of a few thousand mentions is not off by that much.
+    if (how.decides && guess < 2 * EXACT_ON_PAGE_BELOW) return this.forPage(sql, key, where, snapshot, top, source);
+    return this.keep(key, snapshot, guess, true);
   }
 
   /** The exact number of mentions up to `snapshot` that pass `where`, counted in chunks (other calls run between). */
@@ -123,7 +167,11 @@ export function countUpToCap(sql: Statements, where: SqlFragment, cap: number, r
   const { after, upTo } = range;
   // New mentions (above `after`) are few: read them by id, not along an index SQLite might prefer.
   const source = range.source ?? (after === undefined ? '' : ' NOT INDEXED');
-  const ids = [after === undefined ? '' : 'm.id > ? AND ', upTo === undefined ? '' : 'm.id <= ? AND '].join('');
+  // Without `after` the snapshot is a condition only (`+`): SQLite would otherwise walk every id below it.
+  const ids = [
+    after === undefined ? '' : 'm.id > ? AND ',
+    upTo === undefined ? '' : after === undefined ? '+m.id <= ? AND ' : 'm.id <= ? AND ',
+  ].join('');
   return sql.count(
     `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m${source} WHERE ${ids}${where.sql} LIMIT ?)`,
     ...(after === undefined ? [] : [after]),
@@ -143,17 +191,35 @@ function estimate(sql: Statements, where: SqlFragment, snapshot: number): number
   const seen = new Set<number>();
   let hits = 0;
   let ids = 0;
-  for (let i = 0; seen.size < slices; i++) {
-    if (seen.size >= MIN_SLICES && performance.now() - started > ESTIMATE_BUDGET_MS) break;
-    const slice = Math.floor(vanDerCorput(i) * slices);
-    if (seen.has(slice)) continue;
-    seen.add(slice);
-    const from = slice * ESTIMATE_SLICE;
-    const to = Math.min(snapshot, from + ESTIMATE_SLICE);
-    hits += countRange(sql, where, from, to).hits;
-    ids += to - from;
+  // Slices are read in batches, one statement each (MIN_SLICES, then twice as many while the budget
+  // lasts): a full-text condition collects its matches once per statement, not once per slice.
+  let next = 0;
+  for (let batch = MIN_SLICES; seen.size < slices; batch *= 2) {
+    if (seen.size > 0 && performance.now() - started > ESTIMATE_BUDGET_MS) break;
+    const ranges: [number, number][] = [];
+    for (; ranges.length < batch && seen.size < slices; next++) {
+      const slice = Math.floor(vanDerCorput(next) * slices);
+      if (seen.has(slice)) continue;
+      seen.add(slice);
+      const from = slice * ESTIMATE_SLICE;
+      ranges.push([from, Math.min(snapshot, from + ESTIMATE_SLICE)]);
+    }
+    // Padded to the batch size with empty ranges, so each batch size is one prepared statement.
+    while (ranges.length < batch) ranges.push([0, 0]);
+    hits += countRanges(sql, where, ranges);
+    ids += ranges.reduce((sum, [from, to]) => sum + to - from, 0);
   }
   return Math.round((hits / Math.max(1, ids)) * snapshot);
+}
+
+/** Mentions in any of the id ranges (from, to] that pass `where`, read along the ids themselves. */
+function countRanges(sql: Statements, where: SqlFragment, ranges: [number, number][]): number {
+  return sql.count(
+    `SELECT coalesce(sum(${where.sql}), 0) AS n FROM mentions m NOT INDEXED
+     WHERE ${ranges.map(() => '(m.id > ? AND m.id <= ?)').join(' OR ')}`,
+    ...where.params,
+    ...ranges.flat(),
+  );
 }
 
 /** Mentions with an id in (from, to], and how many of them pass `where`, read along the ids themselves. */

@@ -3,7 +3,8 @@ import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { MentionFilter } from '../../../shared/api/inbox';
 import { Engine } from '../engine';
 import { sampleMention, storeMentions } from '../testing/fixtures';
-import { EXACT_ON_PAGE_BELOW } from './counts';
+import { COUNT_ANY_FILTER_UP_TO, EXACT_ON_PAGE_BELOW, filterCounts } from './counts';
+import { orderedIds } from './order';
 import { callEngine } from '../testing/workspace';
 
 /**
@@ -27,6 +28,8 @@ beforeAll(() => {
         // times mostly follow ids, with every 9th mention stored late (an import of older posts)
         createdAt: BASE + (i % 9 === 0 ? i * 1000 : i * 60_000) + (i % 5) * 7,
         status: STATUSES[i % 7],
+        lang: i % 5 === 0 ? 'en' : 'nl',
+        text: i % 6 === 0 ? 'Storing bij glasvezel in de wijk' : 'De verlichting op het plein is weer kapot',
         sentiment: { label: i % 3 === 0 ? 'negative' : 'neutral', score: 0 },
         priority: (i * 37) % 100,
         reach: (i * 131) % 20_000,
@@ -41,6 +44,8 @@ const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEng
 interface Plain {
   id: number;
   channel: string;
+  lang: string;
+  text: string;
   status: string;
   sentiment: string;
   priority: number;
@@ -51,14 +56,19 @@ interface Plain {
 function expected(filter: MentionFilter, sort: 'newest' | 'oldest' | 'priority'): number[] {
   const rows = (
     engine.db
-      .prepare('SELECT id, channel, status, sentiment, priority, reach, created_at FROM mentions')
+      .prepare('SELECT id, channel, lang, text, status, sentiment, priority, reach, created_at FROM mentions')
       .all() as Plain[]
   ).filter(
     (m) =>
       (!filter.channel || filter.channel.includes(m.channel as 'x')) &&
       (!filter.status || filter.status.includes(m.status as 'new')) &&
       (!filter.sentiment || filter.sentiment.includes(m.sentiment as 'negative')) &&
-      (filter.reachMin === undefined || m.reach >= filter.reachMin),
+      (filter.reachMin === undefined || m.reach >= filter.reachMin) &&
+      (!filter.lang || filter.lang.includes(m.lang as 'nl')) &&
+      (filter.priorityMin === undefined || m.priority >= filter.priorityMin) &&
+      (filter.from === undefined || m.created_at >= Date.parse(filter.from)) &&
+      (filter.to === undefined || m.created_at < Date.parse(filter.to)) &&
+      (filter.query === undefined || m.text.toLowerCase().includes(filter.query)),
   );
   const newest = (a: Plain, b: Plain) => b.created_at - a.created_at || b.id - a.id;
   rows.sort(
@@ -100,4 +110,66 @@ describe('mentions.list past the exact-count limit', () => {
     });
   }
   it('estimated at least one large total', () => expect(estimated).toBe(true));
+});
+
+describe('first pages of a workspace too large to count any filter on the spot', () => {
+  // As past COUNT_ANY_FILTER_UP_TO mentions: a first page counts only what one index counts alone, or what
+  // decides its plan; other totals are estimated. Rows must be exactly the same.
+  const day = 86_400_000;
+  const cases: [MentionFilter, 'newest' | 'oldest' | 'priority'][] = [
+    [{ channel: ['mastodon'], sentiment: ['negative'] }, 'newest'],
+    [{ channel: ['mastodon'], sentiment: ['negative'] }, 'priority'],
+    [{ sentiment: ['neutral'], lang: ['en'] }, 'priority'],
+    [{ lang: ['en'] }, 'oldest'],
+    [{ priorityMin: 70, channel: ['x'] }, 'newest'],
+    [{ from: new Date(BASE + 30 * day).toISOString(), to: new Date(BASE + 60 * day).toISOString() }, 'priority'],
+    [{ from: new Date(BASE + 30 * day).toISOString(), sentiment: ['negative'] }, 'oldest'],
+    [{ query: 'glasvezel', channel: ['rss', 'x'] }, 'priority'],
+    [{ query: 'glasvezel' }, 'newest'],
+    // Words in most mentions (past FULL_TEXT_WALK_FROM): read along the order's index, tested against the matches.
+    [{ query: 'verlichting', channel: ['mastodon'] }, 'priority'],
+    [{ query: 'verlichting', priorityMin: 90 }, 'oldest'],
+    [{ channel: ['x'] }, 'priority'],
+  ];
+  let firstEstimated = false;
+  for (const [filter, sort] of cases) {
+    it(`pages exactly through ${JSON.stringify(filter)} sorted ${sort}`, async () => {
+      filterCounts(engine.db).clear();
+      orderedIds(engine.db).clear();
+      filterCounts(engine.db).countAnyFilterUpTo = 0;
+      try {
+        const want = expected(filter, sort);
+        const first = await call('mentions.list', { filter, sort, limit: 100 });
+        expect(first.rows.map((r) => r.id)).toEqual(want.slice(0, 100));
+        firstEstimated ||= first.totalIsEstimate;
+        if (first.totalIsEstimate) expect(first.total).toBeGreaterThanOrEqual(Math.min(want.length, 101));
+        else expect(first.total).toBe(want.length);
+        const snapshot = { ...filter, maxId: first.maxId };
+        for (const offset of [100, Math.floor(want.length / 2), Math.max(0, want.length - 50)]) {
+          const page = await call('mentions.list', { filter: snapshot, sort, offset, limit: 100 });
+          expect(
+            page.rows.map((r) => r.id),
+            `offset ${offset}`,
+          ).toEqual(want.slice(offset, offset + 100));
+        }
+        expect((await call('inbox.count', { filter: snapshot })).total).toBe(want.length);
+      } finally {
+        filterCounts(engine.db).countAnyFilterUpTo = COUNT_ANY_FILTER_UP_TO;
+      }
+    });
+  }
+
+  it('estimated at least one first page instead of counting it', () => expect(firstEstimated).toBe(true));
+
+  it('still counts exactly what one index counts alone', async () => {
+    filterCounts(engine.db).clear();
+    filterCounts(engine.db).countAnyFilterUpTo = 0;
+    try {
+      const filter: MentionFilter = { channel: ['mastodon'] };
+      const page = await call('mentions.list', { filter, sort: 'newest', limit: 100 });
+      expect(page).toMatchObject({ total: expected(filter, 'newest').length, totalIsEstimate: false });
+    } finally {
+      filterCounts(engine.db).countAnyFilterUpTo = COUNT_ANY_FILTER_UP_TO;
+    }
+  });
 });

@@ -179,6 +179,74 @@ describe('ordered id lists', () => {
     setStatus(null, moved, 'resolved');
   });
 
+  it('starts reading in the background only after a while, or when a page or the total is asked for', async () => {
+    const orders = new OrderedIds(engine.db, { sliceMs: 0, startAfterMs: 30 });
+    const snapshot = top();
+    const filter: MentionFilter = { channel: ['x', 'rss'], sentiment: ['negative'] };
+    const key = startList(orders, filter, 'newest', snapshot);
+    const total = countOf(filter, snapshot);
+    // Nothing read on the first page's time, nor right after it.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(orders.knownTotal(key, 'newest', snapshot)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    for (let i = 0; i < 200 && orders.knownTotal(key, 'newest', snapshot) === undefined; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(orders.knownTotal(key, 'newest', snapshot)).toBe(total);
+    // With a long wait: the total asked for reads it at once, in default-sized (growing) chunks.
+    const later = new OrderedIds(engine.db, { startAfterMs: 60_000 });
+    const laterKey = startList(later, filter, 'priority', snapshot);
+    expect(later.slice(laterKey, 'priority', snapshot, 1000, 101)).toEqual(
+      offsetPage(filter, 'priority', snapshot, 1000, 101),
+    );
+    expect(await later.total(laterKey, snapshot)).toBe(total);
+    expect(later.slice(laterKey, 'priority', snapshot, 0, total)).toEqual(
+      offsetPage(filter, 'priority', snapshot, 0, total),
+    );
+    later.clear();
+  });
+
+  it('reads a sentiment along its own part of the priority order', () => {
+    const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0, startAfterMs: 60_000 });
+    const snapshot = top();
+    const filter: MentionFilter = { sentiment: ['neutral'], channel: ['x', 'mastodon'] };
+    const key = filterKey(filter, undefined);
+    const where = filterWhere(filter, undefined, sql);
+    orders.start(key, 'priority', snapshot, { where, index: ' INDEXED BY mentions_sentiment_priority' });
+    const total = countOf(filter, snapshot);
+    for (const offset of [0, 300, total - 40]) {
+      expect(orders.slice(key, 'priority', snapshot, offset, 101), `offset ${offset}`).toEqual(
+        offsetPage(filter, 'priority', snapshot, offset, 101),
+      );
+    }
+    orders.clear();
+  });
+
+  it('keeps the newest lists only', () => {
+    const orders = new OrderedIds(engine.db, { keep: 2, startAfterMs: 60_000 });
+    const snapshot = top();
+    const keys = ([['x'], ['rss'], ['mastodon']] as const).map((channel) =>
+      startList(orders, { channel: [...channel] }, 'newest', snapshot),
+    );
+    expect(orders.slice(keys[0] as string, 'newest', snapshot, 0, 10)).toBeUndefined();
+    expect(orders.slice(keys[2] as string, 'newest', snapshot, 0, 10)).toEqual(
+      offsetPage({ channel: ['mastodon'] }, 'newest', snapshot, 0, 10),
+    );
+    orders.clear();
+  });
+
+  it('sorts a small filter of an older snapshot in one go', () => {
+    const orders = new OrderedIds(engine.db, { startAfterMs: 60_000 });
+    const snapshot = top() - 700;
+    const filter: MentionFilter = { status: ['waiting'], channel: ['rss'] };
+    const key = startList(orders, filter, 'oldest', snapshot, true);
+    const total = countOf(filter, snapshot);
+    expect(orders.slice(key, 'oldest', snapshot, 0, total + 1)).toEqual(
+      offsetPage(filter, 'oldest', snapshot, 0, total + 1),
+    );
+    orders.clear();
+  });
+
   it('keeps to its snapshot: newer mentions are not in it', () => {
     const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
     const snapshot = top() - 500;

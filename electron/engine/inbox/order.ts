@@ -37,12 +37,18 @@ export interface ListSource {
 }
 
 export interface OrderedIdsOptions {
-  /** Ids read per query while building. */
+  /** Ids read per query at most (a chunk grows up to this while chunks stay well within a slice). */
   chunk?: number;
   /** A building slice runs at most this long before letting other work in. */
   sliceMs?: number;
   /** Lists kept (each filter and sort is one). */
   keep?: number;
+  /**
+   * Reading a list in the background starts this long after its first page, unless a page or the total
+   * of it is asked for first. A first page replaced meanwhile (a new snapshot of the same filter while an
+   * import runs, another filter picked) then costs no reading at all.
+   */
+  startAfterMs?: number;
 }
 
 /** The ORDER BY of each sort (read.ts uses the same). */
@@ -78,8 +84,11 @@ export function compareKeys(sort: MentionSort, a: SortKey, b: SortKey): number {
 }
 
 const CHUNK = 4096;
+/** The first chunk of a list: a sparse filter read along an order's index looks many rows up per id. */
+const FIRST_CHUNK = 256;
 const SLICE_MS = 8;
 const KEEP = 6;
+const START_AFTER_MS = 1000;
 
 /** One list: ids[0..length) in order; `complete` once the whole snapshot has been read. */
 class IdList {
@@ -90,6 +99,10 @@ class IdList {
   /** The sort key of the last mention read (the next chunk starts after it), null before the first chunk. */
   anchor: SortKey | null = null;
   building: Promise<void> | null = null;
+  /** The background read waiting for its start (see `startAfterMs`). */
+  timer: ReturnType<typeof setTimeout> | null = null;
+  /** Ids the next chunk reads: grows or shrinks with how long chunks take. */
+  chunk = 0;
 
   constructor(
     readonly key: string,
@@ -152,6 +165,7 @@ export class OrderedIds {
   private readonly chunk: number;
   private readonly sliceMs: number;
   private readonly keep: number;
+  private readonly startAfterMs: number;
 
   constructor(
     private readonly db: Db,
@@ -161,6 +175,7 @@ export class OrderedIds {
     this.chunk = options.chunk ?? CHUNK;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.keep = options.keep ?? KEEP;
+    this.startAfterMs = options.startAfterMs ?? START_AFTER_MS;
   }
 
   /**
@@ -175,6 +190,8 @@ export class OrderedIds {
     this.lists.set(listKey(key, sort), list);
     if (!list.complete) this.turnAround(list);
     if (!list.complete && list.length < offset + count) this.read(list, offset + count, Infinity);
+    // Asked for beyond the first page: read the rest in the background from now on.
+    this.build(list);
     return Array.from(list.ids.subarray(Math.min(offset, list.length), Math.min(offset + count, list.length)));
   }
 
@@ -186,8 +203,17 @@ export class OrderedIds {
     if (there) there.dropped = true;
     this.lists.delete(id);
     const list = new IdList(key, sort, snapshot, source);
+    list.chunk = Math.min(this.chunk, FIRST_CHUNK);
     this.lists.set(id, list);
-    list.building = this.build(list);
+    while (this.lists.size > this.keep) this.forget(this.lists.values().next().value as IdList);
+    // The other direction of a list read to the end is there at once; any other list is read after a while.
+    const opposite =
+      sort === 'priority' ? undefined : this.lists.get(listKey(key, sort === 'newest' ? 'oldest' : 'newest'));
+    if (opposite?.complete && opposite.snapshot === snapshot) this.build(list);
+    else {
+      list.timer = setTimeout(() => this.build(list), this.startAfterMs);
+      list.timer.unref?.();
+    }
   }
 
   /**
@@ -199,7 +225,7 @@ export class OrderedIds {
       const list = [...this.lists.values()].find((l) => l.key === key && l.snapshot === snapshot);
       if (!list) return undefined;
       if (list.complete) return list.length;
-      await list.building;
+      await this.build(list);
       // A list dropped meanwhile (a change) is read again only when asked; look again.
       if (list.dropped) return undefined;
     }
@@ -220,8 +246,7 @@ export class OrderedIds {
 
   /** Existing mentions changed in ways not told id by id: forget every list. */
   clear(): void {
-    for (const list of this.lists.values()) list.dropped = true;
-    this.lists.clear();
+    for (const list of [...this.lists.values()]) this.forget(list);
   }
 
   private patch(list: IdList, changed: ReadonlySet<number>): void {
@@ -257,6 +282,8 @@ export class OrderedIds {
 
   private forget(list: IdList): void {
     list.dropped = true;
+    if (list.timer) clearTimeout(list.timer);
+    list.timer = null;
     const id = listKey(list.key, list.sort);
     if (this.lists.get(id) === list) this.lists.delete(id);
   }
@@ -270,8 +297,16 @@ export class OrderedIds {
     list.complete = true;
   }
 
+  /** Starts reading the list in the background (once); resolves when it is read or dropped. */
+  private build(list: IdList): Promise<void> {
+    if (list.timer) clearTimeout(list.timer);
+    list.timer = null;
+    list.building ??= this.readInSlices(list);
+    return list.building;
+  }
+
   /** Reads the list in slices of at most sliceMs, letting other work run between them. */
-  private async build(list: IdList): Promise<void> {
+  private async readInSlices(list: IdList): Promise<void> {
     // Not on the first page's time: that page is read already; reading starts right after it is sent.
     await new Promise((resolve) => setImmediate(resolve));
     this.turnAround(list);
@@ -293,9 +328,10 @@ export class OrderedIds {
     const started = performance.now();
     const { where, index } = list.source;
     if (index === null) {
-      // Few matches: all of them at once, sorted.
+      // Few matches: all of them at once, sorted. `+m.id`: the snapshot must not turn the read into a walk
+      // over every id below it (SQLite would take the id range over the filter's own index).
       const ids = this.sql.ids(
-        `SELECT m.id FROM mentions m WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY_SORTING[list.sort]}`,
+        `SELECT m.id FROM mentions m WHERE ${where.sql} AND +m.id <= ? ORDER BY ${ORDER_BY_SORTING[list.sort]}`,
         ...where.params,
         list.snapshot,
       );
@@ -304,17 +340,24 @@ export class OrderedIds {
       return;
     }
     const after = AFTER[list.sort];
-    const first = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
-    const next = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND m.id <= ? AND ${after.sql}
+    const first = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND +m.id <= ? ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
+    const next = `SELECT m.id FROM mentions m${index} WHERE ${where.sql} AND +m.id <= ? AND ${after.sql}
        ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
     // At least one chunk per call, then more while the page is not reached and the slice lasts.
     do {
+      // A chunk never reads far past the page asked for (a sparse filter looks up many rows per id), and
+      // is sized so it takes about half a slice: a page waits for at most one chunk of a background read.
+      const size = upTo === Infinity ? list.chunk : Math.min(list.chunk, Math.max(FIRST_CHUNK, upTo - list.length));
+      const began = performance.now();
       const ids =
         list.anchor === null
-          ? this.sql.ids(first, ...where.params, list.snapshot, this.chunk)
-          : this.sql.ids(next, ...where.params, list.snapshot, ...after.params(list.anchor), this.chunk);
+          ? this.sql.ids(first, ...where.params, list.snapshot, size)
+          : this.sql.ids(next, ...where.params, list.snapshot, ...after.params(list.anchor), size);
       list.push(ids);
-      if (ids.length < this.chunk) {
+      const took = performance.now() - began;
+      const fit = took > 0 ? Math.round((size * Math.max(1, this.sliceMs / 2)) / took) : this.chunk;
+      list.chunk = Math.max(Math.min(FIRST_CHUNK, this.chunk), Math.min(this.chunk, fit, size * 4));
+      if (ids.length < size) {
         list.complete = true;
         return;
       }

@@ -6,12 +6,19 @@ import type { MentionDetail, MentionRow } from '../../../shared/domain/mention';
 import { getMeta } from './write';
 import { Statements } from '../search/statements';
 import { filterCounts, countUpToCap, EXACT_ON_PAGE_BELOW, type FilterTotal } from '../inbox/counts';
-import { filterKey, filterSource, filterWhere, onWorkingSet } from '../inbox/filter-sql';
+import { filterKey, filterSource, filterWhere, fullTextMatches, onWorkingSet } from '../inbox/filter-sql';
 import type { SqlFragment } from '../../../shared/query/compile';
 import { ORDER_BY, ORDER_BY_SORTING, orderedIds } from '../inbox/order';
 
 /** The "N new" pill counts no further than this. */
 const NEWER_CAP = 10_000;
+
+/**
+ * A query whose words match at least this many mentions is read along the order's index: its matches are
+ * collected once and each index entry is tested against them, a row is looked up only for a match. SQLite
+ * would look up every match's row and sort them instead (200 ms for 25k matches at 1M).
+ */
+const FULL_TEXT_WALK_FROM = 5000;
 
 export interface RowRecord {
   id: number;
@@ -49,6 +56,14 @@ interface DetailRecord extends RowRecord {
 export const ROW_COLUMNS = `m.id, m.channel, a.handle, a.display_name, a.followers, m.text, m.url, m.created_at, m.lang,
   m.sentiment, m.sentiment_score, m.status, m.assignee, m.priority, m.version,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM mention_tags WHERE mention_id = m.id ORDER BY tag)) AS tags`;
+
+interface Plan {
+  /** SQLite would sort the matches (a temporary b-tree): a page reads along the order's index when many match. */
+  sorts: boolean;
+  /** Whether a small total would make sorting the better plan (see `FilterCounts.forFirstPage`). */
+  decides: boolean;
+  cheapCount: boolean;
+}
 
 /** The indexes that hold every mention in each order. */
 const ORDER_INDEX = { newest: 'mentions_created', oldest: 'mentions_created', priority: 'mentions_priority' } as const;
@@ -100,12 +115,18 @@ export class MentionReader {
     let ids = orders.slice(key, input.sort, snapshot, input.offset, input.limit + 1);
     let counted: FilterTotal | undefined;
     if (ids === undefined) {
-      // The total decides the plan too: a small one is sorted, a large one read in order. Counting it costs
-      // at most EXACT_ON_PAGE_BELOW index entries, so a page without a total still does it (but keeps quiet).
-      counted = onWorkingSet(input.filter) ? undefined : counts.forPage(this.sql, key, where, snapshot, top);
-      // Only when mentions arrived after the snapshot does it cost a condition; most pages need none.
-      const upTo = snapshot < top ? ' AND m.id <= ?' : '';
-      const source = this.source(input, where, counted);
+      // When SQLite would sort the matches, the total decides the plan: a small one is sorted, a large one
+      // read along the order's index. When it reads them in order already, no count is needed for the plan,
+      // and the first page never waits for an expensive one (an estimate; `inbox.count` counts exactly).
+      const plan = onWorkingSet(input.filter) ? null : this.plan(input, where);
+      counted =
+        plan === null
+          ? undefined
+          : counts.forFirstPage(this.sql, key, where, snapshot, top, { decides: plan.decides, cheap: plan.cheapCount });
+      // Only when mentions arrived after the snapshot does it cost a condition; most pages need none. `+`:
+      // a condition only, never the id range SQLite walks (every id below the snapshot).
+      const upTo = snapshot < top ? ' AND +m.id <= ?' : '';
+      const source = this.source(input, plan, counted);
       // Sorted only when few match: an exact total counted earlier (inbox.count) can be a million.
       const sorting = counted !== undefined && !counted.totalIsEstimate && counted.total < EXACT_ON_PAGE_BELOW;
       ids = this.sql.ids(
@@ -122,7 +143,10 @@ export class MentionReader {
     const more = ids.length > input.limit;
     const rows = this.rowsById(ids.slice(0, input.limit));
     // A list read to the end knows its exact total.
-    const listed = input.withTotal ? orders.knownTotal(key, input.sort, snapshot) : undefined;
+    // So does a first page that holds every match, whatever was estimated.
+    const whole = input.offset === 0 && !more;
+    if (whole) counts.remember(key, snapshot, rows.length);
+    const listed = whole ? rows.length : input.withTotal ? orders.knownTotal(key, input.sort, snapshot) : undefined;
     const total =
       listed !== undefined
         ? { total: listed, totalIsEstimate: false }
@@ -152,19 +176,36 @@ export class MentionReader {
    */
   private source(
     input: MethodParsedInput<'mentions.list'>,
-    where: SqlFragment,
+    plan: Plan | null,
     counted: FilterTotal | undefined,
   ): string {
-    if (onWorkingSet(input.filter)) return filterSource(input.filter, input.sort);
+    if (plan === null) return filterSource(input.filter, input.sort);
     if (counted && !counted.totalIsEstimate && counted.total < EXACT_ON_PAGE_BELOW) return '';
-    // Many matches: unless SQLite reads them in order already, walk the order's index.
-    const plan = this.sql.all(
-      `EXPLAIN QUERY PLAN SELECT m.id FROM mentions m WHERE ${where.sql} ORDER BY ${ORDER_BY[input.sort]}`,
-      ...where.params,
-    ) as { detail: string }[];
-    return plan.some((step) => step.detail.includes('TEMP B-TREE FOR ORDER BY'))
-      ? ` INDEXED BY ${ORDER_INDEX[input.sort]}`
-      : '';
+    if (!plan.sorts) return '';
+    // Many matches: SQLite would sort them, so walk the order's index. Priority follows sentiment: one
+    // sentiment walks its own part of the priority order (positive ones are far down the whole of it).
+    const oneSentiment = input.sort === 'priority' && new Set(input.filter.sentiment ?? []).size === 1;
+    return ` INDEXED BY ${oneSentiment ? 'mentions_sentiment_priority' : ORDER_INDEX[input.sort]}`;
+  }
+
+  /**
+   * How SQLite would read a filter's mentions in a sort: whether it sorts them (a temporary b-tree), and
+   * whether counting them reads one index alone (no row looked up per match).
+   */
+  private plan(input: MethodParsedInput<'mentions.list'>, where: SqlFragment): Plan {
+    const { sort } = input;
+    const steps = (sql: string) =>
+      (this.sql.all(`EXPLAIN QUERY PLAN ${sql}`, ...where.params) as { detail: string }[]).map((s) => s.detail);
+    const ordered = steps(`SELECT m.id FROM mentions m WHERE ${where.sql} ORDER BY ${ORDER_BY[sort]}`);
+    const counting = steps(`SELECT 1 FROM mentions m WHERE ${where.sql}`);
+    const sorts = ordered.some((step) => step.includes('TEMP B-TREE FOR ORDER BY'));
+    const matches = fullTextMatches(input.filter, this.sql);
+    return {
+      sorts,
+      decides: sorts && (matches === null || matches < FULL_TEXT_WALK_FROM),
+      // One step that searches a covering index (not a scan of all of it, not a subquery or a full-text match).
+      cheapCount: counting.length === 1 && /^SEARCH m USING COVERING INDEX /.test(counting[0] as string),
+    };
   }
 
   /** The exact number of mentions a filter matches in the current snapshot (cached; counted in chunks). */

@@ -6,6 +6,7 @@ import inbox from './0005_inbox';
 import replies from './0006_replies';
 import rollups from './0007_rollups';
 import rejectCodes from './0008_reject_codes';
+import inboxSentimentPriority from './0009_inbox_sentiment_priority';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'replies', sql: replies },
   { version: 7, name: 'trend rollups', sql: rollups },
   { version: 8, name: 'reject codes and persisted source backoff', sql: rejectCodes },
+  { version: 9, name: 'inbox sentiment in priority order', sql: inboxSentimentPriority },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
