@@ -15,6 +15,8 @@ export default defineConfig({
           'engine-worker': resolve('electron/engine/worker.ts'),
           // An import's second thread (parse + enrich); the engine finds it beside its own chunk.
           'ingest-worker': resolve('electron/engine/ingest/enrich-worker.ts'),
+          // A large demo's second thread (makes the mentions while the engine writes them); found the same way.
+          'demo-worker': resolve('electron/engine/demo/batch-worker.ts'),
         },
       },
     },

@@ -12,6 +12,7 @@ const OUTPUTS = [
   'out/main/cli.js',
   'out/main/engine-worker.js',
   'out/main/ingest-worker.js',
+  'out/main/demo-worker.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];

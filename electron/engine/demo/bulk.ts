@@ -90,7 +90,11 @@ const BUILD_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 export async function finishDeferredIndexing(
   db: Db,
   beforeRollups?: () => void,
-  options: { fullTextInChunks?: boolean; afterFullText?: () => Promise<void> } = {},
+  options: {
+    fullTextInChunks?: boolean;
+    afterFullText?: () => Promise<void>;
+    prebuiltFullText?: { file: string; used?: boolean };
+  } = {},
 ): Promise<number | null> {
   const { afterFullText } = options;
   const saved = getMeta(db, MARKER);
@@ -119,17 +123,92 @@ export async function finishDeferredIndexing(
       await fillFullText(db, ftsTrigger!);
       await afterFullText?.();
     }
-    db.transaction(() => {
-      if (rebuildWhole) db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
-      beforeRollups?.();
-      for (const object of onTags) if (!exists.get(object.type, object.name)) db.exec(object.sql);
-      rebuildRollups(db);
-      db.prepare('DELETE FROM workspace_meta WHERE key IN (?, ?)').run(MARKER, FTS_FILL);
-    }).immediate();
+    const prebuilt =
+      rebuildWhole && options.prebuiltFullText ? attachFullText(db, options.prebuiltFullText.file) : false;
+    try {
+      db.transaction(() => {
+        if (prebuilt && copyFullText(db)) options.prebuiltFullText!.used = true;
+        else if (rebuildWhole) db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')`);
+        beforeRollups?.();
+        for (const object of onTags) if (!exists.get(object.type, object.name)) db.exec(object.sql);
+        rebuildRollups(db);
+        db.prepare('DELETE FROM workspace_meta WHERE key IN (?, ?)').run(MARKER, FTS_FILL);
+      }).immediate();
+    } finally {
+      if (prebuilt) db.exec(`DETACH DATABASE ${PREBUILT}`);
+    }
   } finally {
     db.pragma(`mmap_size = ${mmapBefore}`);
   }
   return removed;
+}
+
+/** The schema name a prebuilt full-text index is attached under. */
+const PREBUILT = 'demo_prebuilt_fts';
+
+/** Attaches a prebuilt full-text index (see `copyFullText`); false when it cannot be opened. */
+function attachFullText(db: Db, file: string): boolean {
+  try {
+    db.prepare(`ATTACH DATABASE ? AS ${PREBUILT}`).run(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts a full-text index built elsewhere in place of FTS5's own 'rebuild' — the same index, made in the demo's
+ * worker thread while the rows were written (batches.ts): an FTS5 table of the same definition in a file of
+ * its own, fed the same texts under the same ids in one transaction, as 'rebuild' feeds them. Its shadow
+ * tables are copied over this one's. Only when it covers exactly the mentions there are (the same number,
+ * with the same first and last id, and no gaps); otherwise nothing changes and the caller rebuilds. Call it
+ * inside a transaction.
+ */
+function copyFullText(db: Db): boolean {
+  const mine = db
+    .prepare<[], { n: number; first: number | null; last: number | null }>(
+      'SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM mentions',
+    )
+    .get()!;
+  let theirs: { n: number; first: number | null; last: number | null } | undefined;
+  try {
+    theirs = db
+      .prepare<[], { n: number; first: number | null; last: number | null }>(
+        `SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM ${PREBUILT}.mentions_fts_docsize`,
+      )
+      .get();
+  } catch {
+    return false;
+  }
+  const same =
+    theirs !== undefined &&
+    mine.n > 0 &&
+    theirs.n === mine.n &&
+    theirs.first === mine.first &&
+    theirs.last === mine.last &&
+    mine.last! - mine.first! + 1 === mine.n;
+  if (!same) return false;
+  // This connection's FTS5 may keep a picture of the index in memory (its structure and totals), which
+  // writing the shadow tables does not touch; rolling back a change it took part in makes it forget that
+  // picture and read the tables again at the next search, which will find the copy. The change itself (on
+  // the still empty index, so cheap) is undone.
+  db.exec(`SAVEPOINT ${PREBUILT}`);
+  try {
+    db.exec(`INSERT INTO mentions_fts (mentions_fts) VALUES ('delete-all')`);
+  } finally {
+    db.exec(`ROLLBACK TO ${PREBUILT}`);
+    db.exec(`RELEASE ${PREBUILT}`);
+  }
+  // FTS5's shadow tables are written by FTS5 alone unless the connection allows it (SQLite's defensive mode).
+  db.unsafeMode(true);
+  try {
+    for (const table of ['mentions_fts_data', 'mentions_fts_idx', 'mentions_fts_docsize']) {
+      db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM ${PREBUILT}.${table}`);
+    }
+  } finally {
+    db.unsafeMode(false);
+  }
+  return true;
 }
 
 /**

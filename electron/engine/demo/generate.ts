@@ -1,11 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { WatchpostError } from '../../../shared/api/result';
 import type { JobControl } from '../jobs/runner';
 import { MentionWriter, type NewMention, ensureSource, setMeta, withBulkWal } from '../mentions/write';
 import type { Db } from '../store/db';
 import { deferIndexing, finishDeferredIndexing } from './bulk';
 import { DAY_MS } from './calendar';
+import { type FullTextSpec, demoBatchesHere, demoBatchesInWorker, demoWorkerEntry } from './batches';
 import { type FurnishCounts, furnishDemo } from './furnish';
-import { demoMentions } from './mentions';
 
 export interface DemoOptions {
   mentions: number;
@@ -15,13 +18,26 @@ export interface DemoOptions {
   until: number;
 }
 
+/**
+ * Where the mentions are made: in a second thread (batches.ts) while this one writes, or here. The default
+ * uses the worker from WORKER_FROM mentions on (below that, starting it costs more than it saves) when its
+ * code is found. The rows are the same either way.
+ */
+export type DemoThreads = 'auto' | 'worker' | 'here';
+
+/** From this many mentions the demo is made in a worker thread (starting one takes 50–500 ms, tsx included). */
+const WORKER_FROM = 50_000;
+
 export interface DemoResult {
   inserted: number;
   newestAt: number | null;
   /** What the demo added besides mentions: profiles, topics and their tags, the team's recent work. */
   furnished: FurnishCounts | null;
-  /** Milliseconds spent furnishing and gathering planner statistics (for the benchmark). */
-  took: { furnishMs: number; optimizeMs: number };
+  /**
+   * Milliseconds spent furnishing and gathering planner statistics, and whether the full-text index the
+   * worker built was used instead of a rebuild (for the benchmark and the tests).
+   */
+  took: { furnishMs: number; optimizeMs: number; prebuiltFullText: boolean };
 }
 
 /**
@@ -44,11 +60,14 @@ export const DEMO_SOURCE = { kind: 'demo', name: 'Demo: Gemeente Dommelstad' } a
  * new mentions are listed but not yet found by search. Then the workspace is furnished (furnish.ts: the
  * team's profiles, saved topics tagging the new mentions, the team's recent replies, notes and tags) — also
  * after a cancel, for what was committed — and the query planner gets statistics (PRAGMA optimize).
+ * A large demo is made in a second thread while this one writes (batches.ts, `threads`); into an empty
+ * workspace that thread also builds the full-text index, which then replaces FTS5's 'rebuild' at the end.
  */
 export async function generateDemo(
   db: Db,
   options: DemoOptions,
   control?: Pick<JobControl, 'progress' | 'checkpoint'>,
+  threads: DemoThreads = 'auto',
 ): Promise<DemoResult> {
   checkOptions(options);
   // A demo that was interrupted (crash, kill) may have left its indexes to be built; do that first.
@@ -61,7 +80,7 @@ export async function generateDemo(
   });
   const afterId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM mentions').pluck().get() ?? 0;
   let furnished: FurnishCounts | null = null;
-  const took = { furnishMs: 0, optimizeMs: 0 };
+  const took = { furnishMs: 0, optimizeMs: 0, prebuiltFullText: false };
   const furnish = (bulk: boolean): void => {
     const started = performance.now();
     furnished = furnishDemo(db, {
@@ -76,35 +95,45 @@ export async function generateDemo(
   };
   const writer = new MentionWriter(db);
   const writeChunk = db.transaction((chunk: readonly NewMention[]) => writer.write(chunk).inserted);
-  const stream = demoMentions(options, sourceId);
+  const total = options.mentions;
+  const entry = threads === 'here' || (threads === 'auto' && total < WORKER_FROM) ? null : demoWorkerEntry();
+  if (threads === 'worker' && !entry) throw new Error("the demo's worker thread code (batch-worker) was not found");
+  const deferred = deferIndexing(db);
+  // Into an empty workspace the worker also builds the full-text index, in a scratch file (bulk.ts copyFullText).
+  const scratch = entry && deferred ? mkdtempSync(path.join(tmpdir(), 'watchpost-demo-')) : null;
+  const fullText = scratch ? fullTextSpec(db, path.join(scratch, 'fulltext.db'), afterId + 1) : null;
+  const batches = entry
+    ? demoBatchesInWorker(entry, options, sourceId, DEMO_CHUNK_SIZE, fullText)
+    : demoBatchesHere(options, sourceId, DEMO_CHUNK_SIZE);
   let inserted = 0;
   let done = 0;
   let newestAt: number | null = null;
-  const chunk: NewMention[] = [];
-  const deferred = deferIndexing(db);
-  control?.progress(0, stream.total);
+  let complete = false;
+  control?.progress(0, total);
   await withBulkWal(db, async () => {
     try {
-      for (const mention of stream.mentions) {
-        chunk.push(mention);
-        if (chunk.length < DEMO_CHUNK_SIZE) continue;
+      for await (const chunk of batches) {
         ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
-        done += DEMO_CHUNK_SIZE;
-        control?.progress(done, stream.total);
-        await control?.checkpoint();
-      }
-      if (chunk.length > 0) {
         done += chunk.length;
-        ({ inserted, newestAt } = commit(chunk, inserted, newestAt));
-        control?.progress(done, stream.total);
+        control?.progress(done, total);
+        if (chunk.length === DEMO_CHUNK_SIZE) await control?.checkpoint();
       }
+      complete = true;
     } finally {
       // Also after a cancel or a failure: the workspace gets its indexes and full text back before the job
       // ends, and the chunks already committed are real, fresh data. Repeats the deferred unique index
       // would have refused are removed again (normally none).
-      if (deferred) inserted -= (await finishDeferredIndexing(db, () => furnish(true))) ?? 0;
-      else db.transaction(() => furnish(false)).immediate();
-      if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
+      try {
+        if (deferred) {
+          // The worker's full-text index is whole only when every batch came (not after a cancel).
+          const prebuiltFullText = complete && fullText ? { file: fullText.file, used: false } : undefined;
+          inserted -= (await finishDeferredIndexing(db, () => furnish(true), { prebuiltFullText })) ?? 0;
+          took.prebuiltFullText = prebuiltFullText?.used ?? false;
+        } else db.transaction(() => furnish(false)).immediate();
+        if (inserted > 0) setMeta(db, 'last_ingest_at', String(Date.now()));
+      } finally {
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
+      }
     }
   });
   // Statistics for the planner on the tables the demo filled, from a sample of each index (SQLite's
@@ -127,9 +156,17 @@ export async function generateDemo(
   ): Pick<DemoResult, 'inserted' | 'newestAt'> {
     const added = writeChunk(mentions);
     const last = mentions[mentions.length - 1]!.createdAt;
-    mentions.length = 0;
     return { inserted: insertedSoFar + added, newestAt: added > 0 ? Math.max(newest ?? last, last) : newest };
   }
+}
+
+/** The workspace's own full-text table definition, for the worker to build the same index beside the rows. */
+function fullTextSpec(db: Db, file: string, firstId: number): FullTextSpec | null {
+  const sql = db
+    .prepare<[], string>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'mentions_fts'`)
+    .pluck()
+    .get();
+  return sql ? { file, sql, firstId } : null;
 }
 
 function checkOptions({ mentions, years, seed, until }: DemoOptions): void {
