@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { workerEntry, workerMessages, type WorkerEntry } from '../jobs/worker-stream';
 import { canonicalUrl } from '../mentions/url';
 import type { NewAuthor, NewMention } from '../mentions/write';
 import type { DemoOptions } from './generate';
@@ -182,28 +179,9 @@ export class BatchUnpacker {
   }
 }
 
-/**
- * Where the worker's code is: beside this module's source (tests, the CLI from source and the benches, loaded
- * through tsx), or the built `demo-worker.js` in out/main (this module then lives in out/main or
- * out/main/chunks). Null when it is nowhere to be found; the demo is then made in the writer's thread.
- */
-export function demoWorkerEntry(): { entry: string; eval: boolean } | null {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  if (here.endsWith('.ts')) {
-    const source = path.join(dir, 'batch-worker.ts');
-    if (!existsSync(source)) return null;
-    // Node workers do not inherit the parent's TypeScript loader: register tsx inside the worker first.
-    const url = JSON.stringify(pathToFileURL(source).href);
-    return {
-      entry: `import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); });`,
-      eval: true,
-    };
-  }
-  for (const candidate of [path.join(dir, 'demo-worker.js'), path.join(dir, '..', 'demo-worker.js')]) {
-    if (existsSync(candidate)) return { entry: candidate, eval: false };
-  }
-  return null;
+/** Where the demo worker's code is (`workerEntry`); null: the demo is made in the writer's thread. */
+export function demoWorkerEntry(): WorkerEntry | null {
+  return workerEntry(import.meta.url, 'batch-worker.ts', 'demo-worker.js');
 }
 
 /** Batches the worker may run ahead of the writes: a few hundred ms of writing, a few MB. */
@@ -232,50 +210,16 @@ export async function* demoBatchesHere(
  * the last batch has come (the loop ran to its end).
  */
 export async function* demoBatchesInWorker(
-  entry: { entry: string; eval: boolean },
+  entry: WorkerEntry,
   options: DemoOptions,
   sourceId: number,
   batchSize: number,
   fullText: FullTextSpec | null = null,
 ): AsyncGenerator<NewMention[]> {
   const data: DemoWorkerData = { options, sourceId, batchSize, credits: CREDITS, fullText };
-  const worker = new Worker(entry.entry, { eval: entry.eval, workerData: data });
   const unpacker = new BatchUnpacker();
-  const queue: FromDemoWorker[] = [];
-  let failure: Error | null = null;
-  let exitCode: number | null = null;
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (message: FromDemoWorker) => {
-    queue.push(message);
-    poke();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    poke();
-  });
-  worker.on('exit', (code) => {
-    exitCode = code;
-    poke();
-  });
-  try {
-    for (;;) {
-      while (queue.length === 0 && failure === null && exitCode === null) {
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const message = queue.shift();
-      if (!message) {
-        throw failure ?? new Error(`the demo's worker thread stopped unexpectedly (exit code ${String(exitCode)})`);
-      }
-      if (message.type === 'done') return;
-      if (message.type === 'error') throw new Error(`the demo's worker thread failed: ${message.message}`);
-      worker.postMessage({ type: 'credit' } satisfies ToDemoWorker);
-      yield unpacker.unpack(message.batch);
-    }
-  } finally {
-    await worker.terminate();
+  for await (const message of workerMessages<FromDemoWorker>(entry, data, "the demo's worker thread")) {
+    if (message.type === 'error') throw new Error(`the demo's worker thread failed: ${message.message}`);
+    yield unpacker.unpack(message.batch);
   }
 }

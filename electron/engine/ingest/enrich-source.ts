@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { WatchpostError, type ErrorCode } from '../../../shared/api/result';
+import { workerEntry, workerMessages, type WorkerEntry } from '../jobs/worker-stream';
 import type { NewMention } from '../mentions/write';
 import type { FormatId, ParseOptions, Reject } from './formats/types';
 import type { EnrichmentSpec } from './pipeline';
@@ -35,28 +32,9 @@ export type FromEnrichWorker =
 /** Batches the worker may run ahead of the writes: a few seconds of work, a few MB of mentions. */
 const CREDITS = 4;
 
-/**
- * Where the worker's code is: beside this module's source (tests, the CLI from source and the benches, loaded
- * through tsx), or the built `ingest-worker.js` in out/main (this module then lives in out/main/chunks).
- * Null when it is nowhere to be found; the import then enriches in the engine's thread.
- */
-export function enrichWorkerEntry(): { entry: string; eval: boolean } | null {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  if (here.endsWith('.ts')) {
-    const source = path.join(dir, 'enrich-worker.ts');
-    if (!existsSync(source)) return null;
-    // Node workers do not inherit the parent's TypeScript loader: register tsx inside the worker first.
-    const url = JSON.stringify(pathToFileURL(source).href);
-    return {
-      entry: `import('tsx/esm/api').then(({ register }) => { register(); return import(${url}); });`,
-      eval: true,
-    };
-  }
-  for (const candidate of [path.join(dir, 'ingest-worker.js'), path.join(dir, '..', 'ingest-worker.js')]) {
-    if (existsSync(candidate)) return { entry: candidate, eval: false };
-  }
-  return null;
+/** Where the enrich worker's code is (`workerEntry`); null: the import enriches in the engine's thread. */
+export function enrichWorkerEntry(): WorkerEntry | null {
+  return workerEntry(import.meta.url, 'enrich-worker.ts', 'ingest-worker.js');
 }
 
 /**
@@ -65,47 +43,14 @@ export function enrichWorkerEntry(): { entry: string; eval: boolean } | null {
  * A file the format cannot read ends with the parser's own WatchpostError.
  */
 export async function* enrichInWorker(
-  entry: { entry: string; eval: boolean },
+  entry: WorkerEntry,
   data: Omit<EnrichWorkerData, 'credits'>,
 ): AsyncGenerator<EnrichedBatch> {
-  const worker = new Worker(entry.entry, { eval: entry.eval, workerData: { ...data, credits: CREDITS } });
-  const queue: FromEnrichWorker[] = [];
-  let failure: Error | null = null;
-  let exitCode: number | null = null;
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', (message: FromEnrichWorker) => {
-    queue.push(message);
-    poke();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    poke();
-  });
-  worker.on('exit', (code) => {
-    exitCode = code;
-    poke();
-  });
-  try {
-    for (;;) {
-      while (queue.length === 0 && failure === null && exitCode === null) {
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      const message = queue.shift();
-      if (!message) {
-        throw failure ?? new Error(`the import's worker thread stopped unexpectedly (exit code ${String(exitCode)})`);
-      }
-      if (message.type === 'done') return;
-      if (message.type === 'error') {
-        throw message.code ? new WatchpostError(message.code, message.message) : new Error(message.message);
-      }
-      worker.postMessage({ type: 'credit' } satisfies ToEnrichWorker);
-      yield { mentions: message.mentions, rejects: message.rejects, bytesRead: message.bytesRead };
+  const messages = workerMessages<FromEnrichWorker>(entry, { ...data, credits: CREDITS }, "the import's worker thread");
+  for await (const message of messages) {
+    if (message.type === 'error') {
+      throw message.code ? new WatchpostError(message.code, message.message) : new Error(message.message);
     }
-  } finally {
-    await worker.terminate();
+    yield { mentions: message.mentions, rejects: message.rejects, bytesRead: message.bytesRead };
   }
 }
