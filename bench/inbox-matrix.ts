@@ -2,11 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
+import type { MethodInput, MethodName } from '../shared/api/contract';
 import type { MentionFilter, MentionSort } from '../shared/api/inbox';
 import { Engine } from '../electron/engine/engine';
+import { callEngine } from '../electron/engine/testing/call';
 import { filterCounts } from '../electron/engine/inbox/counts';
 import { orderedIds } from '../electron/engine/inbox/order';
+import { busiestAssignee } from './queries';
 
 /**
  * Issue #5: a filter or sort change shows its first rows within 100 ms. For every filter shape the filter
@@ -120,19 +122,9 @@ export async function benchInboxMatrix(): Promise<Record<string, unknown>> {
     throw new Error('BENCH_WORKSPACE must name a workspace folder with a watchpost.db (watchpost demo --data DIR)');
   }
   const engine = Engine.open({ dataDir: dir, log: () => {} });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await engine.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
   try {
-    const operator =
-      (engine.db
-        .prepare(
-          'SELECT assignee FROM mentions WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY count(*) DESC LIMIT 1',
-        )
-        .pluck()
-        .get() as string | undefined) ?? 'nobody';
+    const operator = busiestAssignee(engine);
     const topic = engine.db
       .prepare('SELECT topic_id FROM mention_topics GROUP BY topic_id ORDER BY count(*) DESC LIMIT 1')
       .pluck()

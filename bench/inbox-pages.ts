@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
+import type { MethodInput, MethodName } from '../shared/api/contract';
 import type { MentionFilter, MentionSort } from '../shared/api/inbox';
 import { Engine } from '../electron/engine/engine';
+import { callEngine } from '../electron/engine/testing/call';
 
 /**
  * Issue #5, the engine's side: a page of the inbox anywhere in a list of a million mentions within 30 ms
@@ -42,11 +43,7 @@ export async function benchInboxPages(): Promise<Record<string, unknown>> {
     throw new Error('BENCH_WORKSPACE must name a workspace folder with a watchpost.db (watchpost demo --data DIR)');
   }
   const engine = Engine.open({ dataDir: dir, log: () => {} });
-  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-    const result = await engine.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  };
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
   const cpuMs = () => {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;

@@ -122,15 +122,21 @@ export async function benchQueries(): Promise<Record<string, unknown>> {
   }
 }
 
-/** The inbox's lists as the desk uses them: the seeded saved views, the filter bar's usual picks, deep pages. */
-function inboxViews(engine: Engine): { name: string; operator: string; input: Record<string, unknown> }[] {
-  const operator =
+/** The operator most mentions are assigned to ('nobody' in a workspace without assignments): "mine" lists. */
+export function busiestAssignee(engine: Engine): string {
+  return (
     (engine.db
       .prepare(
         'SELECT assignee FROM mentions WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY count(*) DESC LIMIT 1',
       )
       .pluck()
-      .get() as string | undefined) ?? 'nobody';
+      .get() as string | undefined) ?? 'nobody'
+  );
+}
+
+/** The inbox's lists as the desk uses them: the seeded saved views, the filter bar's usual picks, deep pages. */
+function inboxViews(engine: Engine): { name: string; operator: string; input: Record<string, unknown> }[] {
+  const operator = busiestAssignee(engine);
   const topic = engine.db.prepare('SELECT id FROM topics ORDER BY id LIMIT 1').pluck().get() as number | undefined;
   const working: MentionFilter['status'] = ['new', 'open', 'waiting'];
   const weekAgo = new Date(Date.parse('2026-11-01T00:00:00Z') - 7 * 86_400_000).toISOString();

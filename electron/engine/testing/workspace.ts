@@ -5,17 +5,9 @@ import { afterEach, beforeEach } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
 import type { EngineEvent } from '../../../shared/api/events';
 import { Engine, type EngineOptions } from '../engine';
+import { callEngine } from './call';
 
-/** Dispatches as a door does and returns the value; a failure throws with its code and message. */
-export async function callEngine<M extends MethodName>(
-  engine: Engine,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await engine.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+export { callEngine };
 
 /** The engine a test talks to, on a workspace folder of its own. */
 export interface TestWorkspace {
