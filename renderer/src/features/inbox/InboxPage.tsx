@@ -104,10 +104,17 @@ function listKey(filter: InboxFilter, sort: MentionSort, searchSort: SearchSort,
 }
 
 /**
- * A list started by a control's event handler (sort, filter chip), before the address changes: its first page
- * is on its way while the page renders, instead of being asked for after the hash change and a render.
+ * A list started before the page renders it: by a control's event handler (sort, filter chip) before the
+ * address changes, or by main.tsx before the first render. Its first page is on its way meanwhile.
  */
 const startedEarly = new Map<string, MentionPager>();
+
+/** Starts the list `key` names and keeps it for the render that shows it (any other started list is dropped). */
+function startEarly(key: string, pager: MentionPager): void {
+  pager.start();
+  startedEarly.clear();
+  startedEarly.set(key, pager);
+}
 
 /** The list started early for `key`, once (any other started list is dropped). */
 function takeStarted(key: string): MentionPager | undefined {
@@ -127,9 +134,7 @@ export function startFirstList(hash: string): void {
   const { filter, sort } = parseInboxHash(hash);
   const operator = useOperatorStore.getState().current?.name;
   const pager = createPager(filter, sort, INITIAL_SEARCH_SORT, operator, () => undefined);
-  pager.start();
-  startedEarly.clear();
-  startedEarly.set(listKey(filter, sort, INITIAL_SEARCH_SORT, operator), pager);
+  startEarly(listKey(filter, sort, INITIAL_SEARCH_SORT, operator), pager);
 }
 
 /**
@@ -214,10 +219,7 @@ export function InboxPage() {
     const clean = normaliseFilter(nextFilter);
     const key = listKey(clean, nextSort, searchSort, operator?.name);
     if (key === filterKey) return;
-    const early = createPager(clean, nextSort, searchSort, operator?.name, setSearchMeta);
-    early.start();
-    startedEarly.clear();
-    startedEarly.set(key, early);
+    startEarly(key, createPager(clean, nextSort, searchSort, operator?.name, setSearchMeta));
   };
   const setFilter = (next: InboxFilter) => {
     startList(next, sort);
