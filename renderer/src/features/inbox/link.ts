@@ -28,10 +28,17 @@ let reader: Promise<void> | null = null;
 const readerListeners = new Set<() => void>();
 
 export function loadLinkReader(): Promise<void> {
-  reader ??= import('../../../../shared/api/inbox').then((api) => {
-    filterSchema = api.MentionFilter;
-    for (const listener of readerListeners) listener();
-  });
+  reader ??= import('../../../../shared/api/inbox').then(
+    (api) => {
+      filterSchema = api.MentionFilter;
+      for (const listener of readerListeners) listener();
+    },
+    (error: unknown) => {
+      // Forgotten, so the next link read asks again instead of waiting on a load that failed.
+      reader = null;
+      throw error;
+    },
+  );
   return reader;
 }
 
