@@ -8,7 +8,12 @@ import { demoMentions } from '../electron/engine/demo/mentions';
 import { startEngineWorker } from '../electron/engine/client';
 import type { JobInfo } from '../shared/api/events';
 import { EventSink } from '../electron/engine/events';
+import { createAnalyzer } from '../electron/engine/analysis/index';
+import { prioritize } from '../electron/engine/enrich/priority';
 import { formatById } from '../electron/engine/ingest/formats';
+import { openCsv } from '../electron/engine/ingest/formats/csv-read';
+import { decodeChunks } from '../electron/engine/ingest/formats/decode';
+import { canonicalUrl } from '../electron/engine/mentions/url';
 import { importFiles, type ImportSummary } from '../electron/engine/ingest/import-files';
 import { IngestPipeline } from '../electron/engine/ingest/pipeline';
 import type { NewMention } from '../electron/engine/mentions/write';
@@ -48,6 +53,7 @@ export async function benchImport(): Promise<Record<string, unknown>> {
       }
       return parsed;
     });
+    const stages = await stageCpuSeconds(csv);
 
     const floor = bareInsertLoop(path.join(dir, 'floor.db'), demoMentions(options, 1).mentions);
     const floorRate = rows / floor.insertSeconds;
@@ -65,7 +71,33 @@ export async function benchImport(): Promise<Record<string, unknown>> {
           () => fixed,
           () => ({ fixed }),
         );
-        return await measure(() => importFiles(db, pipeline, { files: [csv], timeZone: 'UTC' }, control));
+        // The writing thread's own CPU (this one; the parse runs in the import's worker): until the last
+        // write, then building the deferred indexes, full text and rollups.
+        const threadBefore = thisThreadCpuSeconds();
+        let threadAtLastWrite: number | null = null;
+        const run = await measure(() =>
+          importFiles(
+            db,
+            pipeline,
+            { files: [csv], timeZone: 'UTC' },
+            {
+              ...control,
+              progress: (done, total) => {
+                if (total !== null && done >= total && threadAtLastWrite === null)
+                  threadAtLastWrite = thisThreadCpuSeconds();
+              },
+            },
+          ),
+        );
+        const threadAfter = thisThreadCpuSeconds();
+        const lastWrite = threadAtLastWrite ?? threadAfter;
+        return {
+          ...run,
+          writerThreadCpuSeconds: {
+            writes: round(lastWrite - threadBefore),
+            finish: round(threadAfter - lastWrite),
+          },
+        };
       } finally {
         db.close();
       }
@@ -95,6 +127,8 @@ export async function benchImport(): Promise<Record<string, unknown>> {
       floorInsertSeconds: round(floor.insertSeconds),
       floorInsertCpuSeconds: round(floor.insertCpuSeconds),
       parseOnly: { seconds: round(parse.seconds), cpuSeconds: round(parse.cpuSeconds), rows: parse.value },
+      // One thread, one stage after the other (see stageCpuSeconds): what each step of the worker costs.
+      workerStagesCpuSeconds: stages,
       enriched: {
         ...report(enriched, 0.3),
         // Until the job's last write; the rest is building the deferred indexes, full text, tags and rollups.
@@ -104,7 +138,7 @@ export async function benchImport(): Promise<Record<string, unknown>> {
         // Per thread (Linux): the engine's thread writes, the import's worker parses and enriches.
         threadsCpuSeconds: enriched.threads,
       },
-      bare: report(bare, 0.5),
+      bare: { ...report(bare, 0.5), writerThreadCpuSeconds: bare.writerThreadCpuSeconds },
       loadAverage: {
         before: round(loadBefore),
         beforeEnriched: round(loadBeforeEnriched),
@@ -195,6 +229,77 @@ export async function importThroughEngine(dataDir: string, csv: string, options:
     };
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * CPU seconds of the import worker's stages over the whole file, in this thread: reading, decoding, splitting
+ * into records (csv-parse), mapping records to mentions (times, counts, raw
+ * JSON), the canonical URL, the analyzer (language and sentiment, without a workspace lexicon) and the
+ * priority. The first three come from passes that stop after them; the rest from one full pass, timed per
+ * batch. GC is counted where it falls.
+ */
+async function stageCpuSeconds(csv: string): Promise<Record<string, number>> {
+  const cpu = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
+  const open = () => createReadStream(csv, { highWaterMark: 256 * 1024 });
+  let t = cpu();
+  for await (const chunk of open()) if ((chunk as Buffer).length < 0) break;
+  const read = cpu() - t;
+  t = cpu();
+  for await (const text of decodeChunks(open() as AsyncIterable<Buffer>, 'utf-8')) if (text.length < 0) break;
+  const decode = cpu() - t - read;
+  t = cpu();
+  const opened = await openCsv(open() as AsyncIterable<Buffer>, { fileName: 'export.csv' });
+  for await (const rows of opened.rows) if (rows.length < 0) break;
+  const split = cpu() - t - read - decode;
+  const analyzer = createAnalyzer();
+  const spent = { url: 0, analyzer: 0, priority: 0 };
+  t = cpu();
+  const options = { fileName: 'export.csv', timeZone: 'UTC', batchSize: 2000 };
+  for await (const batch of formatById('csv').parse(open(), options)) {
+    let at = cpu();
+    for (const mention of batch.mentions) canonicalUrl(mention.url);
+    spent.url += cpu() - at;
+    at = cpu();
+    const analyses = batch.mentions.map((mention) => analyzer.analyze(mention.text));
+    spent.analyzer += cpu() - at;
+    at = cpu();
+    batch.mentions.forEach((mention, i) => {
+      const { lang, sentiment } = analyses[i]!;
+      prioritize({
+        text: mention.text,
+        lang,
+        sentiment: sentiment.label,
+        sentimentScore: sentiment.score,
+        reach: mention.reach,
+      });
+    });
+    spent.priority += cpu() - at;
+  }
+  const full = cpu() - t;
+  const mapping = full - spent.url - spent.analyzer - spent.priority - read - decode - split;
+  return {
+    read: round(read),
+    decode: round(decode),
+    splitRecords: round(split),
+    mapping: round(mapping),
+    canonicalUrl: round(spent.url),
+    analyzer: round(spent.analyzer),
+    priority: round(spent.priority),
+  };
+}
+
+/** CPU seconds of the calling thread so far (Linux: /proc/thread-self; 0 elsewhere). */
+function thisThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 

@@ -19,7 +19,8 @@ import { busiestAssignee } from './queries';
  *
  * BENCH_WORKSPACE=DIR (required): a workspace made with `watchpost demo --data DIR --mentions 1000000`.
  * BENCH_MATRIX=singles: only single filters (quicker). BENCH_PAGES=first: only first pages. BENCH_ONLY=TEXT:
- * only shapes whose name holds TEXT. BENCH_OUT=FILE: every sample as JSON.
+ * only shapes whose name holds TEXT. BENCH_OUT=FILE: every sample as JSON. BENCH_MMAP=BYTES: sets
+ * PRAGMA mmap_size on the bench's connection, to see what memory-mapped reads would change (the app does not).
  * Run: `BENCH_WORKSPACE=DIR npx tsx bench/inbox-matrix.ts`.
  */
 
@@ -122,6 +123,7 @@ export async function benchInboxMatrix(): Promise<Record<string, unknown>> {
     throw new Error('BENCH_WORKSPACE must name a workspace folder with a watchpost.db (watchpost demo --data DIR)');
   }
   const engine = Engine.open({ dataDir: dir, log: () => {} });
+  if (process.env.BENCH_MMAP) engine.db.pragma(`mmap_size = ${Number(process.env.BENCH_MMAP)}`);
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callEngine(engine, method, input);
   try {
     const operator = busiestAssignee(engine);
@@ -137,6 +139,7 @@ export async function benchInboxMatrix(): Promise<Record<string, unknown>> {
       topic: topic ?? null,
       shapes: all.length * SORTS.length,
       loadBefore: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      mmapSize: engine.db.pragma('mmap_size', { simple: true }),
     };
     const samples: Sample[] = [];
     const firstOnly = process.env.BENCH_PAGES === 'first';

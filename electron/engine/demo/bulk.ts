@@ -70,7 +70,7 @@ export function indexingDeferred(db: Db): boolean {
 /**
  * Every index built scans the whole table; through a memory map it reads the pages where the OS keeps them
  * instead of with a system call per page (measured at 1M mentions on the busy 2-core machine: 26 s of CPU for the whole finish instead of 31 s).
- * The connection's own setting (normally none) comes back afterwards, which unmaps the file again.
+ * The connection's own setting (store/db.ts maps reads too, up to the same size) comes back afterwards.
  */
 const BUILD_MMAP_BYTES = 2 ** 31 - 2 ** 16;
 

@@ -188,8 +188,16 @@ export function filterWhere(filter: MentionFilter, operator: string | undefined,
     });
     const matches = compiled.match === null ? 0 : matchesUpToLimit(sql, compiled.match);
     const where = toWhere(compiled, matches < SET_LIMIT ? 'set' : 'lazy');
-    parts.push(`(${where.sql})`);
-    params.push(...where.params);
+    if (compiled.match !== null && compiled.filter === null && matches < SET_LIMIT) {
+      // Words alone, tested against their collected matches: first, so a mention read along an order's
+      // index is looked up in the table only when its id matched (SQLite tests the conditions in this order
+      // and fetches the row for the first that needs it: 'lang=en storing' walked 0.2 s instead of 0.35–0.7).
+      parts.unshift(`(${where.sql})`);
+      params.unshift(...where.params);
+    } else {
+      parts.push(`(${where.sql})`);
+      params.push(...where.params);
+    }
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }

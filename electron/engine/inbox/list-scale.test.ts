@@ -130,6 +130,17 @@ describe('first pages of a workspace too large to count any filter on the spot',
     [{ query: 'verlichting', channel: ['mastodon'] }, 'priority'],
     [{ query: 'verlichting', priorityMin: 90 }, 'oldest'],
     [{ channel: ['x'] }, 'priority'],
+    // Along the priority index, which carries every column these test (migration 10): no row looked up.
+    [{ channel: ['mastodon'], lang: ['en'] }, 'priority'],
+    [{ channel: ['x', 'rss'], status: ['resolved'], reachMin: 5000 }, 'priority'],
+    [{ sentiment: ['negative'] }, 'priority'],
+    // Rare on the priority index: counted exactly and sorted.
+    [{ priorityMin: 95, lang: ['en'] }, 'priority'],
+    // A search whose words most mentions hold (past FULL_TEXT_WALK_FROM), of which the filter keeps few or
+    // none: the order's index is walked to the end (or the page) testing each entry.
+    [{ query: 'verlichting', lang: ['en'], channel: ['facebook'], priorityMin: 90 }, 'newest'],
+    [{ query: 'verlichting', lang: ['en'], channel: ['facebook'], sentiment: ['negative'], priorityMin: 95 }, 'oldest'],
+    [{ query: 'glasvezel', lang: ['en'], channel: ['facebook'] }, 'oldest'],
   ];
   let firstEstimated = false;
   for (const [filter, sort] of cases) {

@@ -6,7 +6,7 @@ import { Statements } from '../search/statements';
 import { sampleMention, storeMentions } from '../testing/fixtures';
 import { EXACT_ON_PAGE_BELOW } from './counts';
 import { filterKey, filterSource, filterWhere } from './filter-sql';
-import { ORDER_BY, OrderedIds } from './order';
+import { nextChunk, ORDER_BY, OrderedIds, type ChunkState } from './order';
 import { callEngine } from '../testing/workspace';
 
 /**
@@ -247,12 +247,135 @@ describe('ordered id lists', () => {
     orders.clear();
   });
 
+  it('reads a page far beyond what is read on its own, exactly, also after changes', () => {
+    for (const sort of SORTS) {
+      for (const filter of [{}, { channel: ['x', 'rss'], sentiment: ['negative'] }] as MentionFilter[]) {
+        const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0, jumpFrom: 300, startAfterMs: 60_000 });
+        const snapshot = top();
+        const key = startList(orders, filter, sort, snapshot);
+        const total = countOf(filter, snapshot);
+        // Far ahead of an empty list, then of a partly read one (a near page reads the list up to it).
+        for (const offset of [2000, Math.floor(total / 2), 150, total - 60, Math.floor(total / 3), total + 5]) {
+          expect(orders.slice(key, sort, snapshot, offset, 101), `${sort} offset ${offset}`).toEqual(
+            offsetPage(filter, sort, snapshot, offset, 101),
+          );
+        }
+        expect(orders.knownTotal(key, sort, snapshot)).toBeUndefined();
+        // Mentions leave the list before and after where reading has got to.
+        const all = offsetPage(filter, sort, snapshot, 0, total);
+        const leaving = [all[5], all[Math.floor(total / 2)], all[total - 3]].filter(
+          (id): id is number => id !== undefined,
+        );
+        const statusOf = engine.db.prepare<[number], { status: string }>('SELECT status FROM mentions WHERE id = ?');
+        const was = leaving.map((id) => [id, statusOf.get(id)?.status ?? 'new'] as const);
+        const filtered: MentionFilter = { ...filter, status: ['new', 'open', 'waiting', 'resolved', 'archived'] };
+        const statusKey = startList(orders, filtered, sort, snapshot);
+        orders.slice(statusKey, sort, snapshot, 120, 10);
+        setStatus(orders, leaving, 'spam');
+        const after = countOf(filtered, snapshot);
+        for (const offset of [Math.floor(after / 2), after - 50, 1000]) {
+          expect(orders.slice(statusKey, sort, snapshot, offset, 101), `${sort} offset ${offset}`).toEqual(
+            offsetPage(filtered, sort, snapshot, offset, 101),
+          );
+        }
+        for (const [id, status] of was) setStatus(null, [id], status);
+        orders.clear();
+      }
+    }
+  });
+
+  it('takes a list a first page read whole as complete, reads nothing, and follows changes', async () => {
+    const orders = new OrderedIds(engine.db, { startAfterMs: 60_000 });
+    const snapshot = top();
+    const filter: MentionFilter = { status: ['waiting'], channel: ['rss'] };
+    const where = filterWhere(filter, undefined, sql);
+    const key = filterKey(filter, undefined);
+    const total = countOf(filter, snapshot);
+    const whole = offsetPage(filter, 'newest', snapshot, 0, total);
+    // A wrong condition: were the list read from the store, it would hold no id at all.
+    orders.start(key, 'newest', snapshot, { where: { sql: '0', params: [] }, index: null }, whole);
+    expect(orders.knownTotal(key, 'newest', snapshot)).toBe(total);
+    expect(orders.slice(key, 'newest', snapshot, 0, total + 5)).toEqual(whole);
+    expect(await orders.total(key, snapshot)).toBe(total);
+    orders.clear();
+    // With the true condition, a change moves mentions out of and into the list read whole.
+    orders.start(key, 'newest', snapshot, { where, index: null }, whole);
+    const leaving = [whole[1], whole[Math.floor(total / 2)]].filter((id): id is number => id !== undefined);
+    const joining = sql.ids("SELECT id FROM mentions WHERE channel = 'rss' AND status = 'resolved' LIMIT 3");
+    setStatus(orders, leaving, 'open');
+    setStatus(orders, joining, 'waiting');
+    expect(orders.slice(key, 'newest', snapshot, 0, total + 5)).toEqual(
+      offsetPage(filter, 'newest', snapshot, 0, total + 5),
+    );
+    setStatus(null, leaving, 'waiting');
+    setStatus(null, joining, 'resolved');
+    orders.clear();
+  });
+
   it('keeps to its snapshot: newer mentions are not in it', () => {
     const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0 });
     const snapshot = top() - 500;
     const key = startList(orders, {}, 'newest', snapshot);
     expect(orders.slice(key, 'newest', snapshot, 0, 300)).toEqual(offsetPage({}, 'newest', snapshot, 0, 300));
     expect(orders.slice(key, 'newest', snapshot + 1, 0, 10)).toBeUndefined();
+  });
+});
+
+describe('background chunk sizes', () => {
+  const run = (steps: [size: number, took: number][]) => {
+    const state: ChunkState = { lastChunk: null, startUpBound: false };
+    return steps.map(([size, took]) => nextChunk(state, size, took, 4096, 8));
+  };
+
+  it('keep a chunk near half a slice when its cost is a rate per id', () => {
+    // 256 ids in 1 ms: four times as many next; 1024 in 16 ms: back to what fits 4 ms.
+    expect(run([[256, 1]])).toEqual([1024]);
+    expect(
+      run([
+        [256, 1],
+        [1024, 16],
+      ]),
+    ).toEqual([1024, 256]);
+    expect(run([[2048, 4]])).toEqual([2048]);
+  });
+
+  it('try a chunk twice as large after a slow first one, and fall back when it costs twice as much', () => {
+    expect(
+      run([
+        [256, 12],
+        [512, 24],
+      ]),
+    ).toEqual([512, 256]);
+  });
+
+  it('double up to the largest chunk when each costs mostly the start-up of its statement (a full-text set)', () => {
+    expect(
+      run([
+        [256, 13],
+        [512, 13.5],
+        [1024, 14],
+        [2048, 15],
+        [4096, 17],
+        [4096, 17],
+      ]),
+    ).toEqual([512, 1024, 2048, 4096, 4096, 4096]);
+    // A page read on the spot (5000 ids in 20 ms) and a background chunk of 256 in 13 ms tell the same.
+    expect(
+      run([
+        [5000, 20],
+        [256, 13],
+      ]),
+    ).toEqual([1000, 512]);
+  });
+
+  it('stop doubling once a doubled chunk costs nearly twice as much', () => {
+    expect(
+      run([
+        [256, 13],
+        [512, 13.5],
+        [1024, 26],
+      ]),
+    ).toEqual([512, 1024, 256]);
   });
 });
 

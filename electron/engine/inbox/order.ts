@@ -9,7 +9,8 @@ import type { Db } from '../store/db';
  *
  * The list is read in the background along the sort's index with keyset continuation (each chunk starts
  * after the last id read), a few ms at a time, so pages and other calls run in between. A page beyond
- * what has been read extends the list on the spot to reach it (the cost of the OFFSET it replaces, once).
+ * what has been read extends the list on the spot to reach it (the cost of the OFFSET it replaces, once); one
+ * far beyond it (JUMP_FROM) is read alone, skipping the ids before it, while the list goes on being read.
  * Lists are kept for the few newest filters; a newer snapshot of a filter replaces its list.
  *
  * A workflow change (`mentions.changed`) is applied to every list: the changed mentions leave it and
@@ -43,6 +44,11 @@ export interface OrderedIdsOptions {
   sliceMs?: number;
   /** Lists kept (each filter and sort is one). */
   keep?: number;
+  /**
+   * A page more than this many ids beyond what has been read is read on its own (see `slice`), not by
+   * reading the list up to it.
+   */
+  jumpFrom?: number;
   /**
    * Reading a list in the background starts this long after its first page, unless a page or the total
    * of it is asked for first. A first page replaced meanwhile (a new snapshot of the same filter while an
@@ -89,9 +95,23 @@ const FIRST_CHUNK = 256;
 const SLICE_MS = 8;
 const KEEP = 6;
 const START_AFTER_MS = 1000;
+/**
+ * A page this far beyond what has been read (a scrollbar dragged down at once) is read on its own, skipping
+ * the ids before it inside SQLite: reading 500k ids into the list costs some 150 ms of CPU at 1M mentions,
+ * skipping them 15 ms (along a covering index). The list goes on reading in the background.
+ */
+const JUMP_FROM = 20_000;
+
+/** How a list's last chunk went (see `nextChunk`). */
+export interface ChunkState {
+  /** The last chunk's size and ms. */
+  lastChunk: { size: number; took: number } | null;
+  /** Chunks cost mostly their statement's start-up, not a rate per id. */
+  startUpBound: boolean;
+}
 
 /** One list: ids[0..length) in order; `complete` once the whole snapshot has been read. */
-class IdList {
+class IdList implements ChunkState {
   ids = new Float64Array(1024);
   length = 0;
   complete = false;
@@ -103,6 +123,8 @@ class IdList {
   timer: ReturnType<typeof setTimeout> | null = null;
   /** Ids the next chunk reads: grows or shrinks with how long chunks take. */
   chunk = 0;
+  lastChunk: { size: number; took: number } | null = null;
+  startUpBound = false;
 
   constructor(
     readonly key: string,
@@ -166,6 +188,7 @@ export class OrderedIds {
   private readonly sliceMs: number;
   private readonly keep: number;
   private readonly startAfterMs: number;
+  private readonly jumpFrom: number;
 
   constructor(
     private readonly db: Db,
@@ -176,6 +199,7 @@ export class OrderedIds {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.keep = options.keep ?? KEEP;
     this.startAfterMs = options.startAfterMs ?? START_AFTER_MS;
+    this.jumpFrom = options.jumpFrom ?? JUMP_FROM;
   }
 
   /**
@@ -189,14 +213,25 @@ export class OrderedIds {
     this.lists.delete(listKey(key, sort));
     this.lists.set(listKey(key, sort), list);
     if (!list.complete) this.turnAround(list);
+    // Far beyond what is read: the page alone, the ids before it skipped from where reading has got to
+    // (exact: the list up to there follows every change, and past it the store is what the list will read).
+    if (!list.complete && list.source.index !== null && offset - list.length > this.jumpFrom) {
+      const page = this.readAhead(list, offset - list.length, count);
+      this.build(list);
+      return page;
+    }
     if (!list.complete && list.length < offset + count) this.read(list, offset + count, Infinity);
     // Asked for beyond the first page: read the rest in the background from now on.
     this.build(list);
     return Array.from(list.ids.subarray(Math.min(offset, list.length), Math.min(offset + count, list.length)));
   }
 
-  /** Starts reading the list of a filter in a sort and snapshot in the background, unless it is there. */
-  start(key: string, sort: MentionSort, snapshot: number, source: ListSource): void {
+  /**
+   * Starts reading the list of a filter in a sort and snapshot in the background, unless it is there.
+   * `whole`: every id of the list, in order, when the caller has read them all already (a first page that
+   * held every match): the list is complete at once, and nothing is read.
+   */
+  start(key: string, sort: MentionSort, snapshot: number, source: ListSource, whole?: readonly number[]): void {
     const id = listKey(key, sort);
     const there = this.lists.get(id);
     if (there && there.snapshot === snapshot) return;
@@ -206,6 +241,11 @@ export class OrderedIds {
     list.chunk = Math.min(this.chunk, FIRST_CHUNK);
     this.lists.set(id, list);
     while (this.lists.size > this.keep) this.forget(this.lists.values().next().value as IdList);
+    if (whole) {
+      list.push(whole);
+      list.complete = true;
+      return;
+    }
     // The other direction of a list read to the end is there at once; any other list is read after a while.
     const opposite =
       sort === 'priority' ? undefined : this.lists.get(listKey(key, sort === 'newest' ? 'oldest' : 'newest'));
@@ -323,6 +363,23 @@ export class OrderedIds {
     }
   }
 
+  /** `count` ids of the list, `skip` ids past the last one read (none read yet: from its start). */
+  private readAhead(list: IdList, skip: number, count: number): number[] {
+    const { where, index } = list.source;
+    const after = AFTER[list.sort];
+    const continues = list.anchor ? ` AND ${after.sql}` : '';
+    const sql = `SELECT m.id FROM mentions m${index ?? ''} WHERE ${where.sql} AND +m.id <= ?${continues}
+       ORDER BY ${ORDER_BY[list.sort]} LIMIT ? OFFSET ?`;
+    return this.sql.ids(
+      sql,
+      ...where.params,
+      list.snapshot,
+      ...(list.anchor ? after.params(list.anchor) : []),
+      count,
+      skip,
+    );
+  }
+
   /** Reads chunks until the list holds `upTo` ids, is complete, or `budgetMs` is spent. */
   private read(list: IdList, upTo: number, budgetMs: number): void {
     const started = performance.now();
@@ -345,9 +402,10 @@ export class OrderedIds {
        ORDER BY ${ORDER_BY[list.sort]} LIMIT ?`;
     // At least one chunk per call, then more while the page is not reached and the slice lasts.
     do {
-      // A chunk never reads far past the page asked for (a sparse filter looks up many rows per id), and
-      // is sized so it takes about half a slice: a page waits for at most one chunk of a background read.
-      const size = upTo === Infinity ? list.chunk : Math.min(list.chunk, Math.max(FIRST_CHUNK, upTo - list.length));
+      // A page beyond what is read is reached in one statement, reading no further than the page (each
+      // statement has its own start-up: a full-text set collected, an index range found). In the background a
+      // chunk is sized so it takes about half a slice: a page waits for at most one chunk of it.
+      const size = upTo === Infinity ? list.chunk : Math.max(FIRST_CHUNK, upTo - list.length);
       const began = performance.now();
       const ids =
         list.anchor === null
@@ -355,8 +413,7 @@ export class OrderedIds {
           : this.sql.ids(next, ...where.params, list.snapshot, ...after.params(list.anchor), size);
       list.push(ids);
       const took = performance.now() - began;
-      const fit = took > 0 ? Math.round((size * Math.max(1, this.sliceMs / 2)) / took) : this.chunk;
-      list.chunk = Math.max(Math.min(FIRST_CHUNK, this.chunk), Math.min(this.chunk, fit, size * 4));
+      list.chunk = nextChunk(list, size, took, this.chunk, this.sliceMs);
       if (ids.length < size) {
         list.complete = true;
         return;
@@ -370,6 +427,34 @@ export class OrderedIds {
       list.anchor = anchor;
     } while (list.length < upTo && performance.now() - started < budgetMs);
   }
+}
+
+/**
+ * The size of a list's next background chunk after one of `size` ids took `took` ms: about half a slice's
+ * worth at the rate of the last chunk, between FIRST_CHUNK (or `most`, when lower) and `most`, at most four
+ * times the last. A statement's own start-up (a full-text set is collected once per statement: 13 ms for
+ * 100k matches at 1M mentions) is no rate: when two chunks (one at least twice the other) show that start-up
+ * made at least half of the smaller one's time, chunks double up to `most` (each doubling checks it again),
+ * so that cost is paid once per large chunk, not once per 256 ids (5 s of background reading for a search
+ * matching 100k mentions). A slow first chunk of the least size is followed by one twice as large, to tell
+ * which it is.
+ */
+export function nextChunk(list: ChunkState, size: number, took: number, most: number, sliceMs: number): number {
+  const least = Math.min(FIRST_CHUNK, most);
+  const before = list.lastChunk;
+  list.lastChunk = { size, took };
+  if (before !== null) {
+    const [small, large] = before.size <= size ? [before, { size, took }] : [{ size, took }, before];
+    if (large.size >= 2 * small.size) {
+      // took = start-up + rate × ids, through both chunks.
+      const rate = Math.max(0, large.took - small.took) / (large.size - small.size);
+      list.startUpBound = small.took - rate * small.size >= small.took / 2;
+    }
+  }
+  if (list.startUpBound) return Math.min(most, size * 2);
+  const fit = took > 0 ? Math.round((size * Math.max(1, sliceMs / 2)) / took) : most;
+  if (fit < size && size <= least && before === null) return Math.min(most, size * 2);
+  return Math.max(least, Math.min(most, fit, size * 4));
 }
 
 /** A mention's sort keys. */

@@ -7,6 +7,7 @@ import replies from './0006_replies';
 import rollups from './0007_rollups';
 import rejectCodes from './0008_reject_codes';
 import inboxSentimentPriority from './0009_inbox_sentiment_priority';
+import inboxPriorityCovering from './0010_inbox_priority_covering';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction; the database's
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 7, name: 'trend rollups', sql: rollups },
   { version: 8, name: 'reject codes and persisted source backoff', sql: rejectCodes },
   { version: 9, name: 'inbox sentiment in priority order', sql: inboxSentimentPriority },
+  { version: 10, name: 'inbox priority order covering the filters', sql: inboxPriorityCovering },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
