@@ -24,6 +24,13 @@ import { requireBuild } from '../tests/e2e/support/host';
  * Every phase reports its wall seconds, the CPU seconds of the engine process (`watchpost serve`) and the
  * load average: the machine is shared, so wall times alone say little.
  *
+ * BENCH_SCROLL_PHASES=end,pageDown,holdJ,scrollbar,scrollJumps,sortChange,filterChange,roundTrip picks phases (default all).
+ *
+ * BENCH_SCROLL_TRACE=1 records a Chromium trace over the sort and filter changes and adds `afterPageTrace`: where
+ * the renderer's main thread spent the time between the first page's answer and the frame with its rows (the
+ * tracing itself slows the page, so the other figures of such a run are not comparable); BENCH_SCROLL_TRACE=jumps
+ * traces the scrollbar jumps instead and adds `jumpsTrace`, the main thread's self time over the whole phase.
+ *
  * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
  * a demo of BENCH_SCROLL_MENTIONS (default 500,000) is made in a temp folder and removed after.
  */
@@ -34,6 +41,8 @@ const URL_LINE = /Watchpost is running at (http:\/\/127\.0\.0\.1:\d+)/;
 interface FrameReport {
   frames: number;
   blankFrames: number;
+  /** Milliseconds during which some row on screen was blank. */
+  blankMs: number;
   flashes: number;
   longestFlashMs: number;
   longestFlashFrames: number;
@@ -84,7 +93,8 @@ async function serve(dataDir: string): Promise<{ url: string; child: ChildProces
  */
 const MONITOR = `(() => {
   if (window.inboxMonitor) window.inboxMonitor.stop = true;
-  const report = { frames: 0, blankFrames: 0, flashes: 0, longestFlashMs: 0, longestFlashFrames: 0, gapFrames: 0 };
+  const report = { frames: 0, blankFrames: 0, blankMs: 0, flashes: 0, longestFlashMs: 0, longestFlashFrames: 0, gapFrames: 0 };
+  let previous = null;
   const monitor = { stop: false, report };
   window.inboxMonitor = monitor;
   const blank = new Map();
@@ -120,6 +130,10 @@ const MONITOR = `(() => {
       }
       if (bottom - top - covered > 36) report.gapFrames += 1;
       if (blankNow.size) report.blankFrames += 1;
+      // Time with a blank row on screen (frame to frame): frames are long on a busy machine, so counted
+      // frames alone flatter a slow page.
+      if (previous !== null && blank.size) report.blankMs += Math.round(now - previous);
+      previous = now;
       for (const index of [...blank.keys()]) if (!blankNow.has(index)) end(index, now);
       for (const index of blankNow) {
         const was = blank.get(index);
@@ -139,16 +153,23 @@ const MONITOR = `(() => {
 const CALL_LOG = `(() => {
   const original = window.fetch.bind(window);
   window.benchCalls = [];
+  window.benchAllCalls = [];
   window.fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     const method = /\\/api\\/([^?]+)/.exec(url);
-    if (!method || !/mentions\\.list|inbox\\.count/.test(method[1])) return original(input, init);
+    if (!method) return original(input, init);
     const entry = { method: decodeURIComponent(method[1]), body: String(init && init.body || ''), start: performance.now(), end: 0 };
-    window.benchCalls.push(entry);
+    // Every engine call, to tell what was still on its way (the engine answers one call at a time) when a
+    // first page was asked for.
+    window.benchAllCalls.push(entry);
+    if (window.benchAllCalls.length > 2000) window.benchAllCalls.splice(0, 1000);
+    if (/mentions\\.list|inbox\\.count/.test(method[1])) window.benchCalls.push(entry);
     try {
       return await original(input, init);
     } finally {
       entry.end = performance.now();
+      // A mark in a Chromium trace (BENCH_SCROLL_TRACE): the page's answer is back.
+      if (entry.body.includes('"offset":0,')) console.timeStamp('bench:firstPageAnswered');
     }
   };
 })()`;
@@ -214,6 +235,10 @@ interface FirstRows {
   pageAskedMs: number | null;
   /** …and answered (engine + transport in between). */
   pageAnsweredMs: number | null;
+  /** Engine calls still on their way when the first page was asked for (it queued behind them). */
+  waitedOn: string[];
+  /** The page got the change event (select change, hashchange) this long after `act` began. */
+  eventMs: number | null;
 }
 
 /**
@@ -227,6 +252,16 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<Fir
     window.benchOldList = old.dataset.list;
     window.benchCalls = [];
     window.benchAt = performance.now();
+    // When the page itself got the change (the select's change, the address's hashchange): before it, the
+    // time is the bench driver's (Playwright's round trips), which a person's click does not have.
+    window.benchEventAt = null;
+    const note = () => {
+      if (window.benchEventAt === null) window.benchEventAt = performance.now();
+      window.removeEventListener('change', note, true);
+      window.removeEventListener('hashchange', note, true);
+    };
+    window.addEventListener('change', note, true);
+    window.addEventListener('hashchange', note, true);
   })()`);
   await act();
   const handle = await page.waitForFunction(
@@ -236,22 +271,115 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<Fir
       const old =
         grid?.dataset.benchOld && grid.dataset.list === (window as unknown as { benchOldList?: string }).benchOldList;
       if (!grid || old || !grid.querySelector('[role="row"][aria-rowindex="2"]:not([aria-busy])')) return false;
-      return performance.now() - (window as unknown as { benchAt: number }).benchAt;
+      console.timeStamp('bench:rowsShown');
+      const at = window as unknown as { benchAt: number; benchEventAt: number | null };
+      return [performance.now() - at.benchAt, at.benchEventAt === null ? null : at.benchEventAt - at.benchAt];
     },
     null,
     { polling: 'raf', timeout: 30_000 },
   );
-  const ms = Math.round((await handle.jsonValue()) as number);
+  const [shownAt, eventAt] = (await handle.jsonValue()) as [number, number | null];
+  const ms = Math.round(shownAt);
   const call = (await page.evaluate(`(() => {
     const first = window.benchCalls.find((c) => c.method === 'mentions.list' && /"offset":0[,}]/.test(c.body));
-    return first ? { asked: first.start - window.benchAt, answered: first.end ? first.end - window.benchAt : null } : null;
-  })()`)) as { asked: number; answered: number | null } | null;
+    if (!first) return null;
+    // Calls still on their way when the first page left: the engine answers one at a time, so the page waits.
+    const before = window.benchAllCalls.filter((c) => c !== first && c.start <= first.start && (c.end === 0 || c.end > first.start));
+    const label = (c) => c.method + (c.method === 'mentions.list' ? '@' + (/"offset":(\\d+)/.exec(c.body) || [])[1] : '');
+    return {
+      asked: first.start - window.benchAt,
+      answered: first.end ? first.end - window.benchAt : null,
+      waitedOn: before.map(label),
+    };
+  })()`)) as { asked: number; answered: number | null; waitedOn: string[] } | null;
   return {
     ms,
     pageAskedMs: call ? Math.round(call.asked) : null,
     pageAnsweredMs: call?.answered == null ? null : Math.round(call.answered),
+    waitedOn: call?.waitedOn ?? [],
+    eventMs: eventAt === null ? null : Math.round(eventAt),
   };
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/**
+ * Where the renderer's main thread spent the time between a first page's answer and the frame that showed its
+ * rows, from a Chromium trace (BENCH_SCROLL_TRACE=1): self ms per trace event (FunctionCall is script,
+ * UpdateLayoutTree style, Layout, Paint…), summed over the changes; `idle` is time no task ran (waiting for a frame).
+ */
+function renderSplit(trace: Buffer, whole = false) {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const marks = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('bench:'));
+  // The page's main thread: where the marks are, else the renderer main thread with the most events.
+  const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const size = (t: TraceEvent) => events.filter((e) => e.pid === t.pid && e.tid === t.tid).length;
+  const main = marks[0] ?? threads.sort((a, b) => size(b) - size(a))[0];
+  if (!main) return { windows: 0 };
+  const onMain = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const windows: [number, number][] = [];
+  if (whole && onMain.length) windows.push([onMain[0]!.ts, Math.max(...onMain.map((e) => e.ts + (e.dur ?? 0)))]);
+  let answered: number | null = null;
+  for (const mark of whole ? [] : marks.sort((a, b) => a.ts - b.ts)) {
+    if (mark.args?.data?.message === 'bench:firstPageAnswered') answered = mark.ts;
+    else if (answered !== null) {
+      windows.push([answered, mark.ts]);
+      answered = null;
+    }
+  }
+  const self = new Map<string, number>();
+  let span = 0;
+  let busy = 0;
+  for (const [from, to] of windows) {
+    span += to - from;
+    const stack: { end: number; name: string; child: number; own: number }[] = [];
+    const close = (until: number) => {
+      while (stack.length && stack[stack.length - 1]!.end <= until) {
+        const done = stack.pop()!;
+        self.set(done.name, (self.get(done.name) ?? 0) + Math.max(0, done.own - done.child));
+      }
+    };
+    for (const event of onMain) {
+      const start = Math.max(event.ts, from);
+      const end = Math.min(event.ts + (event.dur ?? 0), to);
+      if (end <= start) continue;
+      close(start);
+      const own = end - start;
+      if (stack.length) stack[stack.length - 1]!.child += own;
+      else busy += own;
+      stack.push({ end, name: event.name, child: 0, own });
+    }
+    close(Infinity);
+  }
+  const ms = (us: number) => Math.round(us / 100) / 10;
+  return {
+    windows: windows.length,
+    totalMs: ms(span),
+    idleMs: ms(span - busy),
+    selfMs: Object.fromEntries(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 14)
+        .map(([name, us]) => [name, ms(us)]),
+    ),
+  };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'];
+
+/** BENCH_SCROLL_PHASES=scrollJumps,sortChange runs only those phases (default: all). */
+const PHASES = process.env.BENCH_SCROLL_PHASES?.split(',').map((name) => name.trim());
+const wanted = (name: string) => !PHASES || PHASES.includes(name);
 
 const progress = (what: string) => process.stderr.write(`inbox-scroll: ${what}\n`);
 
@@ -268,6 +396,10 @@ function summary(times: FirstRows[]) {
     t.pageAskedMs === null || t.pageAnsweredMs === null ? [] : [t.pageAnsweredMs - t.pageAskedMs],
   );
   const render = times.flatMap((t) => (t.pageAnsweredMs === null ? [] : [t.ms - t.pageAnsweredMs]));
+  const fromEvent = times.flatMap((t) => (t.eventMs === null ? [] : [t.ms - t.eventMs]));
+  const eventToAsked = times.flatMap((t) =>
+    t.eventMs === null || t.pageAskedMs === null ? [] : [t.pageAskedMs - t.eventMs],
+  );
   return {
     runs: times.length,
     medianMs: total.median,
@@ -278,7 +410,13 @@ function summary(times: FirstRows[]) {
     pageRoundTripMs: quantiles(engine).median,
     pageRoundTripP95Ms: quantiles(engine).p95,
     afterPageMs: quantiles(render).median,
+    // From the change event in the page (without the bench driver's own latency before it).
+    fromEventMedianMs: quantiles(fromEvent).median,
+    fromEventP95Ms: quantiles(fromEvent).p95,
+    eventToPageAskedMs: quantiles(eventToAsked).median,
     all: times.map((t) => t.ms),
+    // Per change, the calls the first page found on their way (an empty list: the engine was free).
+    waitedOn: times.map((t) => t.waitedOn.join(' ')),
   };
 }
 
@@ -349,93 +487,104 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     const results: Record<string, unknown> = { workspace: made, rows, header, firstOpenMs };
 
     // End: straight to the last row.
-    results.end = await phase(child, 'end', async () => {
-      await grid.focus();
-      await startMonitor(page);
-      await page.keyboard.press('End');
-      await settled(page);
-      return stopMonitor(page);
-    });
+    if (wanted('end'))
+      results.end = await phase(child, 'end', async () => {
+        await grid.focus();
+        await startMonitor(page);
+        await page.keyboard.press('End');
+        await settled(page);
+        return stopMonitor(page);
+      });
     await toTop(page);
 
     // PageDown, 60 times at 10 a second.
-    results.pageDown = await phase(child, 'pageDown', async () => {
-      await grid.focus();
-      await startMonitor(page);
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press('PageDown');
-        await page.waitForTimeout(100);
-      }
-      await settled(page);
-      return stopMonitor(page);
-    });
+    if (wanted('pageDown'))
+      results.pageDown = await phase(child, 'pageDown', async () => {
+        await grid.focus();
+        await startMonitor(page);
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('PageDown');
+          await page.waitForTimeout(100);
+        }
+        await settled(page);
+        return stopMonitor(page);
+      });
     await toTop(page);
 
     // j held down: 300 rows at a key repeat of 30 a second.
-    results.holdJ = await phase(child, 'holdJ', async () => {
-      await grid.focus();
-      await startMonitor(page);
-      for (let i = 0; i < 300; i++) {
-        await page.keyboard.press('j');
-        await page.waitForTimeout(33);
-      }
-      await settled(page);
-      return stopMonitor(page);
-    });
+    if (wanted('holdJ'))
+      results.holdJ = await phase(child, 'holdJ', async () => {
+        await grid.focus();
+        await startMonitor(page);
+        for (let i = 0; i < 300; i++) {
+          await page.keyboard.press('j');
+          await page.waitForTimeout(33);
+        }
+        await settled(page);
+        return stopMonitor(page);
+      });
     await toTop(page);
 
     // The scrollbar: dragged from top to bottom in 2 s (60 moves), or, without a visible scrollbar, the
     // same 60 scroll positions a drag passes through.
-    results.scrollbar = await phase(child, 'scrollbar', async () => {
-      const box = (await grid.boundingBox())!;
-      const bar = await grid.evaluate((element) => (element as HTMLElement).offsetWidth - element.clientWidth);
-      await startMonitor(page);
-      if (bar > 0) {
-        const x = box.x + box.width - bar / 2;
-        await page.mouse.move(x, box.y + 34);
-        await page.mouse.down();
-        for (let i = 1; i <= 60; i++) {
-          await page.mouse.move(x, box.y + 34 + ((box.height - 40) * i) / 60);
-          await page.waitForTimeout(33);
+    if (wanted('scrollbar'))
+      results.scrollbar = await phase(child, 'scrollbar', async () => {
+        const box = (await grid.boundingBox())!;
+        const bar = await grid.evaluate((element) => (element as HTMLElement).offsetWidth - element.clientWidth);
+        await startMonitor(page);
+        if (bar > 0) {
+          const x = box.x + box.width - bar / 2;
+          await page.mouse.move(x, box.y + 34);
+          await page.mouse.down();
+          for (let i = 1; i <= 60; i++) {
+            await page.mouse.move(x, box.y + 34 + ((box.height - 40) * i) / 60);
+            await page.waitForTimeout(33);
+          }
+          await page.mouse.up();
+        } else {
+          for (let i = 1; i <= 60; i++) {
+            await grid.evaluate((element, share) => element.scrollTo({ top: element.scrollHeight * share }), i / 60);
+            await page.waitForTimeout(33);
+          }
         }
-        await page.mouse.up();
-      } else {
-        for (let i = 1; i <= 60; i++) {
-          await grid.evaluate((element, share) => element.scrollTo({ top: element.scrollHeight * share }), i / 60);
-          await page.waitForTimeout(33);
-        }
-      }
-      await settled(page);
-      return { ...(await stopMonitor(page)), dragged: bar > 0 };
-    });
+        await settled(page);
+        return { ...(await stopMonitor(page)), dragged: bar > 0 };
+      });
     await toTop(page);
 
     // Scrollbar jumps: 60 places anywhere in the list (a fixed pseudo-random sequence) in 2 s, as clicks
     // in the scrollbar's track do.
-    results.scrollJumps = await phase(child, 'scrollJumps', async () => {
-      await startMonitor(page);
-      let seed = 12345;
-      for (let i = 0; i < 60; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        const share = seed / 2147483648;
-        await grid.evaluate((element, to) => element.scrollTo({ top: element.scrollHeight * to }), share);
-        await page.waitForTimeout(33);
-      }
-      await settled(page);
-      return stopMonitor(page);
-    });
+    const traceJumps = process.env.BENCH_SCROLL_TRACE === 'jumps';
+    if (traceJumps) await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    if (wanted('scrollJumps'))
+      results.scrollJumps = await phase(child, 'scrollJumps', async () => {
+        await startMonitor(page);
+        let seed = 12345;
+        for (let i = 0; i < 60; i++) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          const share = seed / 2147483648;
+          await grid.evaluate((element, to) => element.scrollTo({ top: element.scrollHeight * to }), share);
+          await page.waitForTimeout(33);
+        }
+        await settled(page);
+        return stopMonitor(page);
+      });
+    if (traceJumps) results.jumpsTrace = renderSplit(await browser.stopTracing(), true);
     await toTop(page);
 
     // Sort and filter changes: until the first rows of the new list show.
     const sort = page.getByRole('combobox', { name: /^(Volgorde|Order|Sort)/ });
-    results.sortChange = await phase(child, 'sort changes', async () => {
-      const times: FirstRows[] = [];
-      for (const to of ['oldest', 'priority', 'newest', 'oldest', 'priority', 'newest']) {
-        times.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
-        await settled(page);
-      }
-      return summary(times);
-    });
+    const tracing = process.env.BENCH_SCROLL_TRACE === '1';
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    if (wanted('sortChange'))
+      results.sortChange = await phase(child, 'sort changes', async () => {
+        const times: FirstRows[] = [];
+        for (const to of ['oldest', 'priority', 'newest', 'oldest', 'priority', 'newest']) {
+          times.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
+          await settled(page);
+        }
+        return summary(times);
+      });
     const filters = [
       { sentiment: ['negative'] },
       { channel: ['x'] },
@@ -444,15 +593,46 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
       { channel: ['mastodon'], sentiment: ['negative'] },
       {},
     ];
-    results.filterChange = await phase(child, 'filter changes', async () => {
-      const times: FirstRows[] = [];
-      for (const filter of filters) {
-        const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-        times.push(await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)));
-        await settled(page);
-      }
-      return summary(times);
-    });
+    if (wanted('filterChange'))
+      results.filterChange = await phase(child, 'filter changes', async () => {
+        const times: FirstRows[] = [];
+        for (const filter of filters) {
+          const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+          times.push(
+            await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)),
+          );
+          await settled(page);
+        }
+        return summary(times);
+      });
+    // Round trips of single calls from the page to an engine with nothing else to do: what a page costs
+    // beyond its SQL (the engine's dispatch, serialisation, the host's HTTP hop, the page's parse).
+    if (wanted('roundTrip'))
+      results.roundTrip = await phase(child, 'roundTrip', async () => {
+        await page.waitForTimeout(2000);
+        return page.evaluate(`(async () => {
+          const time = async (method, input) => {
+            const ms = [];
+            for (let i = 0; i < 15; i++) {
+              const start = performance.now();
+              const response = await fetch('/api/' + method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+              const body = await response.json();
+              if (!body.ok) throw new Error(method + ': ' + JSON.stringify(body.error));
+              ms.push(performance.now() - start);
+            }
+            ms.sort((a, b) => a - b);
+            return Math.round(ms[7] * 10) / 10;
+          };
+          const list = (offset, limit) => ({ offset, limit, sort: 'newest', filter: {} });
+          return {
+            appInfoMs: await time('app.info', {}),
+            firstPage100Ms: await time('mentions.list', list(0, 100)),
+            deepPage100Ms: await time('mentions.list', list(250000, 100)),
+            deepPage25Ms: await time('mentions.list', list(250000, 25)),
+          };
+        })()`) as Promise<Record<string, number>>;
+      });
+    if (tracing) results.afterPageTrace = renderSplit(await browser.stopTracing());
     results.budget = { blankFlashLongerThanAFrame: 0, firstRowsMs: 100 };
     rendererBusy = null;
     await session.close();

@@ -23,6 +23,7 @@ import { OperatorPrompt } from '../operators/OperatorPrompt';
 import { OperatorSwitcher } from '../operators/OperatorSwitcher';
 import { loadOperators } from '../operators/operatorsStore';
 import { pageShown } from '../../preload';
+import { pageFromHash } from '../../route';
 import { ReplyComposer } from '../replies/ReplyComposer';
 import { SearchBar } from '../search/SearchBar';
 import { createSearchPager, type AppliedSearch, type SearchMeta, type SearchSort } from '../search/searchPager';
@@ -51,6 +52,11 @@ type Dialog = 'assign' | 'status' | 'tag' | 'help' | 'columns' | 'saveView' | nu
 
 /** Pages read ahead of the visible rows in the scroll direction (bench/inbox-scroll.ts measures the effect). */
 const PREFETCH_PAGES = 2;
+/**
+ * The exact count of a large list waits this long after its first page: the engine answers one call at a
+ * time, and a count still running made the next sort's or filter's first page wait behind it.
+ */
+const COUNT_DELAY_MS = 1000;
 
 function storage(): Storage | null {
   try {
@@ -92,6 +98,7 @@ function createPager(
     {
       countExact: async (maxId) => (await call('inbox.count', { filter: { ...filter, maxId }, ...who })).total,
       prefetchPages: PREFETCH_PAGES,
+      countDelayMs: COUNT_DELAY_MS,
     },
   );
 }
@@ -213,6 +220,27 @@ export function InboxPage() {
   }, [seated]);
   useTopicFeed();
   useRowRefresh(pager);
+
+  // A link to another list (a saved view, a trend's click-through, Back) starts that list in the hashchange
+  // event itself, so its first page is on its way while React renders the change, not asked for after it.
+  const current = useRef({ filterKey, searchSort, operator: operator?.name });
+  useLayoutEffect(() => {
+    current.current = { filterKey, searchSort, operator: operator?.name };
+  });
+  useEffect(() => {
+    const onHash = () => {
+      const hash = window.location.hash;
+      if (pageFromHash(hash) !== 'inbox') return;
+      const next = parseInboxHash(hash);
+      if (next.pending) return;
+      const { searchSort: nextSearchSort, operator: who } = current.current;
+      const key = listKey(next.filter, next.sort, nextSearchSort, who);
+      if (key === current.current.filterKey || startedEarly.has(key)) return;
+      startEarly(key, createPager(next.filter, next.sort, nextSearchSort, who, setSearchMeta));
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   /** Starts the list a control is about to show, then changes the address (which renders it). */
   const startList = (nextFilter: InboxFilter, nextSort: MentionSort) => {

@@ -168,15 +168,15 @@ export function MentionTable(props: MentionTableProps) {
     overscan: OVERSCAN,
     listKey: pager,
   });
-  const { first, last } = rows;
+  const { first, last, visibleFirst } = rows;
   const items = useMemo(
     () => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i),
     [first, last],
   );
 
   useEffect(() => {
-    if (last >= 0) pager.ensureRange(first, last);
-  }, [pager, first, last, snapshot.status, snapshot.total]);
+    if (last >= 0) pager.ensureRange(first, last, visibleFirst);
+  }, [pager, first, last, visibleFirst, snapshot.status, snapshot.total]);
 
   useEffect(() => {
     if (currentIndex === null || focusRequest === 0) return;

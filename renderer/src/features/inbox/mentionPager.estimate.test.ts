@@ -84,6 +84,42 @@ describe('MentionPager with an estimated total', () => {
     expect(pager.getSnapshot()).toMatchObject({ total: 180_000, totalIsEstimate: false });
   });
 
+  it('counts only after countDelayMs, and not at all once nobody shows the list', async () => {
+    const store = estimatingStore(250_000, 200_000);
+    const shown = new MentionPager(store.fetchPage, { countExact: store.countExact, countDelayMs: 30 });
+    const unsubscribe = shown.subscribe(() => {});
+    await shown.reload();
+    expect(store.counts).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.counts).toEqual([250_000]);
+    store.finishCount();
+    await settle();
+    expect(shown.getSnapshot()).toMatchObject({ total: 250_000, totalIsEstimate: false });
+    unsubscribe();
+
+    // Replaced by another filter before the delay ran out: its page's listener is gone, nothing is counted.
+    const replaced = new MentionPager(store.fetchPage, { countExact: store.countExact, countDelayMs: 30 });
+    const leave = replaced.subscribe(() => {});
+    await replaced.reload();
+    leave();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.counts).toEqual([250_000]);
+    expect(replaced.getSnapshot()).toMatchObject({ total: 200_000, totalIsEstimate: true });
+  });
+
+  it('reads nothing ahead of a list that has not moved yet', async () => {
+    const store = estimatingStore(10_000, 10_000);
+    const pager = new MentionPager(store.fetchPage, { prefetchPages: 2 });
+    await pager.reload();
+    pager.ensureRange(0, 40);
+    await settle();
+    expect(store.offsets).toEqual([0]);
+    // The first move down reads ahead.
+    pager.ensureRange(1, 41);
+    await settle();
+    expect(store.offsets).toEqual([0, 100, 200]);
+  });
+
   it('grows an estimate that later pages outrun, and keeps the estimate when counting fails', async () => {
     const store = estimatingStore(5000, 1000);
     store.failCounts();
@@ -137,6 +173,20 @@ describe('MentionPager with an estimated total', () => {
     pager.ensureRange(80_090, 80_130);
     await settle();
     expect(store.offsets.slice(4, 6)).toEqual([80_100, 80_000]);
+  });
+
+  it('tells moves by the first row on screen, so rows drawn around it a frame later do not read as a step back', async () => {
+    const store = estimatingStore(100_000, 100_000);
+    const pager = new MentionPager(store.fetchPage, { prefetchPages: 2 });
+    await pager.reload();
+    // A drag's jump, drawn first without overscan and a frame later with it (16 rows more each side).
+    pager.ensureRange(10_020, 10_050);
+    pager.ensureRange(10_004, 10_066, 10_020);
+    await settle();
+    // The next step of the drag still reads ahead where it lands after that.
+    pager.ensureRange(20_020, 20_050);
+    await settle();
+    expect(store.offsets).toEqual([0, 10_000, 20_000, 30_000]);
   });
 
   it('takes a short page as the end of the view, even before the count answers', async () => {

@@ -68,6 +68,12 @@ export interface PagerOptions {
    * before they come into view.
    */
   prefetchPages?: number;
+  /**
+   * The exact count starts this long after the first page (0: at once), and only while someone still shows the
+   * list (it has subscribers). The engine answers one call at a time: a count sent with the first page makes
+   * the next filter's or sort's first page wait behind it when the operator clicks on quickly.
+   */
+  countDelayMs?: number;
 }
 
 /**
@@ -117,11 +123,14 @@ export class MentionPager {
   private large = false;
   private readonly countExact: CountMentions | undefined;
   private readonly prefetchPages: number;
+  private readonly countDelayMs: number;
   /** The first visible row last time, to tell the direction of scrolling. */
   private lastFirst = 0;
   private direction: 1 | -1 = 1;
   /** How far the first visible row moved last time it moved (a drag's step). */
   private lastStep = 0;
+  /** The move before that one. */
+  private stepBefore = 0;
   private refreshQueued = false;
 
   constructor(
@@ -133,6 +142,7 @@ export class MentionPager {
     this.maxRows = options.maxRows ?? 500_000;
     this.countExact = options.countExact;
     this.prefetchPages = options.prefetchPages ?? 0;
+    this.countDelayMs = options.countDelayMs ?? 0;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -165,6 +175,7 @@ export class MentionPager {
     this.large = false;
     this.lastFirst = 0;
     this.lastStep = 0;
+    this.stepBefore = 0;
     this.direction = 1;
     this.update({ status: 'loading', total: 0, totalIsEstimate: false, pendingNew: 0, error: null });
     return this.load(0, this.generation);
@@ -223,15 +234,23 @@ export class MentionPager {
    * (the rows in view) first, then `prefetchPages` more in the direction of scrolling. A jump (a scrollbar
    * drag or a click in its track) reads ahead nothing around it: the next place is elsewhere. Instead, when
    * two jumps in a row went the same way by a similar step (a drag), the place the next step lands on is
-   * read ahead, so its rows can be there when the view arrives.
+   * read ahead, so its rows can be there when the view arrives. `anchor` is the first row on screen (default
+   * `first`), from which moves are told.
    */
-  ensureRange(first: number, last: number): void {
+  ensureRange(first: number, last: number, anchor = first): void {
     if (this.snapshot.status !== 'ready' || this.snapshot.total === 0) return;
-    const step = first - this.lastFirst;
-    if (step !== 0) this.direction = step > 0 ? 1 : -1;
-    const previousStep = this.lastStep;
-    if (step !== 0) this.lastStep = step;
-    this.lastFirst = first;
+    // Moves are told by `anchor` (the first row on screen): the rows drawn around it can grow without a move
+    // (the overscan added a frame after a jump), which must not read as a step back.
+    const moved = anchor - this.lastFirst;
+    // Not moved (more rows drawn at the same place, a page arriving): the last move still says what to read.
+    const step = moved === 0 ? this.lastStep : moved;
+    const previousStep = moved === 0 ? this.stepBefore : this.lastStep;
+    if (moved !== 0) {
+      this.direction = moved > 0 ? 1 : -1;
+      this.stepBefore = this.lastStep;
+      this.lastStep = moved;
+    }
+    this.lastFirst = anchor;
     const lastRow = this.snapshot.total - 1;
     const pageOf = (row: number) => Math.floor(Math.min(Math.max(0, row), lastRow) / this.pageSize);
     const firstPage = pageOf(first);
@@ -243,7 +262,10 @@ export class MentionPager {
     wanted.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
     const jump = Math.abs(step) > JUMP_PAGES * this.pageSize;
     const lastPageThere = Math.floor(lastRow / this.pageSize);
-    if (!jump) {
+    // Nothing is read ahead of a view that has not moved yet (a list just shown): its first screen is in the
+    // first page, and the operator's next filter or sort would wait behind pages nobody scrolled to.
+    const hasMoved = step !== 0 || previousStep !== 0;
+    if (!jump && hasMoved) {
       for (let ahead = 1; ahead <= this.prefetchPages; ahead++) {
         const page = this.direction > 0 ? lastPage + ahead : firstPage - ahead;
         if (page >= 0 && page <= lastPageThere) wanted.push(page);
@@ -357,12 +379,28 @@ export class MentionPager {
     return estimate ? { total: Math.max(now.total, total), totalIsEstimate: true } : { total, totalIsEstimate: false };
   }
 
-  /** Counts the view exactly in the background (once per generation, or again when `again`). */
+  /**
+   * Counts the view exactly in the background (once per generation, or again when `again`), after
+   * `countDelayMs` and only if the list is still shown then.
+   */
   private count(generation: number, again: boolean): void {
     const countExact = this.countExact;
     const maxId = this.maxId;
     if (!countExact || maxId === undefined || (this.countingFor === generation && !again)) return;
     this.countingFor = generation;
+    if (this.countDelayMs <= 0) {
+      this.countNow(countExact, maxId, generation);
+      return;
+    }
+    setTimeout(() => {
+      if (generation !== this.generation) return;
+      // Nobody shows the list any more (another filter or sort replaced it): no count.
+      if (this.listeners.size === 0) this.countingFor = -1;
+      else this.countNow(countExact, maxId, generation);
+    }, this.countDelayMs);
+  }
+
+  private countNow(countExact: CountMentions, maxId: number, generation: number): void {
     void countExact(maxId)
       .then((exact) => {
         if (generation !== this.generation) return;

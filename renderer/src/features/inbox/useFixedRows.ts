@@ -5,6 +5,8 @@ export interface FixedRows {
   /** First and last row to render (the visible ones plus overscan); last is -1 when there are none. */
   first: number;
   last: number;
+  /** The first row on screen (below the header). */
+  visibleFirst: number;
   /** Height of all rows together (the scroll area below the header). */
   totalSize: number;
   /** Scrolls the least needed to show the row whole below the sticky header ('auto' alignment). */
@@ -80,5 +82,5 @@ export function useFixedRows(
     [scrollRef, rowHeight, headerHeight],
   );
 
-  return { first, last, totalSize: count * rowHeight, scrollToIndex };
+  return { first, last, visibleFirst, totalSize: count * rowHeight, scrollToIndex };
 }
