@@ -75,6 +75,31 @@ export class RepliesPage {
     );
   }
 
+  /**
+   * Where the last `word` of the mirror's text stands on screen, if an underline of `severity` covers it (a
+   * highlight range may hold more than the word: touching runs of one severity are one range); null if none does.
+   */
+  lastUnderlinedWordBox(severity: 'error' | 'warning', word: string): Promise<{ y: number; height: number } | null> {
+    return this.composer.evaluate(
+      (dialog, [name, wanted]) => {
+        const node = dialog.querySelector('.findings-field__mirror')?.firstChild;
+        if (!(node instanceof Text)) return null;
+        const start = node.data.lastIndexOf(wanted);
+        const end = start + wanted.length;
+        const covered = ([...(CSS.highlights.get(name) ?? [])] as StaticRange[]).some(
+          (range) => range.startContainer === node && range.startOffset <= start && range.endOffset >= end,
+        );
+        if (start < 0 || !covered) return null;
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, end);
+        const box = range.getBoundingClientRect();
+        return { y: box.y, height: box.height };
+      },
+      [`tone-${severity}`, word] as const,
+    );
+  }
+
   sendButton(): Locator {
     return this.composer.getByRole('button', {
       name: /^(Versturen via|Send via|Ter goedkeuring aanbieden|Submit for approval)/,

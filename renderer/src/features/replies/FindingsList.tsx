@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ToneFinding } from '../../../../shared/api/replies';
 import { describeFix, findingMessage } from './findingText';
 
-/**
- * The tone findings as a list under the field: what, where (the words quoted), why, and the one-click
- * fix as a real button, so everything the underlines show can be read and fixed by keyboard too.
- * Items are keyed by rule and occurrence and memoised: a keystroke re-renders only the findings it changed.
- */
-export function FindingsList(props: {
+interface FindingsListProps {
   id: string;
   text: string;
   findings: readonly ToneFinding[];
@@ -18,11 +13,42 @@ export function FindingsList(props: {
   caret: number | null;
   onFix(finding: ToneFinding): void;
   onShow(finding: ToneFinding): void;
-}) {
+}
+
+/** Whether the caret stands in a finding's words (that item is marked in the list). */
+function atCaret(finding: ToneFinding, caret: number | null): boolean {
+  return caret !== null && finding.end > finding.start && caret >= finding.start && caret <= finding.end;
+}
+
+/**
+ * The list renders again only when what it shows changes: other findings, their text, the busy state, or which
+ * items the caret stands in. A keystroke moves the caret but mostly within the same findings (or none), so
+ * typing does not re-render the list; a new check does.
+ */
+function sameList(a: FindingsListProps, b: FindingsListProps): boolean {
+  if (
+    a.id !== b.id ||
+    a.text !== b.text ||
+    a.findings !== b.findings ||
+    (a.busy ?? false) !== (b.busy ?? false) ||
+    a.onFix !== b.onFix ||
+    a.onShow !== b.onShow
+  )
+    return false;
+  if (a.caret === b.caret) return true;
+  return a.findings.every((finding) => atCaret(finding, a.caret) === atCaret(finding, b.caret));
+}
+
+/**
+ * The tone findings as a list under the field: what, where (the words quoted), why, and the one-click
+ * fix as a real button, so everything the underlines show can be read and fixed by keyboard too.
+ * Items are keyed by rule and occurrence and memoised: a new check re-renders only the findings it changed.
+ */
+export const FindingsList = memo(function FindingsList(props: FindingsListProps) {
   const { t } = useTranslation();
   const { findings, text } = props;
   // What each item says depends on the findings and their text only, not on the caret: worked out once per
-  // check, so a keystroke or a caret move (which re-renders this list) costs no translations.
+  // check, so a caret move into or out of a finding (which re-renders this list) costs no translations.
   const items = useMemo(() => {
     const occurrences = new Map<string, number>();
     return findings.map((finding) => {
@@ -53,14 +79,14 @@ export function FindingsList(props: {
           finding={finding}
           quote={quote}
           fixLabel={fixLabel}
-          atCaret={caret !== null && finding.end > finding.start && caret >= finding.start && caret <= finding.end}
+          atCaret={atCaret(finding, caret)}
           onFix={props.onFix}
           onShow={props.onShow}
         />
       ))}
     </ul>
   );
-}
+}, sameList);
 
 interface FindingItemProps {
   finding: ToneFinding;

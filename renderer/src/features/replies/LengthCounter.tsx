@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
@@ -12,7 +12,16 @@ export const LengthCounter = memo(function LengthCounter(props: {
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const channel = t(`channel.${props.channel}`);
+  // What stays the same while typing is translated once: a keystroke translates only the sentence with the length.
+  const fixed = useMemo(() => {
+    const channel = t(`channel.${props.channel}`);
+    return {
+      channel,
+      how: t('composer.length.how', { channel }),
+      limit: props.limit === null ? '' : fmt.number(props.limit),
+    };
+  }, [t, fmt, props.channel, props.limit]);
+  const { channel } = fixed;
   if (props.limit === null) {
     return (
       <span id={props.id} className="length-counter">
@@ -21,22 +30,19 @@ export const LengthCounter = memo(function LengthCounter(props: {
     );
   }
   const over = props.length > props.limit;
+  const length = fmt.number(props.length);
   const near = !over && props.length > props.limit * 0.9;
   return (
     <span
       id={props.id}
       className={`length-counter${over ? ' length-counter--over' : near ? ' length-counter--near' : ''}`}
-      title={t('composer.length.how', { channel })}
+      title={fixed.how}
     >
       <span aria-hidden="true">
-        {fmt.number(props.length)} / {fmt.number(props.limit)}
+        {length} / {fixed.limit}
       </span>
       <span className="visually-hidden">
-        {t(over ? 'composer.length.over' : 'composer.length.of', {
-          length: fmt.number(props.length),
-          limit: fmt.number(props.limit),
-          channel,
-        })}
+        {t(over ? 'composer.length.over' : 'composer.length.of', { length, limit: fixed.limit, channel })}
       </span>
     </span>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintRuns, shiftRanges, slashTokenAt } from './paint';
+import { paintRuns, shiftRanges, slashTokenAt, underlineStretches, type MarkedRange } from './paint';
 
 describe('paintRuns', () => {
   it('cuts the text at finding boundaries and keeps every character exactly once', () => {
@@ -42,6 +42,74 @@ describe('paintRuns', () => {
       ['b', null],
       ['c', 'warning'],
     ]);
+  });
+});
+
+describe('underlineStretches', () => {
+  const stretches = (text: string, ranges: MarkedRange[]) =>
+    underlineStretches(text.length, ranges).map((s) => `${s.severity}:${text.slice(s.start, s.end)}`);
+
+  it('joins touching runs of one severity, and only those', () => {
+    const text = 'Dat is NIET de bedoeling!! Bel 06-123';
+    expect(
+      stretches(text, [
+        { start: 0, end: 24, severity: 'warning' },
+        { start: 7, end: 11, severity: 'warning' },
+        { start: 24, end: 26, severity: 'warning' },
+        { start: 31, end: 37, severity: 'error' },
+      ]),
+    ).toEqual(['warning:Dat is NIET de bedoeling!!', 'error:06-123']);
+    // A gap, or a change of severity, ends the stretch.
+    expect(
+      stretches(text, [
+        { start: 0, end: 3, severity: 'warning' },
+        { start: 4, end: 6, severity: 'warning' },
+        { start: 6, end: 11, severity: 'error' },
+        { start: 11, end: 14, severity: 'warning' },
+      ]),
+    ).toEqual(['warning:Dat', 'warning:is', 'error: NIET', 'warning: de']);
+  });
+
+  it('gives an overlap the worst severity, clamps to the text and skips empty ranges', () => {
+    expect(
+      stretches('abcdef', [
+        { start: 0, end: 4, severity: 'warning' },
+        { start: 2, end: 9, severity: 'error' },
+        { start: 1, end: 1, severity: 'error' },
+        { start: 7, end: 9, severity: 'warning' },
+      ]),
+    ).toEqual(['warning:ab', 'error:cdef']);
+    expect(underlineStretches(3, [])).toEqual([]);
+  });
+
+  it('underlines exactly the characters paintRuns marks, with the same severity', () => {
+    // Random findings over a random text: character by character, both agree.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round += 1) {
+      const length = random(40);
+      const text = 'x'.repeat(length);
+      const ranges: MarkedRange[] = Array.from({ length: random(8) }, () => {
+        const start = random(length + 5) - 2;
+        return { start, end: start + random(12) - 2, severity: random(2) === 0 ? 'error' : 'warning' };
+      });
+      const byRuns: (string | null)[] = [];
+      for (const run of paintRuns(text, ranges))
+        byRuns.push(...Array.from({ length: run.text.length }, () => run.mark));
+      const byStretches: (string | null)[] = Array.from({ length }, () => null);
+      let previous: { end: number; severity: string } | null = null;
+      for (const stretch of underlineStretches(length, ranges)) {
+        expect(stretch.end).toBeGreaterThan(stretch.start);
+        // Touching stretches always differ in severity: otherwise they would be one.
+        if (previous && previous.end === stretch.start) expect(stretch.severity).not.toBe(previous.severity);
+        for (let at = stretch.start; at < stretch.end; at += 1) byStretches[at] = stretch.severity;
+        previous = stretch;
+      }
+      expect(byStretches, JSON.stringify(ranges)).toEqual(byRuns);
+    }
   });
 });
 

@@ -44,6 +44,51 @@ export function paintRuns(text: string, ranges: readonly MarkedRange[], caret: n
   return runs;
 }
 
+/** A stretch the mirror underlines: `[start, end)`, as the worst finding over it. */
+export interface UnderlineStretch {
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * What the mirror underlines in a text of `length` code units: the marked runs of `paintRuns`, with runs of one
+ * severity that touch joined into one stretch (a warning over a whole sentence with a shouted word in it is one
+ * underline, not three). The browser paints each highlight range of a text line as a part of its own, so fewer
+ * ranges keep a keystroke's repaint of the mirror short; the underline looks the same. Ranges beyond the text
+ * are clamped to it, empty ones underline nothing. One sweep over the range ends: O(r log r), no text copied.
+ */
+export function underlineStretches(length: number, ranges: readonly MarkedRange[]): UnderlineStretch[] {
+  const edges: { at: number; error: number; warning: number }[] = [];
+  for (const range of ranges) {
+    if (!(range.end > range.start)) continue;
+    const start = clamp(range.start, length);
+    const end = clamp(range.end, length);
+    if (end <= start) continue;
+    const error = range.severity === 'error' ? 1 : 0;
+    edges.push({ at: start, error, warning: 1 - error }, { at: end, error: -error, warning: error - 1 });
+  }
+  edges.sort((a, b) => a.at - b.at);
+  const stretches: UnderlineStretch[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (let i = 0; i < edges.length;) {
+    const at = edges[i]!.at;
+    for (; i < edges.length && edges[i]!.at === at; i += 1) {
+      errors += edges[i]!.error;
+      warnings += edges[i]!.warning;
+    }
+    const next = i < edges.length ? edges[i]!.at : at;
+    if (next === at) continue;
+    const severity = errors > 0 ? 'error' : warnings > 0 ? 'warning' : null;
+    if (severity === null) continue;
+    const last = stretches[stretches.length - 1];
+    if (last && last.severity === severity && last.end === at) last.end = next;
+    else stretches.push({ start: at, end: next, severity });
+  }
+  return stretches;
+}
+
 function clamp(value: number, max: number): number {
   return Math.max(0, Math.min(max, value));
 }

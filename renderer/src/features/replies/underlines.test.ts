@@ -50,6 +50,17 @@ describe('FieldUnderlines', () => {
     expect(underlined(node)).toEqual(['error:jij', 'warning:KUT', 'error:!!']);
   });
 
+  it('draws touching runs of one severity as one range', () => {
+    const node = mirror('Dat is NIET de bedoeling!!');
+    new FieldUnderlines().draw(node, [
+      { start: 0, end: 24, severity: 'warning' },
+      { start: 7, end: 11, severity: 'warning' },
+      { start: 24, end: 26, severity: 'warning' },
+    ]);
+    expect(underlined(node)).toEqual(['warning:Dat is NIET de bedoeling!!']);
+    expect(registry.get(HIGHLIGHT_NAMES.warning)!.size).toBe(1);
+  });
+
   it('after an edit holds exactly the new runs: kept ones stay, gone ones are taken out', () => {
     const node = mirror('Hoi jij, dat is KUT!!');
     const underlines = new FieldUnderlines();

@@ -1,4 +1,4 @@
-import { paintRuns, type MarkedRange } from './paint';
+import { underlineStretches, type MarkedRange } from './paint';
 
 /**
  * Tone underlines drawn with the CSS Custom Highlight API (`::highlight(tone-error)`, `::highlight(tone-warning)`
@@ -36,7 +36,10 @@ function highlight(severity: Severity): Highlight {
 export class FieldUnderlines {
   private current: { severity: Severity; range: Range }[] = [];
 
-  /** Underlines `ranges` of `node`'s text (a run covered by several findings takes the worst severity). */
+  /**
+   * Underlines `ranges` of `node`'s text (a run covered by several findings takes the worst severity; touching
+   * runs of one severity are one range, see underlineStretches).
+   */
   draw(node: Text, ranges: readonly MarkedRange[]): void {
     const length = node.data.length;
     // What stands now, by where it stands (after the DOM moved it with the edit).
@@ -50,10 +53,8 @@ export class FieldUnderlines {
       else standing.set(key, entry);
     }
     const next: { severity: Severity; range: Range }[] = [];
-    for (const run of paintRuns(node.data, ranges)) {
-      if (!run.mark) continue;
-      const end = Math.min(length, run.start + run.text.length);
-      const key = `${run.mark}:${run.start}:${end}`;
+    for (const stretch of underlineStretches(length, ranges)) {
+      const key = `${stretch.severity}:${stretch.start}:${stretch.end}`;
       const kept = standing.get(key);
       if (kept) {
         standing.delete(key);
@@ -61,10 +62,10 @@ export class FieldUnderlines {
         continue;
       }
       const range = document.createRange();
-      range.setStart(node, run.start);
-      range.setEnd(node, end);
-      highlight(run.mark).add(range);
-      next.push({ severity: run.mark, range });
+      range.setStart(node, stretch.start);
+      range.setEnd(node, stretch.end);
+      highlight(stretch.severity).add(range);
+      next.push({ severity: stretch.severity, range });
     }
     for (const { severity, range } of [...stale, ...standing.values()]) highlight(severity).delete(range);
     this.current = next;
