@@ -239,8 +239,8 @@ export class MentionPager {
    */
   ensureRange(first: number, last: number, anchor = first): void {
     if (this.snapshot.status !== 'ready' || this.snapshot.total === 0) return;
-    // Moves are told by `anchor` (the first row on screen): the rows drawn around it can grow without a move
-    // (the overscan added a frame after a jump), which must not read as a step back.
+    // Moves are told by `anchor` (the first row on screen), not by the first row drawn: the overscan above it is
+    // cut at row 0, so the drawn range's start moves less than the view near the top of the list.
     const moved = anchor - this.lastFirst;
     // Not moved (more rows drawn at the same place, a page arriving): the last move still says what to read.
     const step = moved === 0 ? this.lastStep : moved;
