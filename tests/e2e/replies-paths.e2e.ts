@@ -89,8 +89,14 @@ async function quietXMentions(): Promise<{ filter: object; rows: MentionRow[] }>
   };
   const { rows } = await host.call('mentions.list', { filter, limit: 40 });
   const unanswered: MentionRow[] = [];
+  const shown = new Set<string>();
   for (const row of rows) {
-    if (!row.url?.startsWith('https://x.com/')) continue;
+    // The inbox row is found by its text's start (\`replyFromInbox\`); the demo builds texts from templates,
+    // so a row whose start an earlier row also shows would open that one instead.
+    const start = row.text.slice(0, 30);
+    const ambiguous = shown.has(start);
+    shown.add(start);
+    if (ambiguous || !row.url?.startsWith('https://x.com/')) continue;
     if ((await host.call('replies.forMention', { mentionId: row.id })).length === 0) unanswered.push(row);
   }
   return { filter, rows: unanswered };

@@ -64,6 +64,8 @@ export function priorityOf(
 
 /** Thresholds over a uniform draw: new, open, waiting, resolved, archived (the rest). */
 const STATUS_BY_AGE: readonly { upTo: number; cumulative: readonly [number, number, number, number] }[] = [
+  // The last hour: nobody has finished with these yet.
+  { upTo: HOUR_MS, cumulative: [0.8, 0.95, 1, 1] },
   { upTo: 36 * HOUR_MS, cumulative: [0.72, 0.87, 0.92, 1] },
   { upTo: 7 * DAY_MS, cumulative: [0.3, 0.5, 0.62, 1] },
   { upTo: 30 * DAY_MS, cumulative: [0.06, 0.12, 0.16, 1] },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, subscribe } from './client';
+import { ApiError, onConnection, subscribe } from './client';
 
 export type MentionRead<T> = { id: number; value: T } | { id: number; error: ApiError } | null;
 
@@ -18,18 +18,31 @@ export function useMentionRead<T>(
   const [state, setState] = useState<MentionRead<T>>(null);
   useEffect(() => {
     let current = true;
-    const load = () =>
+    // Reads can overlap (a change arrives while the first read is out); only the latest one's answer is shown,
+    // so an older answer arriving late cannot replace a newer one.
+    let latest = 0;
+    const load = () => {
+      const mine = ++latest;
+      const isLatest = () => current && mine === latest;
       read(id)
-        .then((value) => current && setState({ id, value }))
+        .then((value) => isLatest() && setState({ id, value }))
         .catch((error: unknown) => {
-          if (!current) return;
+          if (!isLatest()) return;
           setState({ id, error: error instanceof ApiError ? error : new ApiError('internal', String(error), method) });
         });
-    void load();
-    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && void load());
+    };
+    load();
+    const stop = subscribe('mentions.changed', (changed) => changed.ids.includes(id) && load());
+    // Changes made while the live connection was down were not heard: read again once it is back.
+    let connection: string | null = null;
+    const stopConnection = onConnection((next) => {
+      if (next === 'open' && connection === 'reconnecting') load();
+      connection = next;
+    });
     return () => {
       current = false;
       stop();
+      stopConnection();
     };
   }, [id, read, method, reloads]);
   const replace = useCallback((value: T) => setState({ id, value }), [id]);
