@@ -38,5 +38,9 @@ function start(): void {
 }
 
 // An address with an inbox filter (a bookmark, a reload) is read with the API's schema, which loads first.
-if (needsLinkReader(window.location.hash)) void loadLinkReader().finally(start);
+// The app starts even if that load fails (the inbox asks for the reader again when it reads the link).
+if (needsLinkReader(window.location.hash))
+  void loadLinkReader()
+    .catch(() => undefined)
+    .then(start);
 else start();
