@@ -9,9 +9,10 @@ export class ImportPage {
     return this.page.getByLabel(/^(Kies een bestand|Choose a file)$/);
   }
 
-  async chooseFile(file: string): Promise<void> {
+  /** Picks `file` and waits for its preview (or the problem with it); a big file takes its upload's time first. */
+  async chooseFile(file: string, timeout?: number): Promise<void> {
     await this.fileInput.setInputFiles(file);
-    await this.previewTable.or(this.problem).first().waitFor();
+    await this.previewTable.or(this.problem).first().waitFor({ timeout });
   }
 
   get previewTable(): Locator {
