@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,14 +21,17 @@ import { requireBuild } from '../tests/e2e/support/host';
  *   the animation frame where the first rows show the new list, split into: until the new list's first page
  *   is asked for, its round trip (engine + transport), and after it (the renderer drawing the rows).
  *
- * Every phase reports its wall seconds, the CPU seconds of the engine process (`watchpost serve`) and the
- * load average: the machine is shared, so wall times alone say little.
+ * Every phase reports its wall seconds, the CPU seconds of the engine process (`watchpost serve`) and of the
+ * browser's processes, the load average, and the calls the engine itself logged as slow (over 100 ms): the
+ * machine is shared, so wall times alone say little. BENCH_SCROLL_CHANGES=n runs the sort and filter changes
+ * n times over (default once: six of each).
  *
  * BENCH_SCROLL_PHASES=end,pageDown,holdJ,scrollbar,scrollJumps,sortChange,filterChange,roundTrip picks phases (default all).
  *
  * BENCH_SCROLL_TRACE=1 records a Chromium trace over the sort and filter changes and adds `afterPageTrace`: where
  * the renderer's main thread spent the time between the first page's answer and the frame with its rows (the
- * tracing itself slows the page, so the other figures of such a run are not comparable); BENCH_SCROLL_TRACE=jumps
+ * tracing itself slows the page, so the other figures of such a run are not comparable; the page's change event is
+ * marked `bench:changeEvent`, and BENCH_SCROLL_TRACE_FILE=path keeps the trace); BENCH_SCROLL_TRACE=jumps
  * traces the scrollbar jumps instead and adds `jumpsTrace`, the main thread's self time over the whole phase.
  *
  * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
@@ -64,6 +67,10 @@ function run(command: string[], timeoutMs: number): Promise<void> {
   });
 }
 
+/** The engine's own "slow call" lines (a call over 100 ms inside the engine) since the last phase took them. */
+const slowCalls: string[] = [];
+const SLOW_CALL = /slow call: (\S+) took (\d+) ms/g;
+
 async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +81,7 @@ async function serve(dataDir: string): Promise<{ url: string; child: ChildProces
     const timer = setTimeout(() => reject(new Error(`watchpost serve printed no URL within 120 s: ${out}`)), 120_000);
     const read = (chunk: string) => {
       out += chunk;
+      for (const [, method, ms] of chunk.matchAll(SLOW_CALL)) slowCalls.push(`${method} ${ms} ms`);
       const found = URL_LINE.exec(out)?.[1];
       if (found) {
         clearTimeout(timer);
@@ -181,6 +189,36 @@ function cpuSeconds(pid: number | undefined): number | null {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * CPU seconds used so far by this process's descendants except `except` (the browser: its renderer, GPU and
+ * browser processes), from /proc (Linux); null elsewhere. Steadier than wall or task times on a shared machine.
+ */
+function browserCpuSeconds(except: number | undefined): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const parentOf = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      parentOf.set(Number(name), Number(fields[1]));
+      cpu.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const within = (pid: number): boolean => {
+    for (let at = parentOf.get(pid); at !== undefined && at > 1; at = parentOf.get(at)) {
+      if (at === except) return false;
+      if (at === process.pid) return true;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, seconds] of cpu) if (pid !== except && within(pid)) total += seconds;
+  return total;
+}
+
 /** Starts the frame monitor in the page (again: it resets). */
 async function startMonitor(page: Page): Promise<void> {
   await page.evaluate(MONITOR);
@@ -256,7 +294,10 @@ async function firstRowsAfter(page: Page, act: () => Promise<void>): Promise<Fir
     // time is the bench driver's (Playwright's round trips), which a person's click does not have.
     window.benchEventAt = null;
     const note = () => {
-      if (window.benchEventAt === null) window.benchEventAt = performance.now();
+      if (window.benchEventAt === null) {
+        window.benchEventAt = performance.now();
+        console.timeStamp('bench:changeEvent');
+      }
       window.removeEventListener('change', note, true);
       window.removeEventListener('hashchange', note, true);
     };
@@ -381,6 +422,9 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 const PHASES = process.env.BENCH_SCROLL_PHASES?.split(',').map((name) => name.trim());
 const wanted = (name: string) => !PHASES || PHASES.includes(name);
 
+/** BENCH_SCROLL_CHANGES=n runs the six sort changes and the six filter changes n times over (default once). */
+const CHANGE_ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_SCROLL_CHANGES ?? 1)) || 1);
+
 const progress = (what: string) => process.stderr.write(`inbox-scroll: ${what}\n`);
 
 function quantiles(values: number[]) {
@@ -433,19 +477,25 @@ let rendererBusy: (() => Promise<{ task: number; script: number }>) | null = nul
 async function phase<T extends object>(server: ChildProcess, what: string, body: () => Promise<T>) {
   progress(what);
   const before = cpuSeconds(server.pid);
+  slowCalls.length = 0;
+  const browserBefore = browserCpuSeconds(server.pid);
   const busyBefore = await rendererBusy?.();
   const wall = performance.now();
   const result = await body();
   const after = cpuSeconds(server.pid);
+  const browserAfter = browserCpuSeconds(server.pid);
   const busyAfter = await rendererBusy?.();
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     ...result,
     wallSeconds: Math.round((performance.now() - wall) / 100) / 10,
     engineCpuSeconds: before === null || after === null ? null : round(after - before),
+    browserCpuSeconds: browserBefore === null || browserAfter === null ? null : round(browserAfter - browserBefore),
     rendererTaskSeconds: busyBefore && busyAfter ? round(busyAfter.task - busyBefore.task) : null,
     rendererScriptSeconds: busyBefore && busyAfter ? round(busyAfter.script - busyBefore.script) : null,
     load1: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    // Calls that took the engine itself over 100 ms (its own log), in the order they ended.
+    engineSlowCalls: slowCalls.splice(0),
   };
 }
 
@@ -579,7 +629,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     if (wanted('sortChange'))
       results.sortChange = await phase(child, 'sort changes', async () => {
         const times: FirstRows[] = [];
-        for (const to of ['oldest', 'priority', 'newest', 'oldest', 'priority', 'newest']) {
+        for (const to of Array.from({ length: 2 * CHANGE_ROUNDS }, () => ['oldest', 'priority', 'newest']).flat()) {
           times.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
           await settled(page);
         }
@@ -596,7 +646,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     if (wanted('filterChange'))
       results.filterChange = await phase(child, 'filter changes', async () => {
         const times: FirstRows[] = [];
-        for (const filter of filters) {
+        for (const filter of Array.from({ length: CHANGE_ROUNDS }, () => filters).flat()) {
           const hash = `#/inbox?filter=${encodeURIComponent(JSON.stringify(filter))}`;
           times.push(
             await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)),
@@ -632,7 +682,12 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
           };
         })()`) as Promise<Record<string, number>>;
       });
-    if (tracing) results.afterPageTrace = renderSplit(await browser.stopTracing());
+    if (tracing) {
+      const trace = await browser.stopTracing();
+      results.afterPageTrace = renderSplit(trace);
+      // BENCH_SCROLL_TRACE_FILE=path keeps the trace (chrome://tracing, Perfetto) for a closer look.
+      if (process.env.BENCH_SCROLL_TRACE_FILE) writeFileSync(process.env.BENCH_SCROLL_TRACE_FILE, trace);
+    }
     results.budget = { blankFlashLongerThanAFrame: 0, firstRowsMs: 100 };
     rendererBusy = null;
     await session.close();

@@ -206,6 +206,30 @@ describe('ordered id lists', () => {
     later.clear();
   });
 
+  it('reads no list the operator has moved on from, and a list shown again waits like a new one', async () => {
+    const orders = new OrderedIds(engine.db, { sliceMs: 0, startAfterMs: 30 });
+    const snapshot = top();
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const left: MentionFilter = { channel: ['x', 'rss'], sentiment: ['negative'] };
+    const picked: MentionFilter = { sentiment: ['positive'] };
+    const leftKey = startList(orders, left, 'newest', snapshot);
+    const pickedKey = startList(orders, picked, 'newest', snapshot);
+    await settle();
+    expect(orders.knownTotal(leftKey, 'newest', snapshot)).toBeUndefined();
+    expect(orders.knownTotal(pickedKey, 'newest', snapshot)).toBe(countOf(picked, snapshot));
+
+    // Back on the first list: its first page again, not read at once, then read after the wait.
+    expect(orders.slice(leftKey, 'newest', snapshot, 0, 50)).toEqual(offsetPage(left, 'newest', snapshot, 0, 50));
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(orders.knownTotal(leftKey, 'newest', snapshot)).toBeUndefined();
+    await settle();
+    expect(orders.knownTotal(leftKey, 'newest', snapshot)).toBe(countOf(left, snapshot));
+    orders.clear();
+  });
+
   it('reads a sentiment along its own part of the priority order', () => {
     const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0, startAfterMs: 60_000 });
     const snapshot = top();

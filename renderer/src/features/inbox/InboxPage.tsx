@@ -197,7 +197,8 @@ export function InboxPage() {
     setListShown(pager);
     setCurrentIndex(null);
     setOpenId(null);
-    setSelected(new Map());
+    // Kept when empty: a new (empty) selection would re-render every row of the list on screen.
+    setSelected((old) => (old.size === 0 ? old : new Map()));
   }
   // Before the browser paints the change: the first page is asked for a frame sooner.
   useLayoutEffect(() => {

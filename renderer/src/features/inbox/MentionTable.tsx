@@ -103,7 +103,12 @@ function ResizeHandle({
   );
 }
 
-/** A column's cell renderer, called with the row as the table would (the cells read `row.original` only). */
+/**
+ * A column's cell renderer, called with the row as the table would (the cells read `row.original` only).
+ * Called as a function, not rendered as a component: the renderers are made anew whenever their context
+ * changes (the selection, the search's words, the minute), and as component types that differ from the last
+ * render React would remount every cell of every row, DOM and layout included.
+ */
 type CellRenderer = (props: { row: { original: InboxRow } }) => ReactNode;
 
 interface BodyRowProps {
@@ -137,7 +142,7 @@ const BodyRow = memo(function BodyRow({ index, mention, current, checked, stale,
     >
       {cells.map(({ id, className, Cell }) => (
         <div role="gridcell" key={id} data-column={id} className={`mention-cell ${className}`}>
-          <Cell row={{ original }} />
+          {Cell({ row: { original } })}
         </div>
       ))}
     </div>

@@ -51,6 +51,27 @@ function compactNumber(locale: string, value: number): string {
   return format.format(value);
 }
 
+/**
+ * The label cells' elements (channel, sentiment, status, assignee), one per value and translation function:
+ * handed the same element as before, React skips the cell (its icon's SVG included), so a new list's rows
+ * or a dimmed old list do not build some hundred icons again for the few values they show.
+ */
+const labelElements = new WeakMap<TFunction, Map<string, ReactNode>>();
+
+function sameLabel(t: TFunction, key: string, make: () => ReactNode): ReactNode {
+  let labels = labelElements.get(t);
+  if (!labels) {
+    labels = new Map();
+    labelElements.set(t, labels);
+  }
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = make();
+    labels.set(key, label);
+  }
+  return label;
+}
+
 /** Name, handle and reach: who is talking and how many hear it. */
 function Author({ mention, ctx }: { mention: MentionRow; ctx: ColumnContext }) {
   const { author } = mention;
@@ -106,7 +127,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'channel',
       header: () => t('inbox.columns.channel'),
       meta: { className: `col-channel${compact('channel')}` },
-      cell: loaded((m) => channelLabel(m.channel, t)),
+      cell: loaded((m) => sameLabel(t, `channel:${m.channel}`, () => channelLabel(m.channel, t))),
     }),
     author: helper.display({
       id: 'author',
@@ -124,7 +145,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'sentiment',
       header: () => t('inbox.columns.sentiment'),
       meta: { className: `col-sentiment${compact('sentiment')}` },
-      cell: loaded((m) => sentimentLabel(m.sentiment, t)),
+      cell: loaded((m) => sameLabel(t, `sentiment:${m.sentiment}`, () => sentimentLabel(m.sentiment, t))),
     }),
     topics: helper.display({
       id: 'topics',
@@ -136,18 +157,16 @@ function allColumns(ctx: ColumnContext) {
       id: 'status',
       header: () => t('inbox.columns.status'),
       meta: { className: `col-status${compact('status')}` },
-      cell: loaded((m) => statusLabel(m.status, t)),
+      cell: loaded((m) => sameLabel(t, `status:${m.status}`, () => statusLabel(m.status, t))),
     }),
     assignee: helper.display({
       id: 'assignee',
       header: () => t('inbox.columns.assignee'),
       meta: { className: `col-assignee${compact('assignee')}` },
       cell: loaded((m) =>
-        m.assignee ? (
-          <OperatorAvatar name={m.assignee} size="sm" />
-        ) : (
-          <span className="visually-hidden">{t('inbox.unassigned')}</span>
-        ),
+        m.assignee
+          ? sameLabel(t, `assignee:${m.assignee}`, () => <OperatorAvatar name={m.assignee as string} size="sm" />)
+          : sameLabel(t, 'unassigned', () => <span className="visually-hidden">{t('inbox.unassigned')}</span>),
       ),
     }),
     priority: helper.display({
