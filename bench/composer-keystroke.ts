@@ -42,7 +42,9 @@ import { traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
 
 const BUDGET_MS = 16;
 /** Keystrokes typed once more under a Chromium trace, after the timed ones (tracing slows the page a little). */
-const TRACED_KEYS = 30;
+const TRACED_KEYS = Number(process.env.BENCH_TRACED_KEYS ?? 30);
+/** How many of the slowest traced keystrokes the report shows part by part. */
+const SLOWEST_SHOWN = 4;
 const REPLY_LENGTH = 2000;
 
 /** A reply that trips most rules: wrong form of address, shouting, exclamation marks, a phone number, emoji… */
@@ -224,7 +226,27 @@ function tracedSummary(keys: TracedKeystroke[]) {
     cpu: summary(keys.map((key) => key.cpuMs)),
     frameCpu: summary(keys.map((key) => key.frameCpuMs)),
     paintCpu: summary(keys.map((key) => key.paintCpuMs)),
+    parts: partsSummary(keys),
   };
+}
+
+/**
+ * What the traced keystrokes spent their CPU on (see TracedKeystroke.parts): each part's median over all of them,
+ * and the slowest few keystrokes whole, so what the p95 ones hold that the median ones do not can be read off.
+ */
+function partsSummary(keys: TracedKeystroke[]) {
+  const names = [...new Set(keys.flatMap((key) => Object.keys(key.parts)))];
+  const median = Object.fromEntries(
+    names
+      .map((name) => [name, summary(keys.map((key) => key.parts[name] ?? 0)).medianMs] as const)
+      .filter(([, ms]) => ms > 0)
+      .sort((a, b) => b[1] - a[1]),
+  );
+  const slowest = [...keys]
+    .sort((a, b) => b.cpuMs - a.cpuMs)
+    .slice(0, SLOWEST_SHOWN)
+    .map((key) => ({ cpuMs: Math.round(key.cpuMs * 10) / 10, wallMs: Math.round(key.wallMs * 10) / 10, ...key.parts }));
+  return { medianCpuMs: median, slowest };
 }
 
 function summary(values: number[]) {
@@ -257,6 +279,11 @@ async function phaseMeter(page: Page) {
 }
 
 const TYPED = 'en we laten het u vandaag weten ';
+
+/** The keys typed under the trace: TRACED_KEYS of them, TYPED over and over. */
+function tracedKeys(): string {
+  return TYPED.repeat(Math.ceil(TRACED_KEYS / TYPED.length)).slice(0, TRACED_KEYS);
+}
 
 /**
  * Types `count` keys one at a time into an instrumented field, each waited for until painted: half at the
@@ -343,7 +370,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await replies.field.press('End');
     const short = await typeKeys(page, replies.field, Math.min(40, keystrokes), null, settled);
     const shortChecks = await checks();
-    const shortTraced = await traceKeystrokes(browser, page, TYPED.slice(0, TRACED_KEYS));
+    const shortTraced = await traceKeystrokes(browser, page, tracedKeys());
     await settled();
 
     await replies.field.fill(longReply());
@@ -378,7 +405,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     );
     const length = finalText.length;
     await replies.field.press('End');
-    const traced = await traceKeystrokes(browser, page, TYPED.slice(0, TRACED_KEYS));
+    const traced = await traceKeystrokes(browser, page, tracedKeys());
 
     // The floor: the same text and keystrokes in a plain textarea of the same size and font, on a page of its own.
     const floorPage = await openFloorPage(browser, page, longReply());
@@ -389,7 +416,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       await floorPage.field.press('End');
       const plain = await typeKeys(floorPage.page, floorPage.field, keystrokes, 1000, null);
       await floorPage.field.press('End');
-      const plainTraced = await traceKeystrokes(browser, floorPage.page, TYPED.slice(0, TRACED_KEYS));
+      const plainTraced = await traceKeystrokes(browser, floorPage.page, tracedKeys());
       floor = {
         note: "the same keystrokes into a plain <textarea> (no React, no app code) of the composer field's size and font holding the same reply: what this machine and browser cost per keystroke before any of our code",
         field: { width: floorPage.width, height: floorPage.height },

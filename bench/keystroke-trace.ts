@@ -41,6 +41,45 @@ export interface TracedKeystroke {
   frameCpuMs: number;
   /** Of which Paint within that frame, CPU ms. */
   paintCpuMs: number;
+  /**
+   * The CPU ms by what it was spent on (each slice's own time, outside its children, under its nearest labelled
+   * ancestor: `event:keydown`, `event:input`, `gc`, `timer`, `idle`, `rAF`, `style`, `layout`, `paint`, `layerize`,
+   * `commit`…; unlabelled work by its trace name), to tell what a slow keystroke holds that a quick one does not.
+   */
+  parts: Record<string, number>;
+}
+
+/** What a trace slice's own time is counted as (see TracedKeystroke.parts); null: as its parent's. */
+function labelOf(slice: Slice): string | null {
+  if (slice.name === 'EventDispatch') return `event:${slice.type ?? '?'}`;
+  if (/GC|Scavenge/.test(slice.name)) return 'gc';
+  const fixed: Record<string, string> = {
+    TimerFire: 'timer',
+    FireIdleCallback: 'idle',
+    FireAnimationFrame: 'rAF',
+    UpdateLayoutTree: 'style',
+    ScheduleStyleRecalculation: 'style',
+    Layout: 'layout',
+    PrePaint: 'prepaint',
+    Paint: 'paint',
+    PaintImage: 'paint',
+    Layerize: 'layerize',
+    'LocalFrameView::RunPaintLifecyclePhase': 'paint',
+    Commit: 'commit',
+    'ProxyMain::BeginMainFrame::commit': 'commit',
+    UpdateLayer: 'layerize',
+    'cc::LayerTreeHost::DoUpdateLayers': 'layerize',
+    ParseHTML: 'parse',
+    HitTest: 'hittest',
+  };
+  return fixed[slice.name] ?? null;
+}
+
+function addParts(slice: Slice, inherited: string, parts: Record<string, number>): void {
+  const label = labelOf(slice) ?? inherited;
+  const own = slice.cpu - slice.children.reduce((sum, child) => sum + child.cpu, 0);
+  parts[label] = (parts[label] ?? 0) + Math.max(0, own);
+  for (const child of slice.children) addParts(child, label, parts);
 }
 
 /** Types `keys` (one character each, waiting for each to be painted) while Chromium traces the page. */
@@ -108,10 +147,12 @@ function keystrokesOf(events: TraceEvent[]): TracedKeystroke[] {
     const next = starts[n + 1] ?? roots.length;
     let wall = 0;
     let cpu = 0;
+    const parts: Record<string, number> = {};
     for (let i = first; i < next; i += 1) {
       const root = roots[i]!;
       wall += (root.end - root.start) / 1000;
       cpu += root.cpu;
+      addParts(root, labelOf(root) ?? root.name, parts);
       const frame = has(root, isFrame) ? root : null;
       if (frame) {
         keystrokes.push({
@@ -119,6 +160,12 @@ function keystrokesOf(events: TraceEvent[]): TracedKeystroke[] {
           cpuMs: cpu,
           frameCpuMs: cpuOf(frame, 'ProxyMain::BeginMainFrame'),
           paintCpuMs: cpuOf(frame, 'Paint'),
+          parts: Object.fromEntries(
+            Object.entries(parts)
+              .filter(([, ms]) => ms >= 0.05)
+              .sort((a, b) => b[1] - a[1])
+              .map(([name, ms]) => [name, Math.round(ms * 10) / 10]),
+          ),
         });
         break;
       }
