@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -6,7 +7,7 @@ import { startHost } from '../tests/e2e/support/host';
 import { RepliesPage } from '../tests/e2e/pages/RepliesPage';
 import { paintRuns } from '../renderer/src/features/replies/paint';
 import { checkTone } from '../shared/replies/tone/check';
-import { traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
+import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
 
 /**
  * Issue #6: tone findings are underlined as the operator types, within 16 ms per keystroke for a
@@ -35,6 +36,11 @@ import { traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
  * app code, no mirror, no highlights), opened in the same browser. What the browser itself costs per keystroke on
  * this machine; `aboveFloor` is what the composer adds to it (ours minus floor, per statistic).
  *
+ * `paced`: the same measure with the keys PACED_GAP_MS apart, as a fast typist types them, instead of back to back.
+ *
+ * For a closer look: BENCH_KEY_TRACE_FILE=path keeps a Chromium trace of the measured typing (DevTools, Perfetto);
+ * BENCH_KEY_CSS='<rules>' adds a stylesheet to the composer's page before typing (tries a CSS change without a build).
+ *
  * The tone check itself runs off the keystroke's path (when the browser is idle, at the latest 120 ms on):
  * `checkDelay` is from the first keystroke the findings do not cover yet until the findings of the new text
  * are painted (the findings list's aria-busy turns false, then a frame): how promptly the underlines catch up.
@@ -46,6 +52,9 @@ const TRACED_KEYS = Number(process.env.BENCH_TRACED_KEYS ?? 30);
 /** How many of the slowest traced keystrokes the report shows part by part. */
 const SLOWEST_SHOWN = 4;
 const REPLY_LENGTH = 2000;
+/** Keys typed at a person's pace: 100 ms from key to key is 120 words a minute. */
+const PACED_GAP_MS = 100;
+const PACED_KEYS = Number(process.env.BENCH_PACED_KEYS ?? 80);
 
 /** A reply that trips most rules: wrong form of address, shouting, exclamation marks, a phone number, emoji… */
 function longReply(): string {
@@ -296,6 +305,7 @@ async function typeKeys(
   count: number,
   middleAt: number | null,
   settled: (() => Promise<unknown>) | null,
+  gapMs = 0,
 ) {
   const meter = await phaseMeter(page);
   // Whatever the fill before set going has painted by now; then count from zero.
@@ -312,8 +322,11 @@ async function typeKeys(
     if (middleAt !== null && i === Math.floor(count / 2)) {
       await field.evaluate((element: HTMLTextAreaElement, at) => element.setSelectionRange(at, at), middleAt);
     }
+    const typedAt = performance.now();
     await page.keyboard.type(TYPED[i % TYPED.length]!);
     await page.waitForFunction((n) => (window as unknown as { benchKeys: unknown[] }).benchKeys.length >= n, i + 1);
+    const left = gapMs - (performance.now() - typedAt);
+    if (left > 0) await page.waitForTimeout(left);
   }
   await settled?.();
   const phases = await done(count);
@@ -370,6 +383,12 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await replies.replyFromInbox(host.url, { channel: ['x'] }, rows[0]!.text);
     const page = session.page;
     await instrument(page, COMPOSER);
+    if (process.env.BENCH_KEY_CSS)
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, process.env.BENCH_KEY_CSS);
     const settled = () =>
       page.waitForFunction(
         () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
@@ -391,7 +410,11 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await settled();
     const underlineRanges = (await replies.underlines('error')).length + (await replies.underlines('warning')).length;
     await replies.field.press('End');
+    // BENCH_KEY_TRACE_FILE=path: the measured typing under a Chromium trace, written to that file (for DevTools).
+    const traceFile = process.env.BENCH_KEY_TRACE_FILE;
+    if (traceFile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const measured = await typeKeys(page, replies.field, keystrokes, 1000, settled);
+    if (traceFile) writeFileSync(traceFile, await browser.stopTracing());
     const measuredChecks = await checks();
     // Once checked, the mirror underlines exactly what the tone check finds in the final text.
     const finalText = await replies.field.inputValue();
@@ -420,6 +443,13 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const length = finalText.length;
     await replies.field.press('End');
     const traced = await traceKeystrokes(browser, page, tracedKeys());
+
+    // The same reply typed at a fast typist's pace (PACED_GAP_MS from key to key), not back to back: the
+    // idle tone check and its frames then mostly run between keys, as they do for a person at the desk.
+    await replies.field.fill(longReply());
+    await settled();
+    await replies.field.press('End');
+    const paced = await typeKeys(page, replies.field, PACED_KEYS, 1000, settled, PACED_GAP_MS);
 
     // The floor: the same text and keystrokes in a plain textarea of the same size and font, on a page of its own.
     const floorPage = await openFloorPage(browser, page, longReply());
@@ -468,6 +498,11 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       underlineRanges,
       keystrokes: measured.keys.length,
       keystroke: fromKeydown,
+      paced: {
+        ...keystroke(paced.keys),
+        note: `as keystroke above, with the keys ${PACED_GAP_MS} ms apart (a fast typist) instead of back to back`,
+        keystrokes: paced.keys.length,
+      },
       traced: tracedNow,
       aboveFloor: {
         note: 'what the composer adds per keystroke over the plain textarea (the floor below): ours minus floor, per statistic',

@@ -9,7 +9,13 @@ import type { Browser, Page } from 'playwright-core';
  * loaded machine the wall time holds the time the thread waited for a core, the CPU time does not.
  */
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc'];
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'blink',
+  'cc',
+];
 
 interface TraceEvent {
   name: string;
@@ -84,7 +90,7 @@ function addParts(slice: Slice, inherited: string, parts: Record<string, number>
 
 /** Types `keys` (one character each, waiting for each to be painted) while Chromium traces the page. */
 export async function traceKeystrokes(browser: Browser, page: Page, keys: string): Promise<TracedKeystroke[]> {
-  await browser.startTracing(page, { categories: CATEGORIES });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   for (const key of keys) {
     await page.keyboard.type(key);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));

@@ -25,17 +25,29 @@ export interface InboxRoute {
  */
 let filterSchema: typeof MentionFilter | null = null;
 let reader: Promise<void> | null = null;
+/** The reader's state, for the components that read a link before it loaded (`useLinkReader`). */
+type ReaderState = 'loading' | 'ready' | 'failed';
+let readerState: ReaderState = 'loading';
 const readerListeners = new Set<() => void>();
 
+function setReaderState(state: ReaderState): void {
+  readerState = state;
+  for (const listener of readerListeners) listener();
+}
+
+/**
+ * Loads the reader. A load that failed is forgotten, so the next call asks again; meanwhile a link with a
+ * filter reads as invalid (the inbox says so and shows everything) rather than waiting for ever.
+ */
 export function loadLinkReader(): Promise<void> {
   reader ??= import('../../../../shared/api/inbox').then(
     (api) => {
       filterSchema = api.MentionFilter;
-      for (const listener of readerListeners) listener();
+      setReaderState('ready');
     },
     (error: unknown) => {
-      // Forgotten, so the next link read asks again instead of waiting on a load that failed.
       reader = null;
+      setReaderState('failed');
       throw error;
     },
   );
@@ -44,19 +56,25 @@ export function loadLinkReader(): Promise<void> {
 
 preloadLater(loadLinkReader);
 
-/** Whether `hash` carries a filter, which needs the reader (`loadLinkReader`) to be read. */
-export function needsLinkReader(hash: string): boolean {
-  return filterSchema === null && /^#\/?inbox\?(.*&)?filter=/.test(hash);
+/** The parameters of an inbox link (`#/inbox?...`), or null for another address. */
+function linkParams(hash: string): URLSearchParams | null {
+  const match = /^#\/?inbox\?(.*)$/.exec(hash);
+  return match ? new URLSearchParams(match[1]) : null;
 }
 
-/** True once the reader has loaded: a component that read a pending link renders again then. */
-export function useLinkReader(): boolean {
+/** Whether `hash` carries a filter, which needs the reader (`loadLinkReader`) to be read. */
+export function needsLinkReader(hash: string): boolean {
+  return filterSchema === null && linkParams(hash)?.has('filter') === true;
+}
+
+/** The reader's state: a component that read a pending link renders again when it changes. */
+export function useLinkReader(): ReaderState {
   return useSyncExternalStore(
     (listener) => {
       readerListeners.add(listener);
       return () => readerListeners.delete(listener);
     },
-    () => filterSchema !== null,
+    () => readerState,
   );
 }
 
@@ -88,16 +106,17 @@ export function inboxHref(filter: InboxFilter, options: { sort?: MentionSort; vi
 /** Reads an inbox link; anything it cannot read is reported as invalid and shows the whole inbox. */
 export function parseInboxHash(hash: string): InboxRoute {
   const none: InboxRoute = { filter: {}, sort: 'newest', view: null, invalid: false };
-  const match = /^#\/?inbox\?(.*)$/.exec(hash);
-  if (!match) return none;
-  const params = new URLSearchParams(match[1]);
+  const params = linkParams(hash);
+  if (!params) return none;
   const sort = params.get('sort') ?? 'newest';
   const route: InboxRoute = { ...none, sort: isMentionSort(sort) ? sort : 'newest', view: params.get('view') };
   const text = params.get('filter');
   if (text === null) return route;
   if (filterSchema === null) {
-    void loadLinkReader();
-    return { ...route, pending: true };
+    // Asked for again after a failed load; a failure is not reported twice (the state stays 'failed').
+    loadLinkReader().catch(() => undefined);
+    // While the reader cannot be loaded, the link cannot be checked and is not followed.
+    return readerState === 'failed' ? { ...route, invalid: true } : { ...route, pending: true };
   }
   try {
     const parsed = filterSchema.safeParse(JSON.parse(text));
