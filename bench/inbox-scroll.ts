@@ -33,6 +33,7 @@ import { requireBuild } from '../tests/e2e/support/host';
  * tracing itself slows the page, so the other figures of such a run are not comparable; the page's change event is
  * marked `bench:changeEvent`, and BENCH_SCROLL_TRACE_FILE=path keeps the trace); BENCH_SCROLL_TRACE=jumps
  * traces the scrollbar jumps instead and adds `jumpsTrace`, the main thread's self time over the whole phase.
+ * BENCH_SCROLL_TRACE_CATEGORIES=a,b adds trace categories to either (see TRACE_CATEGORIES).
  *
  * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
  * a demo of BENCH_SCROLL_MENTIONS (default 500,000) is made in a temp folder and removed after.
@@ -416,7 +417,17 @@ function renderSplit(trace: Buffer, whole = false) {
   };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'];
+/**
+ * BENCH_SCROLL_TRACE_CATEGORIES=a,b adds trace categories (disabled-by-default-v8.cpu_profiler: the script's
+ * samples, to see which functions a change's render spends its time in).
+ */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+  ...(process.env.BENCH_SCROLL_TRACE_CATEGORIES?.split(',').map((name) => name.trim()) ?? []).filter(Boolean),
+];
 
 /** BENCH_SCROLL_PHASES=scrollJumps,sortChange runs only those phases (default: all). */
 const PHASES = process.env.BENCH_SCROLL_PHASES?.split(',').map((name) => name.trim());

@@ -230,6 +230,43 @@ describe('ordered id lists', () => {
     orders.clear();
   });
 
+  it('reads the pages read ahead of the first on the spot, and the whole list only after the wait or further down', async () => {
+    const orders = new OrderedIds(engine.db, { sliceMs: 0, startAfterMs: 40, readAheadWaitsUpTo: 500 });
+    const snapshot = top();
+    const ticks = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const filter: MentionFilter = { status: ['resolved', 'archived'] };
+    const key = startList(orders, filter, 'oldest', snapshot);
+    expect(orders.slice(key, 'oldest', snapshot, 0, 101)).toEqual(offsetPage(filter, 'oldest', snapshot, 0, 101));
+    // The two pages read ahead: exact, and the list is not read on their account.
+    expect(orders.slice(key, 'oldest', snapshot, 100, 101)).toEqual(offsetPage(filter, 'oldest', snapshot, 100, 101));
+    expect(orders.slice(key, 'oldest', snapshot, 200, 101)).toEqual(offsetPage(filter, 'oldest', snapshot, 200, 101));
+    await ticks(50);
+    expect(orders.knownTotal(key, 'oldest', snapshot)).toBeUndefined();
+    // Another list shown meanwhile, then a late read-ahead of the first one: the shown list is still read
+    // after its wait (the late page does not stop it), and the one left is not.
+    const shown: MentionFilter = { sentiment: ['negative'] };
+    const shownKey = startList(orders, shown, 'newest', snapshot);
+    expect(orders.slice(shownKey, 'newest', snapshot, 0, 101)).toEqual(offsetPage(shown, 'newest', snapshot, 0, 101));
+    expect(orders.slice(key, 'oldest', snapshot, 300, 101)).toEqual(offsetPage(filter, 'oldest', snapshot, 300, 101));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    for (let i = 0; i < 400 && orders.knownTotal(shownKey, 'newest', snapshot) === undefined; i++) await ticks(1);
+    expect(orders.knownTotal(shownKey, 'newest', snapshot)).toBe(countOf(shown, snapshot));
+
+    // Further down than the read-ahead: the rest is read at once.
+    const far = new OrderedIds(engine.db, { sliceMs: 0, startAfterMs: 60_000, readAheadWaitsUpTo: 500 });
+    const farKey = startList(far, filter, 'priority', snapshot);
+    expect(far.slice(farKey, 'priority', snapshot, 0, 101)).toEqual(offsetPage(filter, 'priority', snapshot, 0, 101));
+    expect(far.slice(farKey, 'priority', snapshot, 400, 101)).toEqual(
+      offsetPage(filter, 'priority', snapshot, 400, 101),
+    );
+    for (let i = 0; i < 400 && far.knownTotal(farKey, 'priority', snapshot) === undefined; i++) await ticks(1);
+    expect(far.knownTotal(farKey, 'priority', snapshot)).toBe(countOf(filter, snapshot));
+    orders.clear();
+    far.clear();
+  });
+
   it('reads a sentiment along its own part of the priority order', () => {
     const orders = new OrderedIds(engine.db, { chunk: 97, sliceMs: 0, startAfterMs: 60_000 });
     const snapshot = top();

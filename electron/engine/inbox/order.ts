@@ -55,6 +55,11 @@ export interface OrderedIdsOptions {
    * import runs, another filter or sort picked) then costs no reading at all.
    */
   startAfterMs?: number;
+  /**
+   * A page that ends within this many ids of the list's top (the pages read ahead of the first) waits like
+   * the first page instead of starting the background read (see `slice`).
+   */
+  readAheadWaitsUpTo?: number;
 }
 
 /** The ORDER BY of each sort (read.ts uses the same). */
@@ -95,6 +100,8 @@ const FIRST_CHUNK = 256;
 const SLICE_MS = 8;
 const KEEP = 6;
 const START_AFTER_MS = 1000;
+/** The inbox's first page and the two it reads ahead are 303 ids (pages of 100, each asked one id longer). */
+const READ_AHEAD_WAITS_UP_TO = 500;
 /**
  * A page this far beyond what has been read (a scrollbar dragged down at once) is read on its own, skipping
  * the ids before it inside SQLite: reading 500k ids into the list costs some 150 ms of CPU at 1M mentions,
@@ -189,6 +196,7 @@ export class OrderedIds {
   private readonly keep: number;
   private readonly startAfterMs: number;
   private readonly jumpFrom: number;
+  private readonly readAheadWaitsUpTo: number;
 
   constructor(
     private readonly db: Db,
@@ -200,6 +208,7 @@ export class OrderedIds {
     this.keep = options.keep ?? KEEP;
     this.startAfterMs = options.startAfterMs ?? START_AFTER_MS;
     this.jumpFrom = options.jumpFrom ?? JUMP_FROM;
+    this.readAheadWaitsUpTo = options.readAheadWaitsUpTo ?? READ_AHEAD_WAITS_UP_TO;
   }
 
   /**
@@ -221,10 +230,13 @@ export class OrderedIds {
       return page;
     }
     if (!list.complete && list.length < offset + count) this.read(list, offset + count, Infinity);
-    // Asked for beyond the first page: read the rest in the background from now on. The first page again (the
+    // Asked for beyond the top pages: read the rest in the background from now on. The first page again (the
     // operator back on this sort or filter) waits like a new list's: flicking through sorts and filters reads
     // no whole lists meanwhile (each some 100 ms of CPU at 1M mentions, beside the renderer drawing the rows).
+    // So do the pages the list reads ahead of its first (the inbox asks for two more at once): they are read
+    // on the spot like any page, and the whole list waits for the operator to stay or to scroll further.
     if (offset === 0) this.shown(list);
+    else if (offset + count <= this.readAheadWaitsUpTo) this.later(list);
     else this.build(list);
     return Array.from(list.ids.subarray(Math.min(offset, list.length), Math.min(offset + count, list.length)));
   }
@@ -267,6 +279,17 @@ export class OrderedIds {
       clearTimeout(other.timer);
       other.timer = null;
     }
+    if (list.complete || list.building || list.timer || list.dropped) return;
+    list.timer = setTimeout(() => this.build(list), this.startAfterMs);
+    list.timer.unref?.();
+  }
+
+  /**
+   * A page near the top of `list` was read: it is read in the background after `startAfterMs`, unless that is
+   * set already or it is being read. Unlike a first page, other lists keep waiting (a late read-ahead of the
+   * list the operator has left must not stop the one now shown from being read).
+   */
+  private later(list: IdList): void {
     if (list.complete || list.building || list.timer || list.dropped) return;
     list.timer = setTimeout(() => this.build(list), this.startAfterMs);
     list.timer.unref?.();

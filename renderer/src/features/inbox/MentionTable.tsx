@@ -1,7 +1,9 @@
 import { useTable } from '@tanstack/react-table';
 import {
   memo,
+  useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useSyncExternalStore,
@@ -116,7 +118,6 @@ interface BodyRowProps {
   mention: MentionRow | undefined;
   current: boolean;
   checked: boolean;
-  stale: boolean;
   /** The visible columns' ids and cell renderers and classes; a new array when the columns change. */
   cells: readonly { id: string; className: string; Cell: CellRenderer }[];
   onActivate(index: number): void;
@@ -124,9 +125,10 @@ interface BodyRowProps {
 
 /**
  * One row of the body. Memoised: a page arriving or the view scrolling a row further renders only the rows
- * whose mention, place or state changed, not all fifty on screen.
+ * whose mention, place or state changed, not all fifty on screen. A list going stale (a sort or filter change
+ * on its way) renders no row again: the grid says it (aria-busy, dimmed) and ignores clicks meanwhile.
  */
-const BodyRow = memo(function BodyRow({ index, mention, current, checked, stale, cells, onActivate }: BodyRowProps) {
+const BodyRow = memo(function BodyRow({ index, mention, current, checked, cells, onActivate }: BodyRowProps) {
   const original = { index, mention };
   return (
     <div
@@ -134,7 +136,7 @@ const BodyRow = memo(function BodyRow({ index, mention, current, checked, stale,
       data-index={index}
       aria-rowindex={index + 2}
       aria-selected={current}
-      aria-busy={mention && !stale ? undefined : 'true'}
+      aria-busy={mention ? undefined : 'true'}
       tabIndex={-1}
       className={`mention-row${current ? ' mention-row--current' : ''}${checked ? ' mention-row--checked' : ''}${mention?.status === 'new' ? ' mention-row--unread' : ''}`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
@@ -148,9 +150,6 @@ const BodyRow = memo(function BodyRow({ index, mention, current, checked, stale,
     </div>
   );
 });
-
-/** While the rows are stale a click does nothing: the list it would act on is being replaced. */
-const ignore = () => {};
 
 /**
  * The inbox list: a virtualised ARIA grid over the pager. Only the rows on screen (plus overscan) exist
@@ -166,11 +165,14 @@ export function MentionTable(props: MentionTableProps) {
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const stale = props.stale === true;
   const rows = useFixedRows(scrollRef, {
     count: snapshot.total,
     rowHeight: ROW_HEIGHT,
     headerHeight: HEADER_HEIGHT,
-    overscan: OVERSCAN,
+    // Stale rows are left soon: the rows beyond the screen go while the new list's first page is on its way,
+    // not when it has come (its first render then puts the new mentions in the rows on screen only).
+    overscan: stale ? 0 : OVERSCAN,
     listKey: pager,
   });
   const { first, last, visibleFirst } = rows;
@@ -219,8 +221,15 @@ export function MentionTable(props: MentionTableProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [columns],
   );
-  const stale = props.stale === true;
-  const activate = stale ? ignore : onActivate;
+  // While the rows are stale a click does nothing: the list it would act on is being replaced. Read when
+  // clicked, so the rows keep one handler and a list going stale or fresh renders none of them again.
+  const latest = useRef({ stale, onActivate });
+  useLayoutEffect(() => {
+    latest.current = { stale, onActivate };
+  });
+  const activate = useCallback((index: number) => {
+    if (!latest.current.stale) latest.current.onActivate(index);
+  }, []);
 
   return (
     <div
@@ -283,7 +292,6 @@ export function MentionTable(props: MentionTableProps) {
               mention={mention}
               current={index === currentIndex}
               checked={mention ? isSelected(mention.id) : false}
-              stale={stale}
               cells={cells}
               onActivate={activate}
             />

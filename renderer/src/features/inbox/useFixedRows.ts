@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface FixedRows {
@@ -18,6 +18,10 @@ export interface FixedRows {
  * list of half a million rows costs the same as one of ten (a general virtualiser measures every row
  * whenever the count changes: tens of ms at that size, on every new filter and every exact count). The
  * scroll position is rendered in the same frame it changes (flushSync), so rows never lag a frame behind.
+ *
+ * A new list (another `listKey`) first renders the rows on screen only; the overscan follows once that frame
+ * is painted. The first rows of a new sort or filter then cost the rows the operator sees (some 22 of 38 at
+ * the top of the list: their cells, layout and paint), not the ones kept ready for a scroll.
  */
 export function useFixedRows(
   scrollRef: RefObject<HTMLElement | null>,
@@ -38,6 +42,21 @@ export function useFixedRows(
     setShownKey(listKey);
     setView((old) => (old.top === 0 ? old : { ...old, top: 0 }));
   }
+  // The list whose overscan is rendered: the one the hook started with, else a new one once it is painted.
+  const [overscanFor, setOverscanFor] = useState(listKey);
+  const overscanNow = overscanFor === listKey ? overscan : 0;
+  useEffect(() => {
+    if (overscanFor === listKey) return;
+    // After the next frame (a timeout queued from its animation frame runs once it is painted), not in it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscanFor(listKey), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [overscanFor, listKey]);
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element && element.scrollTop !== 0) element.scrollTop = 0;
@@ -65,8 +84,8 @@ export function useFixedRows(
 
   const visibleFirst = Math.floor(view.top / rowHeight);
   const visibleLast = Math.ceil((view.top + Math.max(0, view.height - headerHeight)) / rowHeight);
-  const first = count === 0 ? 0 : Math.min(count - 1, Math.max(0, visibleFirst - overscan));
-  const last = count === 0 ? -1 : Math.min(count - 1, visibleLast + overscan);
+  const first = count === 0 ? 0 : Math.min(count - 1, Math.max(0, visibleFirst - overscanNow));
+  const last = count === 0 ? -1 : Math.min(count - 1, visibleLast + overscanNow);
 
   const scrollToIndex = useCallback(
     (index: number) => {
