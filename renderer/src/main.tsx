@@ -12,6 +12,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { installFlatIcons } from './components/FlatIcon';
 import { startFirstList } from './features/inbox/InboxPage';
 import { loadLinkReader, needsLinkReader } from './features/inbox/link';
 import { createI18n } from './i18n';
@@ -23,6 +24,8 @@ function start(): void {
   // Theme and language go on <html> before the first paint, so nothing flashes in the wrong colours.
   applyTheme(theme);
   document.documentElement.lang = language;
+  // The row and finding icons' images, in this theme's colours (FlatIcon.tsx).
+  installFlatIcons();
   // The inbox's first page is asked for now, so the engine reads it while the first render runs.
   if (pageFromHash(window.location.hash) === 'inbox') startFirstList(window.location.hash);
   const i18n = createI18n(language);

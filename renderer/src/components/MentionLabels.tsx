@@ -1,92 +1,83 @@
-import {
-  Archive,
-  AtSign,
-  Ban,
-  BriefcaseBusiness,
-  Camera,
-  Circle,
-  CircleCheck,
-  CircleDot,
-  Clock,
-  Cloud,
-  FileText,
-  Frown,
-  Meh,
-  MessageSquare,
-  MessagesSquare,
-  Minus,
-  Rss,
-  Smile,
-  SquarePlay,
-  Users,
-  Webhook,
-  type LucideIcon,
-} from 'lucide-react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, MentionStatus, SentimentLabel } from '../../../shared/domain/mention';
+import { FLAT_ICONS, flatIcon, type FlatIconName, type FlatTone } from './FlatIcon';
 
-// Channel identity by a small, quiet icon (DESIGN §14), never by loud brand colour.
-const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
-  x: AtSign,
-  facebook: Users,
-  instagram: Camera,
-  linkedin: BriefcaseBusiness,
-  youtube: SquarePlay,
-  mastodon: MessageSquare,
-  bluesky: Cloud,
-  rss: Rss,
-  forum: MessagesSquare,
-  webhook: Webhook,
-  file: FileText,
+// Channel identity by a small, quiet icon (DESIGN §14), never by loud brand colour. Inline SVGs, or background
+// images where they repeat on every row (`flat`, FlatIcon.tsx).
+const CHANNEL_ICON: Record<Channel, FlatIconName> = {
+  x: 'at-sign',
+  facebook: 'users',
+  instagram: 'camera',
+  linkedin: 'briefcase',
+  youtube: 'square-play',
+  mastodon: 'message-square',
+  bluesky: 'cloud',
+  rss: 'rss',
+  forum: 'messages-square',
+  webhook: 'webhook',
+  file: 'file-text',
 };
 
-const SENTIMENT_ICONS: Record<SentimentLabel | 'unknown', LucideIcon> = {
-  positive: Smile,
-  neutral: Meh,
-  negative: Frown,
-  unknown: Minus,
+const SENTIMENT_ICON: Record<SentimentLabel | 'unknown', [FlatIconName, FlatTone]> = {
+  positive: ['smile', 'positive'],
+  neutral: ['meh', 'neutral'],
+  negative: ['frown', 'negative'],
+  unknown: ['minus', 'muted'],
 };
 
-const STATUS_ICONS: Record<MentionStatus, LucideIcon> = {
-  new: CircleDot,
-  open: Circle,
-  waiting: Clock,
-  resolved: CircleCheck,
-  archived: Archive,
-  spam: Ban,
+const STATUS_ICON: Record<MentionStatus, FlatIconName> = {
+  new: 'circle-dot',
+  open: 'circle',
+  waiting: 'clock',
+  resolved: 'circle-check',
+  archived: 'archive',
+  spam: 'ban',
 };
 
 /** Translates a label's key; the table passes its own `t`, so a row's labels make no `useTranslation` each. */
 type Translate = (key: string) => string;
 
-export function channelLabel(channel: Channel, t: Translate): ReactElement {
-  const Icon = CHANNEL_ICONS[channel];
+/** `flat`: the icon as a background image in the label's colour (FlatIcon.tsx), for labels repeated on every row. */
+interface LabelOptions {
+  flat?: boolean;
+}
+
+export function channelLabel(channel: Channel, t: Translate, options: LabelOptions = {}): ReactElement {
+  const Icon = FLAT_ICONS[CHANNEL_ICON[channel]];
   return (
     <span className="label label--channel" title={t(`channel.${channel}`)}>
-      <Icon aria-hidden="true" size={14} strokeWidth={2} />
+      {options.flat ? flatIcon(CHANNEL_ICON[channel], 'muted') : <Icon aria-hidden="true" size={14} strokeWidth={2} />}
       <span className="label__text">{t(`channel.${channel}`)}</span>
     </span>
   );
 }
 
 /** Colour and a word and an icon: the meaning survives without colour. */
-export function sentimentLabel(sentiment: SentimentLabel | null, t: Translate): ReactElement {
+export function sentimentLabel(
+  sentiment: SentimentLabel | null,
+  t: Translate,
+  options: LabelOptions = {},
+): ReactElement {
   const key = sentiment ?? 'unknown';
-  const Icon = SENTIMENT_ICONS[key];
+  const Icon = FLAT_ICONS[SENTIMENT_ICON[key][0]];
   return (
     <span className={`label label--sentiment sentiment--${key}`}>
-      <Icon aria-hidden="true" size={14} strokeWidth={2} />
+      {options.flat ? flatIcon(...SENTIMENT_ICON[key]) : <Icon aria-hidden="true" size={14} strokeWidth={2} />}
       <span className="label__text">{t(`sentiment.${key}`)}</span>
     </span>
   );
 }
 
-export function statusLabel(status: MentionStatus, t: Translate): ReactElement {
-  const Icon = STATUS_ICONS[status];
+export function statusLabel(status: MentionStatus, t: Translate, options: LabelOptions = {}): ReactElement {
+  const Icon = FLAT_ICONS[STATUS_ICON[status]];
   return (
     <span className={`label label--status status--${status}`}>
-      <Icon aria-hidden="true" size={14} strokeWidth={2} />
+      {options.flat ? (
+        flatIcon(STATUS_ICON[status], status === 'new' ? 'accent-ink' : 'muted')
+      ) : (
+        <Icon aria-hidden="true" size={14} strokeWidth={2} />
+      )}
       <span className="label__text">{t(`status.${status}`)}</span>
     </span>
   );

@@ -58,6 +58,9 @@ function compactNumber(locale: string, value: number): string {
  */
 const labelElements = new WeakMap<TFunction, Map<string, ReactNode>>();
 
+/** Row labels draw their icons as background images: an inline SVG per row costs every frame (FlatIcon.tsx). */
+const FLAT = { flat: true };
+
 function sameLabel(t: TFunction, key: string, make: () => ReactNode): ReactNode {
   let labels = labelElements.get(t);
   if (!labels) {
@@ -127,7 +130,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'channel',
       header: () => t('inbox.columns.channel'),
       meta: { className: `col-channel${compact('channel')}` },
-      cell: loaded((m) => sameLabel(t, `channel:${m.channel}`, () => channelLabel(m.channel, t))),
+      cell: loaded((m) => sameLabel(t, `channel:${m.channel}`, () => channelLabel(m.channel, t, FLAT))),
     }),
     author: helper.display({
       id: 'author',
@@ -145,7 +148,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'sentiment',
       header: () => t('inbox.columns.sentiment'),
       meta: { className: `col-sentiment${compact('sentiment')}` },
-      cell: loaded((m) => sameLabel(t, `sentiment:${m.sentiment}`, () => sentimentLabel(m.sentiment, t))),
+      cell: loaded((m) => sameLabel(t, `sentiment:${m.sentiment}`, () => sentimentLabel(m.sentiment, t, FLAT))),
     }),
     topics: helper.display({
       id: 'topics',
@@ -157,7 +160,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'status',
       header: () => t('inbox.columns.status'),
       meta: { className: `col-status${compact('status')}` },
-      cell: loaded((m) => sameLabel(t, `status:${m.status}`, () => statusLabel(m.status, t))),
+      cell: loaded((m) => sameLabel(t, `status:${m.status}`, () => statusLabel(m.status, t, FLAT))),
     }),
     assignee: helper.display({
       id: 'assignee',

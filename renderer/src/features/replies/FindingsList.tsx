@@ -1,7 +1,7 @@
-import { CircleAlert, CircleCheck, TriangleAlert, Wand2 } from 'lucide-react';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToneFinding } from '../../../../shared/api/replies';
+import { flatIcon } from '../../components/FlatIcon';
 import { describeFix, findingMessage } from './findingText';
 
 interface FindingsListProps {
@@ -65,7 +65,7 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
   if (items.length === 0) {
     return (
       <p id={props.id} className="findings__ok" aria-busy={props.busy ?? false}>
-        <CircleCheck aria-hidden="true" size={14} />
+        {flatIcon('circle-check', 'positive')}
         {t('composer.findings.none')}
       </p>
     );
@@ -129,11 +129,10 @@ function sameParams(a: ToneFinding['params'], b: ToneFinding['params']): boolean
 const FindingItem = memo(function FindingItem(props: FindingItemProps) {
   const { t } = useTranslation();
   const { finding, quote } = props;
-  const Icon = finding.severity === 'error' ? CircleAlert : TriangleAlert;
   return (
     <li className={`finding finding--${finding.severity}${props.atCaret ? ' finding--at-caret' : ''}`}>
       <span className="finding__severity">
-        <Icon aria-hidden="true" size={14} />
+        {finding.severity === 'error' ? flatIcon('circle-alert', 'negative') : flatIcon('triangle-alert', 'warning')}
         {t(`composer.severity.${finding.severity}`)}
       </span>
       <div className="finding__text">
@@ -152,7 +151,7 @@ const FindingItem = memo(function FindingItem(props: FindingItemProps) {
         )}
         {props.fixLabel && (
           <button type="button" className="button button--small button--primary" onClick={() => props.onFix(finding)}>
-            <Wand2 aria-hidden="true" size={14} />
+            {flatIcon('wand', 'accent-text')}
             {props.fixLabel}
           </button>
         )}
