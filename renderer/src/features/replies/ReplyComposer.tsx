@@ -1,6 +1,7 @@
 import { CircleAlert, LoaderCircle, ShieldCheck, X } from 'lucide-react';
-import { lazy, Suspense, useEffect, useId, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../../components/Modal';
 import { StateMessage } from '../../components/StateMessage';
 import { preloadLater } from '../../preload';
 import { useComposeData } from './useComposeData';
@@ -67,15 +68,7 @@ function ComposerLoading() {
 function ComposerDialog(props: { titleId: string; title: string; onClose(): void; children: ReactNode }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    element?.showModal();
-    return () => {
-      element?.close();
-      opener?.focus();
-    };
-  }, []);
+  useModalDialog(dialog);
   return (
     <dialog
       ref={dialog}
