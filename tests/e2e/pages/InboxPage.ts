@@ -34,16 +34,21 @@ export class InboxPage {
   }
 
   /**
-   * The row of the current list that shows `text`. Rows of the previous list stay on screen, dimmed and
-   * `aria-busy`, until the new list's first page is there; they do not take clicks.
+   * The grid while it shows the current list. Rows of the previous list stay on screen, dimmed, until the new
+   * list's first page is there: meanwhile the grid is `aria-busy` and its rows take no clicks.
    */
-  rowWithText(text: string): Locator {
-    return this.table.locator('[role="row"]:not([aria-busy])').filter({ hasText: text });
+  get currentTable(): Locator {
+    return this.table.and(this.page.locator('[role="grid"]:not([aria-busy="true"])'));
   }
 
-  /** Waits until the row at `index` shows its mention, not a loading placeholder. */
+  /** The row of the current list that shows `text` (a row still loading is `aria-busy` itself). */
+  rowWithText(text: string): Locator {
+    return this.currentTable.locator('[role="row"]:not([aria-busy])').filter({ hasText: text });
+  }
+
+  /** Waits until the row at `index` of the current list shows its mention, not a loading placeholder. */
   async waitForRow(index: number): Promise<void> {
-    await this.table.locator(`[role="row"][aria-rowindex="${index + 2}"]:not([aria-busy])`).waitFor();
+    await this.currentTable.locator(`[role="row"][aria-rowindex="${index + 2}"]:not([aria-busy])`).waitFor();
   }
 
   async rowCount(): Promise<number> {
