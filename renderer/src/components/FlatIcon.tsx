@@ -33,9 +33,10 @@ import { flushSync } from 'react-dom';
  * findings) painted as a CSS background image instead of an inline `<svg>`.
  *
  * Why: Chromium gives every inline `<svg>` (and every CSS mask) a transform node and a paint chunk of its own,
- * and on every frame that paints anything it re-layerizes the whole page, chunk by chunk. The inbox's ~120 row
- * icons and the composer's ~100 finding icons made each frame cost ~2–4 ms more on the 2-core machine, whatever
- * the frame changed: a keystroke in the composer paid it too. A background image is one plain display item.
+ * and on every frame that paints anything it re-layerizes the whole page, chunk by chunk. In a probe page, 600
+ * inline icons behind a dialog made each keystroke's frame ~3–4 ms dearer on the 2-core machine, whatever the
+ * frame changed; the inbox's rows hold ~120 such icons and the composer's findings ~100. A background image is
+ * one plain display item.
  *
  * The images are the very lucide icons the rest of the app draws (rendered once, `installFlatIcons`), each in
  * the colour of its tone in the current theme (read from the theme's CSS variables, again when the theme
@@ -74,7 +75,6 @@ export type FlatIconName = keyof typeof FLAT_ICONS;
 /** The colour an icon takes: the theme variable its inline version would have inherited as currentColor. */
 export const FLAT_TONES = {
   muted: '--text-muted',
-  text: '--text',
   'accent-ink': '--accent-ink',
   'accent-text': '--accent-text',
   positive: '--positive',

@@ -26,13 +26,13 @@ const SENTIMENT_ICON: Record<SentimentLabel | 'unknown', [FlatIconName, FlatTone
   unknown: ['minus', 'muted'],
 };
 
-const STATUS_ICON: Record<MentionStatus, FlatIconName> = {
-  new: 'circle-dot',
-  open: 'circle',
-  waiting: 'clock',
-  resolved: 'circle-check',
-  archived: 'archive',
-  spam: 'ban',
+const STATUS_ICON: Record<MentionStatus, [FlatIconName, FlatTone]> = {
+  new: ['circle-dot', 'accent-ink'],
+  open: ['circle', 'muted'],
+  waiting: ['clock', 'muted'],
+  resolved: ['circle-check', 'muted'],
+  archived: ['archive', 'muted'],
+  spam: ['ban', 'muted'],
 };
 
 /** Translates a label's key; the table passes its own `t`, so a row's labels make no `useTranslation` each. */
@@ -70,14 +70,10 @@ export function sentimentLabel(
 }
 
 export function statusLabel(status: MentionStatus, t: Translate, options: LabelOptions = {}): ReactElement {
-  const Icon = FLAT_ICONS[STATUS_ICON[status]];
+  const Icon = FLAT_ICONS[STATUS_ICON[status][0]];
   return (
     <span className={`label label--status status--${status}`}>
-      {options.flat ? (
-        flatIcon(STATUS_ICON[status], status === 'new' ? 'accent-ink' : 'muted')
-      ) : (
-        <Icon aria-hidden="true" size={14} strokeWidth={2} />
-      )}
+      {options.flat ? flatIcon(...STATUS_ICON[status]) : <Icon aria-hidden="true" size={14} strokeWidth={2} />}
       <span className="label__text">{t(`status.${status}`)}</span>
     </span>
   );
