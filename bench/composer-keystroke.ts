@@ -17,11 +17,13 @@ import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keyst
  *
  * Per keystroke, from listeners the bench puts on the page (nothing in the app is there for the bench):
  * - `keyWorkMs` (reported as `keystroke.work`, the figure the 16 ms budget is judged on): the keystroke's own
- *   cost from its keydown (`event.timeStamp`: when the browser got the key) until React has re-checked the text
- *   and re-rendered the underlines (a microtask after the input event's last listener), plus the rendering of
- *   the frame that paints them (from that frame's rAF callback to a task right after it, when style, layout
- *   and paint are done). It holds the keydown's listeners and the browser's own insertion of the character
- *   (editing the textarea, its layout), which run before the input event.
+ *   cost from its keydown (`event.timeStamp`: when the browser got the key) until the input event's listeners
+ *   have moved the mirror's text and underlines along with the edit (a microtask after its last listener), plus
+ *   the rendering of the frame that paints them (from that frame's rAF callback to a task right after it, when
+ *   style, layout and paint are done). It holds the keydown's listeners and the browser's own insertion of the
+ *   character (editing the textarea, its layout), which run before the input event. React hears of the edit
+ *   after that frame (see FindingsField): its render is not in this figure, but it is in `rendererTime`, and a
+ *   key typed while it runs waits for it (the keydown's timeStamp is taken before that wait).
  * - `workMs` (`work`, `script`, `render`): the same from the input event's creation instead of the keydown, as
  *   this bench measured before; it leaves out the keydown and the insertion of the character.
  * - `inputToPaintMs`: from the input event to after that paint, which also holds the wait for the display's
@@ -40,6 +42,9 @@ import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keyst
  *
  * For a closer look: BENCH_KEY_TRACE_FILE=path keeps a Chromium trace of the measured typing (DevTools, Perfetto);
  * BENCH_KEY_CSS='<rules>' adds a stylesheet to the composer's page before typing (tries a CSS change without a build).
+ * BENCH_KEY_AB_CSS='<rules>' adds `cssAB`: the long reply typed in blocks, every other block with that stylesheet on
+ * (the order swapped each round), so both sides share the machine's moment. Runs on this machine differ by up to a
+ * half from one minute to the next; a CSS change is only judged within one run.
  *
  * The tone check itself runs off the keystroke's path (when the browser is idle, at the latest 120 ms on):
  * `checkDelay` is from the first keystroke the findings do not cover yet until the findings of the new text
@@ -186,6 +191,58 @@ const FIELD_STYLE = [
   'overflow-y',
   'scrollbar-gutter',
 ] as const;
+
+const AB_ROUNDS = 6;
+const AB_KEYS = 16;
+
+/** BENCH_KEY_AB_CSS: blocks of keys without and with `css` in turn, the long reply refilled before each block. */
+async function typeCssAB(page: Page, replies: RepliesPage, css: string) {
+  const settled = () =>
+    page.waitForFunction(
+      () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
+    );
+  const sides = {
+    without: [] as Sample[],
+    with: [] as Sample[],
+    tracedWithout: [] as TracedKeystroke[],
+    tracedWith: [] as TracedKeystroke[],
+  };
+  for (let round = 0; round < AB_ROUNDS; round += 1) {
+    for (const on of round % 2 === 0 ? [false, true] : [true, false]) {
+      await page.evaluate(
+        ({ css, on }) => {
+          const state = window as unknown as { benchAB?: CSSStyleSheet };
+          state.benchAB ??= new CSSStyleSheet();
+          state.benchAB.replaceSync(css);
+          const others = document.adoptedStyleSheets.filter((sheet) => sheet !== state.benchAB);
+          document.adoptedStyleSheets = on ? [...others, state.benchAB] : others;
+        },
+        { css, on },
+      );
+      await replies.field.fill(longReply());
+      await settled();
+      await replies.field.press('End');
+      const typed = await typeKeys(page, replies.field, AB_KEYS, null, settled);
+      const traced = await traceKeystrokes(browserOf(page), page, TYPED.slice(0, 10));
+      (on ? sides.with : sides.without).push(...typed.keys);
+      (on ? sides.tracedWith : sides.tracedWithout).push(...traced);
+    }
+  }
+  return {
+    note: `${AB_ROUNDS} rounds of ${AB_KEYS} keys (then 10 traced) without and with BENCH_KEY_AB_CSS, in turn`,
+    css,
+    without: { work: keystroke(sides.without).work, traced: tracedSummary(sides.tracedWithout).cpu },
+    with: { work: keystroke(sides.with).work, traced: tracedSummary(sides.tracedWith).cpu },
+    partsWithout: tracedSummary(sides.tracedWithout).parts.medianCpuMs,
+    partsWith: tracedSummary(sides.tracedWith).parts.medianCpuMs,
+  };
+}
+
+function browserOf(page: Page): Browser {
+  const found = page.context().browser();
+  if (!found) throw new Error('bench: the composer page has no browser to trace in');
+  return found;
+}
 
 /**
  * The machine's floor: a page with nothing but a <textarea> (no React, no app code, no mirror, no highlights)
@@ -451,6 +508,10 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await replies.field.press('End');
     const paced = await typeKeys(page, replies.field, PACED_KEYS, 1000, settled, PACED_GAP_MS);
 
+    const cssAB = process.env.BENCH_KEY_AB_CSS
+      ? await typeCssAB(page, replies, process.env.BENCH_KEY_AB_CSS)
+      : undefined;
+
     // The floor: the same text and keystrokes in a plain textarea of the same size and font, on a page of its own.
     const floorPage = await openFloorPage(browser, page, longReply());
     await session.close();
@@ -537,6 +598,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         checkDelay: summary(shortChecks),
         rendererTime: short.phases,
       },
+      ...(cssAB && { cssAB }),
       withinBudget: fromKeydown.work.p95Ms <= BUDGET_MS,
     };
   } finally {

@@ -35,7 +35,9 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   // A Mastodon reply starts with @author, or it does not reach them (see shared/replies/mention.ts).
-  const [text, setText] = useState(info.draft?.text ?? (info.replyMention ? `${info.replyMention} ` : ''));
+  const [initialText] = useState(() => info.draft?.text ?? (info.replyMention ? `${info.replyMention} ` : ''));
+  // The text as the field last reported it: a frame after each edit (the field itself never waits for React).
+  const [text, setText] = useState(initialText);
   const outgoing = withReplyMention(text, info.replyMention);
   const [lang, setLang] = useState<ReplyLang>(info.draft?.lang ?? info.lang);
   const [templateId, setTemplateId] = useState<number | null>(info.draft?.templateId ?? null);
@@ -54,7 +56,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   });
 
   // The check runs off the keystroke's path (useToneCheck): a keystroke moves the underlines along with
-  // the text, and the findings of the new text follow once the browser is idle, within CHECK_WITHIN_MS.
+  // the text (FindingsField), and the findings of the new text follow once the browser is idle, within CHECK_WITHIN_MS.
   const check = useCallback(
     (value: string) => checkTone(value, rules, { channel: info.channel, lang, public: true }, { values: info.values }),
     [rules, info.channel, lang, info.values],
@@ -92,10 +94,14 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     field.current?.setSelectionRange(finding.start, finding.end);
   }, []);
   const send = async () => {
-    // Judged on the findings of this very text, even when its check has not run yet.
-    if (text.trim() === '' || tone.now().some((finding) => finding.severity === 'error')) return;
+    // Judged on the findings of the text in the field now, even when its check has not run yet.
+    const current = field.current?.value ?? text;
+    if (current.trim() === '' || tone.now(current).some((finding) => finding.severity === 'error')) return;
     let draftId: number | undefined;
-    const outcome = await sender.send({ text, lang, templateId }, async () => (draftId = await drafts.flush()));
+    const outcome = await sender.send(
+      { text: current, lang, templateId },
+      async () => (draftId = await drafts.flush()),
+    );
     // Still in the composer (blocked, or the engine was not reached): the text goes on being kept as a draft.
     if (outcome === null || outcome.outcome === 'blocked') drafts.resume(outcome?.reply.id ?? draftId);
   };
@@ -135,10 +141,11 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
         <FieldHead id={id} lang={lang} onLang={setLang} />
         <ReplyField
           id={`${id}-reply`}
+          initialText={initialText}
           text={text}
           onChange={setText}
           fieldRef={field}
-          findings={tone.shown}
+          checked={tone.checked}
           templates={templates}
           label={fieldLabel}
           describedBy={`${id}-count ${id}-findings`}

@@ -1,4 +1,5 @@
 import {
+  startTransition,
   useEffect,
   useImperativeHandle,
   useLayoutEffect,
@@ -8,16 +9,27 @@ import {
   type Ref,
   type RefObject,
 } from 'react';
-import type { MarkedRange } from './paint';
+import { flushSync } from 'react-dom';
+import { shiftRanges, type MarkedRange } from './paint';
 import { canHighlight, FieldUnderlines } from './underlines';
+
+/** Findings and the text they were found in (the field carries them over to the text it holds now). */
+export interface CheckedRanges {
+  text: string;
+  findings: readonly MarkedRange[];
+}
 
 interface FindingsFieldProps {
   id: string;
-  value: string;
+  /** The text the field starts with. From then on the field holds the text: typing, a fix or an inserted
+   * template (see editText.ts) edit it in place, and `onChange` reports it. */
+  initialValue: string;
+  /** The text after an edit, reported once the frame that shows the edit has been painted (see `report`). */
   onChange(value: string): void;
-  /** Where the caret is (after every keystroke, click or arrow key): the / menu and the caret's finding follow it. */
+  /** Where the caret is (after every edit, click or arrow key): the / menu and the caret's finding follow it. */
   onCaret(caret: number): void;
-  ranges: readonly MarkedRange[];
+  /** The last check's findings, underlined where they stand in the text as it is now. */
+  checked: CheckedRanges;
   /** The mirror behind the text, to measure where a character stands (the / menu stands under the caret). */
   mirrorRef?: Ref<HTMLDivElement>;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
@@ -36,13 +48,18 @@ interface FindingsFieldProps {
  * The reply field: a real textarea (undo, IME, spell check and screen readers work as everywhere)
  * with transparent text over a mirror that lays out the same text identically and underlines the
  * tone findings (as highlights, see underlines.ts). The mirror follows the textarea's scroll position.
+ *
+ * A keystroke does not wait for React. The field's own input listener copies the edit into the mirror and
+ * moves the underlines along with it (shiftRanges), so the frame that paints the character paints its
+ * underlines too. React hears of the new text after that frame (`report`), as a transition. Nothing else on
+ * the screen has to follow within the same frame: the counter and the / menu follow in the next.
  */
 export function FindingsField({
   id,
-  value,
+  initialValue,
   onChange,
   onCaret,
-  ranges,
+  checked,
   mirrorRef,
   fieldRef,
   label,
@@ -56,6 +73,12 @@ export function FindingsField({
 }: FindingsFieldProps) {
   const mirror = useRef<HTMLDivElement>(null);
   const underlines = useRef<FieldUnderlines | null>(null);
+  // What the mirror underlines now: the last findings, carried along with every edit since.
+  const shown = useRef<CheckedRanges>({ text: '', findings: [] });
+  const listeners = useRef({ onChange, onCaret });
+  useLayoutEffect(() => {
+    listeners.current = { onChange, onCaret };
+  });
   const syncScroll = () => {
     if (mirror.current && fieldRef.current) mirror.current.scrollTop = fieldRef.current.scrollTop;
   };
@@ -63,10 +86,10 @@ export function FindingsField({
   // an inserted template) before it paints that frame, and reading scrollTop on every render would force
   // a layout of the whole field inside each keystroke.
 
-  // The mirror is one text node that React does not own: a keystroke changes only the characters that
-  // changed (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and
-  // the underlines are redrawn as highlights over it before the frame is painted.
-  useLayoutEffect(() => {
+  // The mirror is one text node that React does not own: an edit changes only the characters that changed
+  // (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and the
+  // underlines are redrawn as highlights over it before the frame is painted.
+  const paint = (value: string, findings: CheckedRanges) => {
     const box = mirror.current;
     if (!box) return;
     let node = box.firstChild;
@@ -77,10 +100,71 @@ export function FindingsField({
     const text = node as Text;
     // A last line that ends in a newline must still take its height, as it does in the textarea.
     replaceChanged(text, `${value}\u200b`);
+    const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
+    shown.current = { text: value, findings: ranges };
     if (!canHighlight()) return;
     underlines.current ??= new FieldUnderlines();
     underlines.current.draw(text, ranges);
-  }, [value, ranges]);
+  };
+
+  // A new check's findings (or the first render): underlined where they now stand.
+  useLayoutEffect(() => {
+    const field = fieldRef.current;
+    if (field) paint(field.value, checked);
+  }, [checked, fieldRef]);
+
+  // Edits (typing, fixes, inserted templates: all come as input events) and caret moves.
+  useEffect(() => {
+    const field = fieldRef.current;
+    if (!field) return;
+    let frame: number | null = null;
+    let task: number | null = null;
+    const report = () => {
+      frame = task = null;
+      const { onChange: changed, onCaret: moved } = listeners.current;
+      changed(field.value);
+      moved(field.selectionEnd);
+    };
+    const cancel = () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (task !== null) window.clearTimeout(task);
+      frame = task = null;
+    };
+    // After the frame that paints the edit: its rAF callback runs before that paint, a task queued there after it.
+    const reportLater = () => {
+      if (frame !== null || task !== null) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        task = window.setTimeout(() => startTransition(report), 0);
+      });
+    };
+    const onInput = () => {
+      paint(field.value, shown.current);
+      reportLater();
+    };
+    const onSelectionChange = () => {
+      if (document.activeElement === field) reportLater();
+    };
+    // A key handled by the / menu (or Ctrl+Enter) must see the text as it is: an edit not reported yet is
+    // reported now, before React hands the key to onKeyDown (React's listener sits on the root, after this one).
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (frame === null && task === null) return;
+      if (!COMMAND_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey) return;
+      cancel();
+      flushSync(report);
+    };
+    field.addEventListener('input', onInput);
+    field.addEventListener('select', reportLater);
+    field.addEventListener('keydown', onKey);
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => {
+      field.removeEventListener('input', onInput);
+      field.removeEventListener('select', reportLater);
+      field.removeEventListener('keydown', onKey);
+      document.removeEventListener('selectionchange', onSelectionChange);
+      cancel();
+    };
+  }, [fieldRef]);
   useEffect(
     () => () => {
       underlines.current?.clear();
@@ -89,11 +173,6 @@ export function FindingsField({
   );
   useImperativeHandle(mirrorRef, () => mirror.current!, []);
 
-  const reportCaret = () => {
-    const field = fieldRef.current;
-    if (field) onCaret(field.selectionEnd);
-  };
-
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
       <div className="findings-field__mirror" ref={mirror} aria-hidden="true" />
@@ -101,13 +180,8 @@ export function FindingsField({
         ref={fieldRef}
         id={id}
         className="findings-field__input"
-        value={value}
+        defaultValue={initialValue}
         lang={lang}
-        onChange={(event) => {
-          onChange(event.target.value);
-          onCaret(event.target.selectionEnd);
-        }}
-        onSelect={reportCaret}
         onScroll={syncScroll}
         onKeyDown={onKeyDown}
         aria-label={label}
@@ -123,6 +197,9 @@ export function FindingsField({
     </div>
   );
 }
+
+/** Keys that act on the text as it is (the / menu's, and Ctrl or Cmd with any key): an edit not reported yet is reported first. */
+const COMMAND_KEYS = new Set(['Enter', 'Tab', 'Escape', 'ArrowUp', 'ArrowDown']);
 
 /** Sets a text node's data by replacing only what differs (one edit: the common start and end stay). */
 function replaceChanged(node: Text, next: string): void {

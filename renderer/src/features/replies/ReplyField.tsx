@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Template, ToneFinding } from '../../../../shared/api/replies';
-import { FindingsField, mirrorPointAt } from './FindingsField';
+import type { Template } from '../../../../shared/api/replies';
+import { FindingsField, mirrorPointAt, type CheckedRanges } from './FindingsField';
 import { slashTokenAt, type SlashToken } from './paint';
 import { matchTemplates, optionId, SlashMenu } from './SlashMenu';
 
@@ -13,10 +13,14 @@ const MENU_WIDTH = 320;
  */
 export function ReplyField(props: {
   id: string;
+  /** The text the field starts with. */
+  initialText: string;
+  /** The text as last reported by the field (a frame after each edit, see FindingsField). */
   text: string;
   onChange(text: string): void;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
-  findings: readonly ToneFinding[];
+  /** The last tone check: its findings and the text it checked. */
+  checked: CheckedRanges;
   templates: readonly Template[];
   label: string;
   describedBy: string;
@@ -78,18 +82,18 @@ export function ReplyField(props: {
   return (
     <FindingsField
       id={props.id}
-      value={props.text}
+      initialValue={props.initialText}
       onChange={(text) => {
         props.onChange(text);
         setActive(0);
       }}
       onCaret={props.onCaret}
-      ranges={props.findings}
+      checked={props.checked}
       mirrorRef={mirror}
       fieldRef={props.fieldRef}
       label={props.label}
       describedBy={props.describedBy}
-      invalid={props.findings.some((finding) => finding.severity === 'error')}
+      invalid={props.checked.findings.some((finding) => finding.severity === 'error')}
       placeholder={placeholder}
       onKeyDown={onKeyDown}
       menu={open && matches.length > 0 ? { listId, activeId: optionId(listId, matches[current]!) } : undefined}

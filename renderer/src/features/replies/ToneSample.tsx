@@ -19,7 +19,8 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
   const field = useRef<HTMLTextAreaElement>(null);
   const [lang, setLang] = useState<ReplyLang>('nl');
   const [channel, setChannel] = useState<Channel>('x');
-  const [text, setText] = useState(() => t('tone.sample.text'));
+  const [initialText] = useState(() => t('tone.sample.text'));
+  const [text, setText] = useState(initialText);
   const [caret, setCaret] = useState<number | null>(null);
   const operator = useOperator()?.name ?? t('tone.sample.operator');
   // Values a greeting or sign-off fix fills in, as the composer would for a real mention.
@@ -34,6 +35,7 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
     () => checkTone(text, rules, { channel, lang, public: true }, { values }),
     [text, rules, channel, lang, values],
   );
+  const checked = useMemo(() => ({ text, findings }), [text, findings]);
   const length = countForChannel(text, channel).length;
   const fix = (finding: ToneFinding) => {
     if (finding.fix && field.current)
@@ -66,10 +68,10 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
       </div>
       <FindingsField
         id={`${id}-text`}
-        value={text}
+        initialValue={initialText}
         onChange={setText}
         onCaret={setCaret}
-        ranges={findings}
+        checked={checked}
         fieldRef={field}
         label={t('tone.sample.field')}
         describedBy={`${id}-findings`}

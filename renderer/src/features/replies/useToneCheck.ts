@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ToneFinding } from '../../../../shared/api/replies';
-import { shiftRanges } from './paint';
 
 /** The findings of one text, as the check returned them. */
 export interface CheckedText {
@@ -24,10 +23,10 @@ function whenIdle(work: () => void, timeout: number): Cancel {
 }
 
 /**
- * The tone check, off the keystroke's path: a keystroke only carries the last findings over to the new
- * text (their offsets follow the edit, see shiftRanges), and the check of the new text runs once the
+ * The tone check, off the keystroke's path: the field carries the last findings over to the new text
+ * (their offsets follow the edit, see FindingsField), and the check of the new text runs once the
  * browser is idle — normally right after the keystroke's frame is painted, at the latest CHECK_WITHIN_MS
- * later. Fast typing coalesces into one check of the latest text. `now()` checks synchronously (before
+ * later. Fast typing coalesces into one check of the latest text. `now(text)` checks synchronously (before
  * sending, so a reply is never judged on stale findings).
  */
 export function useToneCheck(text: string, check: (text: string) => ToneFinding[]) {
@@ -60,14 +59,10 @@ export function useToneCheck(text: string, check: (text: string) => ToneFinding[
     [],
   );
 
-  // What the mirror underlines now: the last findings, moved along with the edits made since.
-  const shown = useMemo(
-    () => (checked.text === text ? checked.findings : shiftRanges(checked.findings, checked.text, text)),
-    [checked, text],
-  );
   const now = useCallback(
-    (): readonly ToneFinding[] => (stale ? check(text) : checked.findings),
-    [stale, check, text, checked],
+    (current: string): readonly ToneFinding[] =>
+      checked.text === current && checked.check === check ? checked.findings : check(current),
+    [check, checked],
   );
-  return { checked: checked as CheckedText, shown, pending: stale, now };
+  return { checked: checked as CheckedText, pending: stale, now };
 }

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { act, useRef, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FindingsField } from './FindingsField';
+
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+interface Seen {
+  changes: string[];
+  carets: number[];
+  /** The text the parent held when a key reached the field's onKeyDown. */
+  atKey: string[];
+}
+
+function Parent({ seen }: { seen: Seen }) {
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState('Beste Jan');
+  return (
+    <FindingsField
+      id="reply"
+      initialValue="Beste Jan"
+      onChange={(value) => {
+        seen.changes.push(value);
+        setText(value);
+      }}
+      onCaret={(caret) => seen.carets.push(caret)}
+      checked={{ text: 'Beste Jan', findings: [] }}
+      fieldRef={field}
+      label="Reply"
+      invalid={false}
+      onKeyDown={() => seen.atKey.push(text)}
+    />
+  );
+}
+
+let root: Root | null = null;
+
+async function mount(): Promise<{ seen: Seen; field: HTMLTextAreaElement; mirror: HTMLElement }> {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const seen: Seen = { changes: [], carets: [], atKey: [] };
+  root = createRoot(host);
+  await act(async () => root!.render(<Parent seen={seen} />));
+  return {
+    seen,
+    field: host.querySelector('textarea')!,
+    mirror: host.querySelector<HTMLElement>('.findings-field__mirror')!,
+  };
+}
+
+/** Types `text` at the end of the field as the browser would: the value changes, then an input event. */
+function type(field: HTMLTextAreaElement, text: string): void {
+  field.value += text;
+  field.setSelectionRange(field.value.length, field.value.length);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const afterFrame = () =>
+  act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done, 0), 0))));
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  document.body.replaceChildren();
+});
+
+describe('FindingsField', () => {
+  it('copies an edit into the mirror at once, and tells React only after the frame', async () => {
+    const { seen, field, mirror } = await mount();
+    expect(mirror.textContent).toBe('Beste Jan\u200b');
+
+    type(field, ',');
+    // The keystroke's own work: the mirror holds the new text before anything is painted, React has heard nothing.
+    expect(mirror.textContent).toBe('Beste Jan,\u200b');
+    expect(seen.changes).toEqual([]);
+
+    await afterFrame();
+    expect(seen.changes).toEqual(['Beste Jan,']);
+    expect(seen.carets.at(-1)).toBe(10);
+  });
+
+  it('reports edits made within one frame once, with the latest text', async () => {
+    const { seen, field, mirror } = await mount();
+    type(field, ' ');
+    type(field, 'd');
+    type(field, 'a');
+    expect(mirror.textContent).toBe('Beste Jan da\u200b');
+    await afterFrame();
+    expect(seen.changes).toEqual(['Beste Jan da']);
+  });
+
+  it('reports an unreported edit before a command key reaches onKeyDown, so the / menu sees the text as it is', async () => {
+    const { seen, field } = await mount();
+    type(field, ' /bedankt');
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(seen.changes).toEqual(['Beste Jan /bedankt']);
+    expect(seen.atKey).toEqual(['Beste Jan /bedankt']);
+
+    // A character key does not wait for React: it reaches onKeyDown with the text as last reported.
+    type(field, '!');
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    });
+    expect(seen.atKey.at(-1)).toBe('Beste Jan /bedankt');
+    await afterFrame();
+    expect(seen.changes.at(-1)).toBe('Beste Jan /bedankt!');
+  });
+});
