@@ -23,6 +23,8 @@ import { withReplyMention } from '../../../../shared/replies/mention';
 import { checkTone } from '../../../../shared/replies/tone/check';
 import type { ComposeData } from './useComposeData';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
+import { createFieldText, useFieldText, type FieldText } from './fieldText';
+import type { Channel } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
 import { useSendReply } from './useSendReply';
 import { useTemplateInsert } from './useTemplateInsert';
@@ -38,6 +40,8 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const [initialText] = useState(() => info.draft?.text ?? (info.replyMention ? `${info.replyMention} ` : ''));
   // The text as the field last reported it: a frame after each edit (the field itself never waits for React).
   const [text, setText] = useState(initialText);
+  // The text at once after each edit, for the counter alone (it changes in the frame that paints the edit).
+  const [live] = useState(() => createFieldText(initialText));
   const outgoing = withReplyMention(text, info.replyMention);
   const [lang, setLang] = useState<ReplyLang>(info.draft?.lang ?? info.lang);
   const [templateId, setTemplateId] = useState<number | null>(info.draft?.templateId ?? null);
@@ -63,10 +67,6 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   );
   const tone = useToneCheck(text, check);
   const findings = tone.checked.findings;
-  const length = useMemo(
-    () => countForChannel(outgoing, info.channel, info.limit ?? undefined).length,
-    [outgoing, info.channel, info.limit],
-  );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
   const needsApproval = approval.enabled && (info.sensitiveReasons.length > 0 || (approval.anyWarning && warnings > 0));
@@ -144,6 +144,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           initialText={initialText}
           text={text}
           onChange={setText}
+          onInput={live.set}
           fieldRef={field}
           checked={tone.checked}
           templates={templates}
@@ -162,7 +163,13 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
             </span>
           )}
           <DraftNote status={drafts.status} />
-          <LengthCounter id={`${id}-count`} length={length} limit={info.limit} channel={info.channel} />
+          <ReplyLength
+            id={`${id}-count`}
+            text={live}
+            replyMention={info.replyMention}
+            limit={info.limit}
+            channel={info.channel}
+          />
         </div>
         {inserter.error && (
           <p className="form-error" role="alert">
@@ -216,6 +223,23 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
 // counter and the findings list's caret mark, not the mention, the suggestions or the draft note.
 const MentionContextView = memo(MentionContext);
 const SendBarView = memo(SendBar);
+
+/** The reply's length as its channel counts it (with the @mention a Mastodon reply starts with), edit by edit. */
+const ReplyLength = memo(function ReplyLength(props: {
+  id: string;
+  text: FieldText;
+  replyMention: string | null;
+  limit: number | null;
+  channel: Channel;
+}) {
+  const { replyMention, channel, limit } = props;
+  const outgoing = withReplyMention(useFieldText(props.text), replyMention);
+  const length = useMemo(
+    () => countForChannel(outgoing, channel, limit ?? undefined).length,
+    [outgoing, channel, limit],
+  );
+  return <LengthCounter id={props.id} length={length} limit={limit} channel={channel} />;
+});
 
 /** The field's label and the reply's language. */
 const FieldHead = memo(function FieldHead(props: { id: string; lang: ReplyLang; onLang(lang: ReplyLang): void }) {

@@ -24,6 +24,7 @@ function Parent({ seen }: { seen: Seen }) {
         seen.changes.push(value);
         setText(value);
       }}
+      reported={text}
       onCaret={(caret) => seen.carets.push(caret)}
       checked={{ text: 'Beste Jan', findings: [] }}
       fieldRef={field}
@@ -107,5 +108,18 @@ describe('FindingsField', () => {
     expect(seen.atKey.at(-1)).toBe('Beste Jan /bedankt');
     await afterFrame();
     expect(seen.changes.at(-1)).toBe('Beste Jan /bedankt!');
+
+    // Typed and closed at once: Escape (which closes the composer and keeps the draft) sees the last character.
+    type(field, '?');
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(seen.atKey.at(-1)).toBe('Beste Jan /bedankt!?');
+    // Nothing new: a command key reports nothing twice.
+    const reports = seen.changes.length;
+    await act(async () => {
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(seen.changes.length).toBe(reports);
   });
 });

@@ -26,6 +26,11 @@ interface FindingsFieldProps {
   initialValue: string;
   /** The text after an edit, reported once the frame that shows the edit has been painted (see `report`). */
   onChange(value: string): void;
+  /** The text as the parent holds it now (what `onChange` last reported and the parent rendered). */
+  reported: string;
+  /** The text after an edit, at once (in the input event, before that frame): for what must show the edit in
+   * the same frame, such as the length counter. Keep it small: it is on the keystroke's path. */
+  onInput?(value: string): void;
   /** Where the caret is (after every edit, click or arrow key): the / menu and the caret's finding follow it. */
   onCaret(caret: number): void;
   /** The last check's findings, underlined where they stand in the text as it is now. */
@@ -51,13 +56,16 @@ interface FindingsFieldProps {
  *
  * A keystroke does not wait for React. The field's own input listener copies the edit into the mirror and
  * moves the underlines along with it (shiftRanges), so the frame that paints the character paints its
- * underlines too. React hears of the new text after that frame (`report`), as a transition. Nothing else on
- * the screen has to follow within the same frame: the counter and the / menu follow in the next.
+ * underlines too. React hears of the new text after that frame (`report`), as a transition; only what
+ * `onInput` updates (the length counter) changes in the same frame. A DOM change in a later frame would also
+ * cost a repaint of the whole mirror: Chromium rebuilds every highlight's markers after any DOM change.
  */
 export function FindingsField({
   id,
   initialValue,
   onChange,
+  reported,
+  onInput,
   onCaret,
   checked,
   mirrorRef,
@@ -75,9 +83,9 @@ export function FindingsField({
   const underlines = useRef<FieldUnderlines | null>(null);
   // What the mirror underlines now: the last findings, carried along with every edit since.
   const shown = useRef<CheckedRanges>({ text: '', findings: [] });
-  const listeners = useRef({ onChange, onCaret });
+  const listeners = useRef({ onChange, onInput, onCaret, reported });
   useLayoutEffect(() => {
-    listeners.current = { onChange, onCaret };
+    listeners.current = { onChange, onInput, onCaret, reported };
   });
   const syncScroll = () => {
     if (mirror.current && fieldRef.current) mirror.current.scrollTop = fieldRef.current.scrollTop;
@@ -138,27 +146,29 @@ export function FindingsField({
         task = window.setTimeout(() => startTransition(report), 0);
       });
     };
-    const onInput = () => {
+    const onEdit = () => {
       paint(field.value, shown.current);
+      listeners.current.onInput?.(field.value);
       reportLater();
     };
     const onSelectionChange = () => {
       if (document.activeElement === field) reportLater();
     };
-    // A key handled by the / menu (or Ctrl+Enter) must see the text as it is: an edit not reported yet is
+    // A key handled by the / menu, Escape (closing keeps the draft) or Ctrl+Enter must see the text as it is:
+    // an edit the parent has not rendered yet (not reported, or reported in a transition still on its way) is
     // reported now, before React hands the key to onKeyDown (React's listener sits on the root, after this one).
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (frame === null && task === null) return;
       if (!COMMAND_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey) return;
+      if (field.value === listeners.current.reported) return;
       cancel();
       flushSync(report);
     };
-    field.addEventListener('input', onInput);
+    field.addEventListener('input', onEdit);
     field.addEventListener('select', reportLater);
     field.addEventListener('keydown', onKey);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
-      field.removeEventListener('input', onInput);
+      field.removeEventListener('input', onEdit);
       field.removeEventListener('select', reportLater);
       field.removeEventListener('keydown', onKey);
       document.removeEventListener('selectionchange', onSelectionChange);

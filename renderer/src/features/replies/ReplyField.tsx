@@ -18,6 +18,8 @@ export function ReplyField(props: {
   /** The text as last reported by the field (a frame after each edit, see FindingsField). */
   text: string;
   onChange(text: string): void;
+  /** The text at once after each edit (see FindingsField's onInput). */
+  onInput?(text: string): void;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
   /** The last tone check: its findings and the text it checked. */
   checked: CheckedRanges;
@@ -87,6 +89,8 @@ export function ReplyField(props: {
         props.onChange(text);
         setActive(0);
       }}
+      reported={props.text}
+      onInput={props.onInput}
       onCaret={props.onCaret}
       checked={props.checked}
       mirrorRef={mirror}

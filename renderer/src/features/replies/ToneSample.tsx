@@ -70,6 +70,7 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
         id={`${id}-text`}
         initialValue={initialText}
         onChange={setText}
+        reported={text}
         onCaret={setCaret}
         checked={checked}
         fieldRef={field}

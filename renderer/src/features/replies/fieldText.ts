@@ -1,0 +1,33 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The reply field's text as of the last edit, for the few things that must change in the very frame that
+ * paints the edit (the length counter). The rest of the composer hears of the text a frame later (see
+ * FindingsField); a component reading this store re-renders alone, right after the field's input event.
+ */
+export interface FieldText {
+  get(): string;
+  set(value: string): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createFieldText(initial: string): FieldText {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (next) => {
+      if (next === value) return;
+      value = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function useFieldText(store: FieldText): string {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
