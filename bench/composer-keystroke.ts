@@ -35,7 +35,9 @@ import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keyst
  *
  * The floor (`floor`, reported every run): the same reply and the same keystrokes, measured the same way (listeners
  * and trace), in a page holding nothing but a plain <textarea> with the composer field's size and font (no React, no
- * app code, no mirror, no highlights), opened in the same browser. What the browser itself costs per keystroke on
+ * app code, no mirror, no highlights), opened in the same browser. The font is the app's own web font (its
+ * @font-face rules are copied in): shaping a paragraph with an emoji in it costs several times more in Inter than in
+ * a system font, so a floor in another font would leave that cost out. What the browser itself costs per keystroke on
  * this machine; `aboveFloor` is what the composer adds to it (ours minus floor, per statistic).
  *
  * `paced`: the same measure with the keys PACED_GAP_MS apart, as a fast typist types them, instead of back to back.
@@ -256,7 +258,22 @@ async function openFloorPage(browser: Browser, composerPage: Page, text: string)
       if (!field) throw new Error(`bench: no composer field at ${selector} to copy the floor's textarea from`);
       const computed = getComputedStyle(field);
       const box = field.getBoundingClientRect();
+      // The app's own web fonts (@font-face) of the field's families, so the floor shapes the text with the same font.
+      const families = computed.fontFamily.split(',').map((family) => family.trim().replace(/^['"]|['"]$/g, ''));
+      const faces = [...document.styleSheets].flatMap((sheet) =>
+        [...sheet.cssRules].filter(
+          (rule): rule is CSSFontFaceRule =>
+            rule instanceof CSSFontFaceRule &&
+            families.includes(
+              rule.style
+                .getPropertyValue('font-family')
+                .trim()
+                .replace(/^['"]|['"]$/g, ''),
+            ),
+        ),
+      );
       return {
+        fontFaces: faces.map((face) => ({ css: face.cssText, base: face.parentStyleSheet?.href ?? document.baseURI })),
         style: properties.map((name) => `${name}: ${computed.getPropertyValue(name)};`).join(' '),
         width: box.width,
         height: box.height,
@@ -278,10 +295,45 @@ async function openFloorPage(browser: Browser, composerPage: Page, text: string)
     field.spellcheck = true;
     field.style.cssText = `${look.style} width: ${look.width}px; height: ${look.height}px; margin: 0; border: 1px solid #888; resize: none;`;
   }, look);
+  // The composer's web fonts, inlined as data URLs (the blank page is of no origin the app's server would serve).
+  const fontFaces = await composerPage.evaluate(
+    (faces) =>
+      // (No named functions in here: the bench's loader would wrap them in a helper the page does not have.)
+      Promise.all(
+        faces.map(async ({ css, base }) => {
+          let out = css;
+          for (const match of css.matchAll(/url\("?([^")]+)"?\)/g)) {
+            const bytes = new Uint8Array(await (await fetch(new URL(match[1]!, base))).arrayBuffer());
+            let binary = '';
+            for (const byte of bytes) binary += String.fromCharCode(byte);
+            out = out.replace(match[0], `url("data:font/woff2;base64,${btoa(binary)}")`);
+          }
+          return out;
+        }),
+      ),
+    look.fontFaces,
+  );
+  await page.evaluate(async (faces) => {
+    const style = document.createElement('style');
+    style.textContent = faces.join('\n');
+    document.head.append(style);
+  }, fontFaces);
   const field = page.locator('textarea');
   await field.fill(text);
   await field.focus();
-  return { page, field, close: () => context.close(), width: look.width, height: look.height };
+  await page.evaluate(async () => {
+    const field = document.querySelector('textarea')!;
+    await document.fonts.load(getComputedStyle(field).font, field.value);
+    await document.fonts.ready;
+  });
+  return {
+    page,
+    field,
+    close: () => context.close(),
+    width: look.width,
+    height: look.height,
+    fontFaces: fontFaces.length,
+  };
 }
 
 function tracedSummary(keys: TracedKeystroke[]) {
@@ -527,6 +579,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       floor = {
         note: "the same keystrokes into a plain <textarea> (no React, no app code) of the composer field's size and font holding the same reply: what this machine and browser cost per keystroke before any of our code",
         field: { width: floorPage.width, height: floorPage.height },
+        // The app's @font-face rules copied into the plain page (0: it lays the text out in a system font).
+        webFontFaces: floorPage.fontFaces,
         replyLength: (await floorPage.field.inputValue()).length,
         keystrokes: plain.keys.length,
         traced: tracedSummary(plainTraced),
