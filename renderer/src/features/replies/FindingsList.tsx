@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToneFinding } from '../../../../shared/api/replies';
 import { flatIcon } from '../../components/FlatIcon';
@@ -62,6 +62,19 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
       };
     });
   }, [findings, text, t]);
+  // An item is not rendered again when only its place in the text moved (typing before it): its buttons act on
+  // the finding as it stands now, looked up by the item's key.
+  const current = useRef({ items, props });
+  useLayoutEffect(() => {
+    current.current = { items, props };
+  });
+  const act = useCallback((key: string, action: 'fix' | 'show') => {
+    const { items: now, props: latest } = current.current;
+    const item = now.find((candidate) => candidate.key === key);
+    if (item) (action === 'fix' ? latest.onFix : latest.onShow)(item.finding);
+  }, []);
+  const onFix = useCallback((key: string) => act(key, 'fix'), [act]);
+  const onShow = useCallback((key: string) => act(key, 'show'), [act]);
   if (items.length === 0) {
     return (
       <p id={props.id} className="findings__ok" aria-busy={props.busy ?? false}>
@@ -76,12 +89,13 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
       {items.map(({ key, finding, quote, fixLabel }) => (
         <FindingItem
           key={key}
+          itemKey={key}
           finding={finding}
           quote={quote}
           fixLabel={fixLabel}
           atCaret={atCaret(finding, caret)}
-          onFix={props.onFix}
-          onShow={props.onShow}
+          onFix={onFix}
+          onShow={onShow}
         />
       ))}
     </ul>
@@ -89,19 +103,25 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
 }, sameList);
 
 interface FindingItemProps {
+  itemKey: string;
   finding: ToneFinding;
+  /** The finding's words (empty for a finding about the whole reply, such as a missing greeting). */
   quote: string;
   fixLabel: string | null;
   atCaret: boolean;
-  onFix(finding: ToneFinding): void;
-  onShow(finding: ToneFinding): void;
+  onFix(key: string): void;
+  onShow(key: string): void;
 }
 
-/** The check makes new finding objects on every keystroke: an item is the same when what it says and where is. */
+/**
+ * The check makes new finding objects on every run: an item is the same when what it says is. Where the finding
+ * stands does not show (the buttons find it by key), so typing before it does not render it again.
+ */
 function sameItem(a: FindingItemProps, b: FindingItemProps): boolean {
   const x = a.finding;
   const y = b.finding;
   return (
+    a.itemKey === b.itemKey &&
     a.quote === b.quote &&
     a.fixLabel === b.fixLabel &&
     a.atCaret === b.atCaret &&
@@ -109,15 +129,10 @@ function sameItem(a: FindingItemProps, b: FindingItemProps): boolean {
     a.onShow === b.onShow &&
     x.ruleId === y.ruleId &&
     x.severity === y.severity &&
-    x.start === y.start &&
-    x.end === y.end &&
     x.messageKey === y.messageKey &&
     x.explanationKey === y.explanationKey &&
     x.note === y.note &&
-    sameParams(x.params, y.params) &&
-    x.fix?.start === y.fix?.start &&
-    x.fix?.end === y.fix?.end &&
-    x.fix?.replacement === y.fix?.replacement
+    sameParams(x.params, y.params)
   );
 }
 
@@ -137,20 +152,24 @@ const FindingItem = memo(function FindingItem(props: FindingItemProps) {
       </span>
       <div className="finding__text">
         <span className="finding__message">{findingMessage(t, finding)}</span>
-        {quote.trim() !== '' && finding.end - finding.start <= 40 && <span className="finding__quote">“{quote}”</span>}
+        {quote.trim() !== '' && quote.length <= 40 && <span className="finding__quote">“{quote}”</span>}
         <span className="finding__why">
           {t(finding.explanationKey)}
           {finding.note && ` ${finding.note}`}
         </span>
       </div>
       <div className="finding__actions">
-        {finding.end > finding.start && (
-          <button type="button" className="button button--small" onClick={() => props.onShow(finding)}>
+        {quote !== '' && (
+          <button type="button" className="button button--small" onClick={() => props.onShow(props.itemKey)}>
             {t('composer.findings.show')}
           </button>
         )}
         {props.fixLabel && (
-          <button type="button" className="button button--small button--primary" onClick={() => props.onFix(finding)}>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => props.onFix(props.itemKey)}
+          >
             {flatIcon('wand', 'accent-text')}
             {props.fixLabel}
           </button>
