@@ -470,6 +470,13 @@ function summary(times: FirstRows[]) {
     fromEventP95Ms: quantiles(fromEvent).p95,
     eventToPageAskedMs: quantiles(eventToAsked).median,
     all: times.map((t) => t.ms),
+    // Per change: [the change event, until the first page was asked, its round trip, after it] (ms).
+    parts: times.map((t) => [
+      t.eventMs,
+      t.pageAskedMs,
+      t.pageAskedMs === null || t.pageAnsweredMs === null ? null : t.pageAnsweredMs - t.pageAskedMs,
+      t.pageAnsweredMs === null ? null : t.ms - t.pageAnsweredMs,
+    ]),
     // Per change, the calls the first page found on their way (an empty list: the engine was free).
     waitedOn: times.map((t) => t.waitedOn.join(' ')),
   };
