@@ -197,12 +197,16 @@ const FIELD_STYLE = [
 const AB_ROUNDS = 6;
 const AB_KEYS = 16;
 
+/** Waits until the composer's findings list is no longer busy: the check of the text in the field is painted. */
+function findingsSettled(page: Page) {
+  return page.waitForFunction(
+    () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
+  );
+}
+
 /** BENCH_KEY_AB_CSS: blocks of keys without and with `css` in turn, the long reply refilled before each block. */
-async function typeCssAB(page: Page, replies: RepliesPage, css: string) {
-  const settled = () =>
-    page.waitForFunction(
-      () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
-    );
+async function typeCssAB(browser: Browser, page: Page, replies: RepliesPage, css: string) {
+  const settled = () => findingsSettled(page);
   const sides = {
     without: [] as Sample[],
     with: [] as Sample[],
@@ -225,7 +229,7 @@ async function typeCssAB(page: Page, replies: RepliesPage, css: string) {
       await settled();
       await replies.field.press('End');
       const typed = await typeKeys(page, replies.field, AB_KEYS, null, settled);
-      const traced = await traceKeystrokes(browserOf(page), page, TYPED.slice(0, 10));
+      const traced = await traceKeystrokes(browser, page, TYPED.slice(0, 10));
       (on ? sides.with : sides.without).push(...typed.keys);
       (on ? sides.tracedWith : sides.tracedWithout).push(...traced);
     }
@@ -238,12 +242,6 @@ async function typeCssAB(page: Page, replies: RepliesPage, css: string) {
     partsWithout: tracedSummary(sides.tracedWithout).parts.medianCpuMs,
     partsWith: tracedSummary(sides.tracedWith).parts.medianCpuMs,
   };
-}
-
-function browserOf(page: Page): Browser {
-  const found = page.context().browser();
-  if (!found) throw new Error('bench: the composer page has no browser to trace in');
-  return found;
 }
 
 /**
@@ -498,10 +496,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         sheet.replaceSync(css);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }, process.env.BENCH_KEY_CSS);
-    const settled = () =>
-      page.waitForFunction(
-        () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
-      );
+    const settled = () => findingsSettled(page);
     const checks = () =>
       page.evaluate(() =>
         (window as unknown as { benchChecks: { delayMs: number }[] }).benchChecks.map((c) => c.delayMs),
@@ -561,7 +556,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const paced = await typeKeys(page, replies.field, PACED_KEYS, 1000, settled, PACED_GAP_MS);
 
     const cssAB = process.env.BENCH_KEY_AB_CSS
-      ? await typeCssAB(page, replies, process.env.BENCH_KEY_AB_CSS)
+      ? await typeCssAB(browser, page, replies, process.env.BENCH_KEY_AB_CSS)
       : undefined;
 
     // The floor: the same text and keystrokes in a plain textarea of the same size and font, on a page of its own.
