@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -43,17 +44,34 @@ import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keyst
  * `paced`: the same measure with the keys PACED_GAP_MS apart, as a fast typist types them, instead of back to back.
  *
  * For a closer look: BENCH_KEY_TRACE_FILE=path keeps a Chromium trace of the measured typing (DevTools, Perfetto);
+ * BENCH_KEY_SAMPLES=path writes each measured keystroke's figures (the samples above, JSON);
  * BENCH_KEY_CSS='<rules>' adds a stylesheet to the composer's page before typing (tries a CSS change without a build).
  * BENCH_KEY_AB_CSS='<rules>' adds `cssAB`: the long reply typed in blocks, every other block with that stylesheet on
  * (the order swapped each round), so both sides share the machine's moment. Runs on this machine differ by up to a
  * half from one minute to the next; a CSS change is only judged within one run.
  *
- * The tone check itself runs off the keystroke's path (when the browser is idle, at the latest 120 ms on):
- * `checkDelay` is from the first keystroke the findings do not cover yet until the findings of the new text
- * are painted (the findings list's aria-busy turns false, then a frame): how promptly the underlines catch up.
+ * The tone check itself runs off the keystroke's path, in the render that hears of the edit after its frame
+ * (see useToneCheck), which the field starts once the page is idle: `checkDelay` is from a keystroke's input
+ * event until the page is idle, then the next frame is painted and the page is idle again, when that render, its
+ * check and whatever it changed on the page are done: how promptly the findings catch up.
  */
 
 const BUDGET_MS = 16;
+
+/**
+ * The system fonts that draw the reply's emoji (fontconfig's answer). A desktop has one; a bare server may have none,
+ * and then every reshaping of a paragraph with an emoji in it searches the fonts for a glyph no font has, which
+ * costs a keystroke more than it would at the desk. Reported so runs on machines with and without are told apart.
+ */
+function emojiFonts(): string[] {
+  try {
+    return execFileSync('fc-list', [':charset=1f600', 'family'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+  } catch {
+    return [];
+  }
+}
 /** Keystrokes typed once more under a Chromium trace, after the timed ones (tracing slows the page a little). */
 const TRACED_KEYS = Number(process.env.BENCH_TRACED_KEYS ?? 30);
 /** How many of the slowest traced keystrokes the report shows part by part. */
@@ -86,12 +104,9 @@ interface Sample {
 }
 
 /** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `mirror`, each key
- * also checks that the mirror holds the field's text; with `findingsIn`, `window.benchChecks` gets how long the
- * findings list (its aria-busy) took to catch up with the text. */
-async function instrument(
-  page: Page,
-  selectors: { field: string; mirror: string | null; findingsIn: string | null },
-): Promise<void> {
+ * also checks that the mirror holds the field's text; `window.benchChecks` gets, per key, how long until the page
+ * was idle after it (see checkDelay). */
+async function instrument(page: Page, selectors: { field: string; mirror: string | null }): Promise<void> {
   await page.evaluate((selectors) => {
     const field = document.querySelector<HTMLTextAreaElement>(selectors.field);
     const mirror = selectors.mirror === null ? null : document.querySelector<HTMLElement>(selectors.mirror);
@@ -106,21 +121,7 @@ async function instrument(
     state.benchSlow = [];
     state.benchLongTasks = 0;
     state.benchChecks = [];
-    let unchecked: number | null = null;
     // (No named functions in here: the bench's loader would wrap them in a helper the page does not have.)
-    const dialog = selectors.findingsIn === null ? null : document.querySelector<HTMLElement>(selectors.findingsIn);
-    if (dialog) {
-      new MutationObserver(() => {
-        if (unchecked === null) return;
-        if (dialog.querySelector('[id$="-findings"]')?.getAttribute('aria-busy') !== 'false') return;
-        const since = unchecked;
-        unchecked = null;
-        requestAnimationFrame(() =>
-          setTimeout(() => state.benchChecks.push({ delayMs: performance.now() - since }), 0),
-        );
-      }).observe(dialog, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
-    }
-
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) state.benchSlow.push({ name: entry.name, duration: entry.duration });
     }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
@@ -142,7 +143,6 @@ async function instrument(
       const start = event.timeStamp;
       const keyStart = keydownAt ?? start;
       keydownAt = null;
-      if (unchecked === null) unchecked = start;
       // Runs after React's own listeners and the microtask it renders in.
       queueMicrotask(() => {
         const rendered = performance.now();
@@ -151,6 +151,14 @@ async function instrument(
           const frame = performance.now();
           setTimeout(() => {
             const painted = performance.now();
+            // Idle once (the field reports the edit then), then its render's frame, then idle again.
+            requestIdleCallback(() =>
+              requestAnimationFrame(() =>
+                setTimeout(() =>
+                  requestIdleCallback(() => state.benchChecks.push({ delayMs: performance.now() - start })),
+                ),
+              ),
+            );
             state.benchKeys.push({
               keyScriptMs: rendered - keyStart,
               keyWorkMs: rendered - keyStart + (painted - frame),
@@ -171,7 +179,6 @@ async function instrument(
 const COMPOSER = {
   field: 'dialog.composer textarea',
   mirror: 'dialog.composer .findings-field__mirror',
-  findingsIn: 'dialog.composer',
 };
 
 /** What the plain page's textarea copies from the composer's, so it lays out and paints the same text alike. */
@@ -197,16 +204,9 @@ const FIELD_STYLE = [
 const AB_ROUNDS = 6;
 const AB_KEYS = 16;
 
-/** Waits until the composer's findings list is no longer busy: the check of the text in the field is painted. */
-function findingsSettled(page: Page) {
-  return page.waitForFunction(
-    () => document.querySelector('dialog.composer [id$="-findings"]')?.getAttribute('aria-busy') === 'false',
-  );
-}
-
 /** BENCH_KEY_AB_CSS: blocks of keys without and with `css` in turn, the long reply refilled before each block. */
 async function typeCssAB(browser: Browser, page: Page, replies: RepliesPage, css: string) {
-  const settled = () => findingsSettled(page);
+  const settled = () => replies.checked();
   const sides = {
     without: [] as Sample[],
     with: [] as Sample[],
@@ -496,7 +496,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         sheet.replaceSync(css);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       }, process.env.BENCH_KEY_CSS);
-    const settled = () => findingsSettled(page);
+    const settled = () => replies.checked();
     const checks = () =>
       page.evaluate(() =>
         (window as unknown as { benchChecks: { delayMs: number }[] }).benchChecks.map((c) => c.delayMs),
@@ -518,6 +518,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const traceFile = process.env.BENCH_KEY_TRACE_FILE;
     if (traceFile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const measured = await typeKeys(page, replies.field, keystrokes, 1000, settled);
+    if (process.env.BENCH_KEY_SAMPLES) writeFileSync(process.env.BENCH_KEY_SAMPLES, JSON.stringify(measured.keys));
     if (traceFile) writeFileSync(traceFile, await browser.stopTracing());
     const measuredChecks = await checks();
     // Once checked, the mirror underlines exactly what the tone check finds in the final text.
@@ -564,7 +565,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await session.close();
     let floor: Record<string, unknown>;
     try {
-      await instrument(floorPage.page, { field: 'textarea', mirror: null, findingsIn: null });
+      await instrument(floorPage.page, { field: 'textarea', mirror: null });
       await floorPage.field.press('End');
       const plain = await typeKeys(floorPage.page, floorPage.field, keystrokes, 1000, null);
       await floorPage.field.press('End');
@@ -600,6 +601,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       // Other work on the machine slows every figure here: the load average while the bench ran.
       loadAverage: Math.round(loadavg()[0]! * 10) / 10,
       cpus: cpus().length,
+      emojiFonts: emojiFonts(),
       replyLength: length,
       rules: tone.rules.length,
       // The tone check's findings in the typed reply, and the highlight ranges that underlined the filled one
@@ -629,7 +631,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       underlinesInSync: measured.keys.every((key) => key.inSync),
       underlinesCorrectAfterCheck: JSON.stringify(painted) === JSON.stringify(expected),
       checkDelay: {
-        note: 'from a keystroke to the painted findings of its text (the check runs when idle, at the latest 120 ms on)',
+        note: 'from a keystroke until the page is next idle: the render that checks its text and shows the findings is done',
         checks: measuredChecks.length,
         ...summary(measuredChecks),
       },

@@ -126,7 +126,7 @@ describe('copy and open, for a channel Watchpost cannot post to', () => {
     expect(text).toMatch(/\^Sanne$/);
     expect(text).not.toContain('\n');
     // The findings of this very text (the check runs a moment after typing): none.
-    await replies.composer.locator('[id$="-findings"][aria-busy="false"]').waitFor();
+    await replies.checked();
     expect(await replies.findings.filter({ hasText: /Fout|Waarschuwing/ }).count()).toBe(0);
 
     const prepare = replies.composerButton('Klaarzetten om te plaatsen');
@@ -402,7 +402,7 @@ describe('the underlines of a long reply', () => {
       .toBe(0);
     // The last "je" is underlined where it stands: its mark is inside the visible part of the field.
     // (The whole reply is over X's limit, so the rest of it is underlined too, in the same range as this "je".)
-    await replies.composer.locator('[id$="-findings"][aria-busy="false"]').waitFor();
+    await replies.checked();
     const box = await replies.lastUnderlinedWordBox('error', ' je ');
     expect(box).not.toBeNull();
     const fieldBox = await replies.field.boundingBox();

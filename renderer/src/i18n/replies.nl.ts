@@ -199,8 +199,9 @@ export const repliesNl = {
       banned: '“{{found}}” gebruiken we niet.',
       greeting: 'Het antwoord begint niet met een begroeting.',
       signoff: 'Het antwoord sluit niet af met een groet en naam.',
-      length:
-        '{{length}} tekens: {{channel}} staat er {{limit}} toe. Alles vanaf het onderstreepte deel valt erbuiten.',
+      // Without the length itself: the counter beside the field shows it, edit by edit (a message that changed with
+      // every key would change the list in a frame after each keystroke, see FindingsField).
+      length: 'Te lang voor {{channel}}: hoogstens {{limit}} tekens. Alles vanaf het onderstreepte deel valt erbuiten.',
       emoji: {
         none: 'Geen emoji in een antwoord: “{{found}}”.',
         max: 'Te veel emoji: {{count}}, hoogstens {{max}}.',

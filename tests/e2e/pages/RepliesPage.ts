@@ -45,6 +45,22 @@ export class RepliesPage {
       .getByRole('listitem');
   }
 
+  /**
+   * Waits until the composer shows the findings of the text in its field: the field tells the composer of an edit
+   * once the page is idle after the edit's frame, and the render that hears of it checks the text (so: idle, a
+   * frame, idle again), and the findings list has caught up with that render (its aria-busy).
+   */
+  async checked(): Promise<void> {
+    for (let round = 0; round < 2; round += 1)
+      await this.page.evaluate(
+        () =>
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() => setTimeout(() => requestIdleCallback(() => resolve()), 0)),
+          ),
+      );
+    await this.composer.locator('[id$="-findings"][aria-busy="false"]').waitFor();
+  }
+
   /** The underlined words in the mirror behind the composer's field, by severity, in text order (CSS highlights). */
   underlines(severity: 'error' | 'warning'): Promise<string[]> {
     return this.composer.evaluate(

@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyLang, Template, TemplateSuggestion, ToneFinding } from '../../../../shared/api/replies';
-import { LengthCounter } from './LengthCounter';
+import { LiveLengthCounter } from './LengthCounter';
 import { FindingsList } from './FindingsList';
 import { MentionContext } from './MentionContext';
 import { ReplyField } from './ReplyField';
@@ -23,7 +23,7 @@ import { withReplyMention } from '../../../../shared/replies/mention';
 import { checkTone } from '../../../../shared/replies/tone/check';
 import type { ComposeData } from './useComposeData';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
-import { createFieldText, useFieldText, type FieldText } from './fieldText';
+import { createFieldText, type FieldText } from './fieldText';
 import type { Channel } from '../../../../shared/domain/mention';
 import { useFormat } from '../../i18n/format';
 import { useSendReply } from './useSendReply';
@@ -59,8 +59,8 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
     onInserted: (template) => setTemplateId(template.id),
   });
 
-  // The check runs off the keystroke's path (useToneCheck): a keystroke moves the underlines along with
-  // the text (FindingsField), and the findings of the new text follow once the browser is idle, within CHECK_WITHIN_MS.
+  // The check runs off the keystroke's path (useToneCheck): a keystroke moves the underlines along with the text
+  // (FindingsField), and the findings of the new text come with the render that hears of it, after that frame.
   const check = useCallback(
     (value: string) => checkTone(value, rules, { channel: info.channel, lang, public: true }, { values: info.values }),
     [rules, info.channel, lang, info.values],
@@ -193,7 +193,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
           id={`${id}-findings`}
           text={listed.text}
           findings={listed.findings}
-          busy={tone.pending || listed !== tone.checked}
+          busy={listed !== tone.checked}
           caret={caret}
           onFix={fix}
           onShow={show}
@@ -233,12 +233,11 @@ const ReplyLength = memo(function ReplyLength(props: {
   channel: Channel;
 }) {
   const { replyMention, channel, limit } = props;
-  const outgoing = withReplyMention(useFieldText(props.text), replyMention);
-  const length = useMemo(
-    () => countForChannel(outgoing, channel, limit ?? undefined).length,
-    [outgoing, channel, limit],
+  const count = useCallback(
+    (text: string) => countForChannel(withReplyMention(text, replyMention), channel, limit ?? undefined).length,
+    [replyMention, channel, limit],
   );
-  return <LengthCounter id={props.id} length={length} limit={limit} channel={channel} />;
+  return <LiveLengthCounter id={props.id} text={props.text} count={count} limit={limit} channel={channel} />;
 });
 
 /** The field's label and the reply's language. */

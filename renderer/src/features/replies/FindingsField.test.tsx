@@ -81,6 +81,23 @@ describe('FindingsField', () => {
     expect(seen.carets.at(-1)).toBe(10);
   });
 
+  it('tells React only once the page is idle after the frame (a key typed meanwhile goes first)', async () => {
+    const idle: (() => void)[] = [];
+    const had = window.requestIdleCallback;
+    window.requestIdleCallback = ((work: () => void) => idle.push(work)) as typeof window.requestIdleCallback;
+    try {
+      const { seen, field } = await mount();
+      type(field, '!');
+      await afterFrame();
+      expect(seen.changes).toEqual([]);
+      expect(idle).toHaveLength(1);
+      await act(async () => idle.shift()!());
+      expect(seen.changes).toEqual(['Beste Jan!']);
+    } finally {
+      window.requestIdleCallback = had;
+    }
+  });
+
   it('reports edits made within one frame once, with the latest text', async () => {
     const { seen, field, mirror } = await mount();
     type(field, ' ');

@@ -56,9 +56,10 @@ interface FindingsFieldProps {
  *
  * A keystroke does not wait for React. The field's own input listener copies the edit into the mirror and
  * moves the underlines along with it (shiftRanges), so the frame that paints the character paints its
- * underlines too. React hears of the new text after that frame (`report`), as a transition; only what
- * `onInput` updates (the length counter) changes in the same frame. A DOM change in a later frame would also
- * cost a repaint of the whole mirror: Chromium rebuilds every highlight's markers after any DOM change.
+ * underlines too. React hears of the new text after that frame, when the page is idle (`report`), as a
+ * transition; only what `onInput` updates (the length counter) changes in the same frame. A DOM change in a
+ * later frame would also cost a repaint of the whole mirror: Chromium rebuilds every highlight's markers after
+ * any DOM change. So what React renders for an edit should change nothing on the page unless it must.
  */
 export function FindingsField({
   id,
@@ -126,7 +127,7 @@ export function FindingsField({
     const field = fieldRef.current;
     if (!field) return;
     let frame: number | null = null;
-    let task: number | null = null;
+    let task: Cancel | null = null;
     const report = () => {
       frame = task = null;
       const { onChange: changed, onCaret: moved } = listeners.current;
@@ -135,15 +136,16 @@ export function FindingsField({
     };
     const cancel = () => {
       if (frame !== null) cancelAnimationFrame(frame);
-      if (task !== null) window.clearTimeout(task);
+      task?.();
       frame = task = null;
     };
-    // After the frame that paints the edit: its rAF callback runs before that paint, a task queued there after it.
+    // After the frame that paints the edit (its rAF callback runs before that paint), once the page is idle: a key
+    // typed meanwhile is handled first, and the render (the tone check, the findings list) waits for a quiet moment.
     const reportLater = () => {
       if (frame !== null || task !== null) return;
       frame = requestAnimationFrame(() => {
         frame = null;
-        task = window.setTimeout(() => startTransition(report), 0);
+        task = whenIdle(() => startTransition(report), REPORT_WITHIN_MS);
       });
     };
     const onEdit = () => {
@@ -206,6 +208,21 @@ export function FindingsField({
       {children}
     </div>
   );
+}
+
+/** At the latest this long after an edit's frame, React hears of it, even when the page is never idle. */
+const REPORT_WITHIN_MS = 100;
+
+type Cancel = () => void;
+
+/** Runs `work` when the main thread is idle, within `timeout` ms (a task right away where there is no idle callback). */
+function whenIdle(work: () => void, timeout: number): Cancel {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(work, { timeout });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(work, 0);
+  return () => window.clearTimeout(handle);
 }
 
 /** Keys that act on the text as it is (the / menu's, and Ctrl or Cmd with any key): an edit not reported yet is reported first. */

@@ -1,6 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ToneFinding } from '../../../../shared/api/replies';
+import type { TFunction } from 'i18next';
+import type { ToneFinding, ToneFix } from '../../../../shared/api/replies';
 import { flatIcon } from '../../components/FlatIcon';
 import { describeFix, findingMessage } from './findingText';
 
@@ -8,7 +9,7 @@ interface FindingsListProps {
   id: string;
   text: string;
   findings: readonly ToneFinding[];
-  /** The text changed since these findings: its check is on its way (a moment after typing stops). */
+  /** The text changed since these findings: the list of its check is still being rendered. */
   busy?: boolean;
   caret: number | null;
   onFix(finding: ToneFinding): void;
@@ -49,6 +50,9 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
   const { findings, text } = props;
   // What each item says depends on the findings and their text only, not on the caret: worked out once per
   // check, so a caret move into or out of a finding (which re-renders this list) costs no translations.
+  // A fix's label says the same for the same words; the check runs on every reported edit, so the labels of a
+  // check are kept (per language) and reused by the next one instead of translated anew.
+  const fixLabels = useMemo(() => ({ t, labels: new Map<string, string>() }), [t]);
   const items = useMemo(() => {
     const occurrences = new Map<string, number>();
     return findings.map((finding) => {
@@ -58,10 +62,10 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
         key: `${finding.ruleId}-${occurrence}`,
         finding,
         quote: text.slice(finding.start, finding.end),
-        fixLabel: finding.fix ? describeFix(t, finding.fix, text) : null,
+        fixLabel: finding.fix ? fixLabel(fixLabels.labels, fixLabels.t, finding.fix, text) : null,
       };
     });
-  }, [findings, text, t]);
+  }, [findings, text, fixLabels]);
   // An item is not rendered again when only its place in the text moved (typing before it): its buttons act on
   // the finding as it stands now, looked up by the item's key.
   const current = useRef({ items, props });
@@ -101,6 +105,19 @@ export const FindingsList = memo(function FindingsList(props: FindingsListProps)
     </ul>
   );
 }, sameList);
+
+/** describeFix, remembered by what the label depends on (the kind of fix and its words). */
+function fixLabel(labels: Map<string, string>, t: TFunction, fix: ToneFix, text: string): string {
+  const kind = fix.start === fix.end ? 'insert' : fix.replacement === '' ? 'remove' : 'replace';
+  const key = `${kind}:${kind === 'remove' ? text.slice(fix.start, fix.end) : fix.replacement}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = describeFix(t, fix, text);
+    if (labels.size > 500) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
+}
 
 interface FindingItemProps {
   itemKey: string;

@@ -1,9 +1,7 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * The reply field's text as of the last edit, for the few things that must change in the very frame that
- * paints the edit (the length counter). The rest of the composer hears of the text a frame later (see
- * FindingsField); a component reading this store re-renders alone, right after the field's input event.
+ * paints the edit (the length counter, which writes its own words, see LiveLengthCounter). The rest of the composer
+ * hears of the text after that frame (see FindingsField).
  */
 export interface FieldText {
   get(): string;
@@ -26,8 +24,4 @@ export function createFieldText(initial: string): FieldText {
       return () => listeners.delete(listener);
     },
   };
-}
-
-export function useFieldText(store: FieldText): string {
-  return useSyncExternalStore(store.subscribe, store.get);
 }
