@@ -39,8 +39,10 @@ export function TopicChipsWith({
   const shown = topics.slice(0, max);
   return (
     <span className="topic-chips" title={names} aria-label={t('topics.chips', { names })} role="group">
-      {shown.map((topic) => (
-        <TopicChip key={topic.id} topic={topic} />
+      {/* Keyed by place: a list row showing another mention's topic changes the chip's name and colour instead
+          of building a new chip (a new list's rows replaced some 20 chips, 60 elements, in its first frame). */}
+      {shown.map((topic, place) => (
+        <TopicChip key={place} topic={topic} />
       ))}
       {topics.length > shown.length && (
         <span className="topic-chips__more">{t('topics.more', { count: topics.length - shown.length })}</span>
