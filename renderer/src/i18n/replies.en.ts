@@ -202,7 +202,8 @@ export const repliesEn: Messages<typeof repliesNl> = {
       greeting: 'The reply does not open with a greeting.',
       signoff: 'The reply does not end with a sign-off and name.',
       // Without the length itself: the counter beside the field shows it (see the Dutch text).
-      length: 'Too long for {{channel}}: at most {{limit}} characters. Everything from the underlined part falls outside.',
+      length:
+        'Too long for {{channel}}: at most {{limit}} characters. Everything from the underlined part falls outside.',
       emoji: {
         none: 'No emoji in a reply: “{{found}}”.',
         max: 'Too many emoji: {{count}}, at most {{max}}.',
