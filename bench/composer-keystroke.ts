@@ -534,15 +534,16 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       if (run.mark && runs[index - 1]?.mark === run.mark) expected[expected.length - 1] += run.text;
       else if (run.mark) expected.push(`${run.mark}:${run.text}`);
     });
+    // (The mirror's text is in several nodes, each emoji in an element of its own: ranges are compared as ranges.)
     const painted = await replies.composer.evaluate(() =>
       (['error', 'warning'] as const)
         .flatMap((severity) =>
-          ([...(CSS.highlights.get(`tone-${severity}`) ?? [])] as StaticRange[]).map((range) => ({
-            at: range.startOffset,
-            run: `${severity}:${(range.startContainer as Text).data.slice(range.startOffset, range.endOffset)}`,
+          ([...(CSS.highlights.get(`tone-${severity}`) ?? [])] as Range[]).map((range) => ({
+            range,
+            run: `${severity}:${range.toString()}`,
           })),
         )
-        .sort((a, b) => a.at - b.at)
+        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
         .map((found) => found.run),
     );
     const length = finalText.length;

@@ -65,10 +65,10 @@ export class RepliesPage {
   underlines(severity: 'error' | 'warning'): Promise<string[]> {
     return this.composer.evaluate(
       (dialog, name) =>
-        ([...(CSS.highlights.get(name) ?? [])] as StaticRange[])
+        ([...(CSS.highlights.get(name) ?? [])] as Range[])
           .filter((range) => dialog.contains(range.startContainer))
-          .sort((a, b) => a.startOffset - b.startOffset)
-          .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset)),
+          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+          .map((range) => range.toString()),
       `tone-${severity}`,
     );
   }
@@ -77,13 +77,10 @@ export class RepliesPage {
   underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number }[]> {
     return this.composer.evaluate(
       (dialog, name) =>
-        ([...(CSS.highlights.get(name) ?? [])] as StaticRange[])
+        ([...(CSS.highlights.get(name) ?? [])] as Range[])
           .filter((range) => dialog.contains(range.startContainer))
-          .sort((a, b) => a.startOffset - b.startOffset)
-          .map((found) => {
-            const range = document.createRange();
-            range.setStart(found.startContainer, found.startOffset);
-            range.setEnd(found.endContainer, found.endOffset);
+          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+          .map((range) => {
             const box = range.getBoundingClientRect();
             return { y: box.y, height: box.height };
           }),
@@ -98,18 +95,27 @@ export class RepliesPage {
   lastUnderlinedWordBox(severity: 'error' | 'warning', word: string): Promise<{ y: number; height: number } | null> {
     return this.composer.evaluate(
       (dialog, [name, wanted]) => {
-        const node = dialog.querySelector('.findings-field__mirror')?.firstChild;
-        if (!(node instanceof Text)) return null;
-        const start = node.data.lastIndexOf(wanted);
-        const end = start + wanted.length;
-        const covered = ([...(CSS.highlights.get(name) ?? [])] as StaticRange[]).some(
-          (range) => range.startContainer === node && range.startOffset <= start && range.endOffset >= end,
+        const mirror = dialog.querySelector('.findings-field__mirror');
+        if (!mirror) return null;
+        // The mirror's text is in several nodes (each emoji in an element of its own): the word, as a range.
+        const start = (mirror.textContent ?? '').lastIndexOf(wanted);
+        if (start < 0) return null;
+        const walker = document.createTreeWalker(mirror, NodeFilter.SHOW_TEXT);
+        const word = document.createRange();
+        let at = 0;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (start >= at && start < at + node.length) word.setStart(node, start - at);
+          if (start + wanted.length > at && start + wanted.length <= at + node.length)
+            word.setEnd(node, start + wanted.length - at);
+          at += node.length;
+        }
+        const covered = ([...(CSS.highlights.get(name) ?? [])] as Range[]).some(
+          (range) =>
+            range.compareBoundaryPoints(Range.START_TO_START, word) <= 0 &&
+            range.compareBoundaryPoints(Range.END_TO_END, word) >= 0,
         );
-        if (start < 0 || !covered) return null;
-        const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, end);
-        const box = range.getBoundingClientRect();
+        if (!covered) return null;
+        const box = word.getBoundingClientRect();
         return { y: box.y, height: box.height };
       },
       [`tone-${severity}`, word] as const,

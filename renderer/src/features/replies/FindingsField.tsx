@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 import { shiftRanges, type MarkedRange } from './paint';
+import { MirrorText } from './mirrorText';
 import { canHighlight, FieldUnderlines } from './underlines';
 
 /** Findings and the text they were found in (the field carries them over to the text it holds now). */
@@ -95,20 +96,17 @@ export function FindingsField({
   // an inserted template) before it paints that frame, and reading scrollTop on every render would force
   // a layout of the whole field inside each keystroke.
 
-  // The mirror is one text node that React does not own: an edit changes only the characters that changed
-  // (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and the
+  // The mirror's text is DOM that React does not own (see mirrorText.ts): an edit changes only the characters
+  // that changed (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and the
   // underlines are redrawn as highlights over it before the frame is painted.
+  const mirrorText = useRef<MirrorText | null>(null);
   const paint = (value: string, findings: CheckedRanges) => {
     const box = mirror.current;
     if (!box) return;
-    let node = box.firstChild;
-    if (!(node instanceof Text)) {
-      node = document.createTextNode('');
-      box.replaceChildren(node);
-    }
-    const text = node as Text;
+    if (mirrorText.current?.box !== box) mirrorText.current = new MirrorText(box);
+    const text = mirrorText.current;
     // A last line that ends in a newline must still take its height, as it does in the textarea.
-    replaceChanged(text, `${value}\u200b`);
+    text.set(`${value}\u200b`);
     const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
     shown.current = { text: value, findings: ranges };
     if (!canHighlight()) return;
@@ -228,30 +226,13 @@ function whenIdle(work: () => void, timeout: number): Cancel {
 /** Keys that act on the text as it is (the / menu's, and Ctrl or Cmd with any key): an edit not reported yet is reported first. */
 const COMMAND_KEYS = new Set(['Enter', 'Tab', 'Escape', 'ArrowUp', 'ArrowDown']);
 
-/** Sets a text node's data by replacing only what differs (one edit: the common start and end stay). */
-function replaceChanged(node: Text, next: string): void {
-  const old = node.data;
-  if (old === next) return;
-  const shortest = Math.min(old.length, next.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix += 1;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    old.charCodeAt(old.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)
-  )
-    suffix += 1;
-  node.replaceData(prefix, old.length - prefix - suffix, next.slice(prefix, next.length - suffix));
-}
-
 /** Where `index` of the mirror's text stands, relative to the field's box (as scrolled): for the / menu. */
 export function mirrorPointAt(mirror: HTMLElement, index: number): { top: number; left: number } | null {
-  const node = mirror.firstChild;
-  if (!(node instanceof Text)) return null;
+  if (!mirror.firstChild) return null;
+  const { node, offset } = new MirrorText(mirror).locate(index, 'start');
   const range = document.createRange();
-  const at = Math.min(index, node.data.length);
-  range.setStart(node, at);
-  range.setEnd(node, at);
+  range.setStart(node, offset);
+  range.setEnd(node, offset);
   const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
   const box = mirror.getBoundingClientRect();
   return { top: rect.top - box.top, left: rect.left - box.left };

@@ -115,13 +115,10 @@ export function slashTokenAt(text: string, caret: number): SlashToken | null {
 }
 
 /**
- * Carries ranges found in `before` over to `after` (one edit apart, as a keystroke, paste or fix makes):
- * ranges before the edit stay, ranges after it move with it, a range the edit cuts into keeps its
- * untouched part, and a range wholly replaced is dropped. So the underlines follow the text at once,
- * while the tone check of the new text runs a moment later.
+ * The one edit that turns `before` into `after`: how many characters at the start (`prefix`) and at the end
+ * (`suffix`) both share. The edit replaced before[prefix, before.length - suffix) with after[prefix, after.length - suffix).
  */
-export function shiftRanges<T extends MarkedRange>(ranges: readonly T[], before: string, after: string): T[] {
-  if (before === after) return ranges as T[];
+export function editBetween(before: string, after: string): { prefix: number; suffix: number } {
   const shortest = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
@@ -131,6 +128,18 @@ export function shiftRanges<T extends MarkedRange>(ranges: readonly T[], before:
     before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
   )
     suffix += 1;
+  return { prefix, suffix };
+}
+
+/**
+ * Carries ranges found in `before` over to `after` (one edit apart, as a keystroke, paste or fix makes):
+ * ranges before the edit stay, ranges after it move with it, a range the edit cuts into keeps its
+ * untouched part, and a range wholly replaced is dropped. So the underlines follow the text at once,
+ * while the tone check of the new text runs a moment later.
+ */
+export function shiftRanges<T extends MarkedRange>(ranges: readonly T[], before: string, after: string): T[] {
+  if (before === after) return ranges as T[];
+  const { prefix, suffix } = editBetween(before, after);
   const editEnd = before.length - suffix;
   const delta = after.length - before.length;
   const moved: T[] = [];
