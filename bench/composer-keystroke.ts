@@ -31,12 +31,13 @@ import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keyst
  *   next frame (up to 16.7 ms at 60 Hz) that no code can remove.
  * - the Event Timing API's own entries (input-to-next-paint per event, reported only from 16 ms up) and
  *   long tasks (over 50 ms) while typing, as the browser itself sees them.
- * Each keystroke also checks that the painted mirror holds the field's text, so underlines never lag the text
- * (the underlines are CSS highlights over the mirror's text; see renderer/src/features/replies/underlines.ts).
+ * Each keystroke also checks that the mirror holds the field's text and that every underline's boxes stand on its
+ * text in the frame just painted (`underlinesInSync`; the underlines are boxes placed where the mirror lays the text
+ * out, see renderer/src/features/replies/underlines.ts), so underlines never lag the text.
  *
  * The floor (`floor`, reported every run): the same reply and the same keystrokes, measured the same way (listeners
  * and trace), in a page holding nothing but a plain <textarea> with the composer field's size and font (no React, no
- * app code, no mirror, no highlights), opened in the same browser. The font is the app's own web font (its
+ * app code, no mirror, no underlines), opened in the same browser. The font is the app's own web font (its
  * @font-face rules are copied in): shaping a paragraph with an emoji in it costs several times more in Inter than in
  * a system font, so a floor in another font would leave that cost out. What the browser itself costs per keystroke on
  * this machine; `aboveFloor` is what the composer adds to it (ours minus floor, per statistic).
@@ -151,6 +152,27 @@ async function instrument(page: Page, selectors: { field: string; mirror: string
           const frame = performance.now();
           setTimeout(() => {
             const painted = performance.now();
+            // (Checked after the measured window.) Every underline's boxes stand on its text, line by line, in the
+            // frame just painted: its first box on the range's first rect, its last on its last.
+            let placed = true;
+            if (mirror) {
+              for (const element of document.querySelectorAll<HTMLElement & { toneRange: Range }>(
+                '.findings-field__underline',
+              )) {
+                const rects = [...element.toneRange.getClientRects()].filter((rect) => rect.width > 0);
+                const first = element.firstElementChild?.getBoundingClientRect();
+                const last = element.lastElementChild?.getBoundingClientRect();
+                if (rects.length === 0) continue;
+                if (
+                  !first ||
+                  !last ||
+                  Math.abs(first.left - rects[0]!.left) > 0.5 ||
+                  Math.abs(first.top - rects[0]!.top) > 4 ||
+                  Math.abs(last.top - rects[rects.length - 1]!.top) > 4
+                )
+                  placed = false;
+              }
+            }
             // Idle once (the field reports the edit then), then its render's frame, then idle again.
             requestIdleCallback(() =>
               requestAnimationFrame(() =>
@@ -167,7 +189,7 @@ async function instrument(page: Page, selectors: { field: string; mirror: string
               renderMs: painted - frame,
               workMs: rendered - start + (painted - frame),
               inputToPaintMs: painted - start,
-              inSync,
+              inSync: inSync && placed,
             });
           }, 0);
         });
@@ -245,7 +267,7 @@ async function typeCssAB(browser: Browser, page: Page, replies: RepliesPage, css
 }
 
 /**
- * The machine's floor: a page with nothing but a <textarea> (no React, no app code, no mirror, no highlights)
+ * The machine's floor: a page with nothing but a <textarea> (no React, no app code, no mirror, no underlines)
  * the composer's size and font, holding `text`, in the same browser with the same viewport and locale. Opened
  * on about:blank in a context of its own; the caller instruments and types into it as into the composer.
  */
@@ -535,16 +557,14 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       else if (run.mark) expected.push(`${run.mark}:${run.text}`);
     });
     // (The mirror's text is in several nodes, each emoji in an element of its own: ranges are compared as ranges.)
-    const painted = await replies.composer.evaluate(() =>
-      (['error', 'warning'] as const)
-        .flatMap((severity) =>
-          ([...(CSS.highlights.get(`tone-${severity}`) ?? [])] as Range[]).map((range) => ({
-            range,
-            run: `${severity}:${range.toString()}`,
-          })),
-        )
-        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
-        .map((found) => found.run),
+    const painted = await replies.composer.evaluate((dialog) =>
+      [...dialog.querySelectorAll<HTMLElement & { toneRange: Range }>('.findings-field__underline')]
+        .filter((element) => element.childElementCount > 0)
+        .sort((a, b) => a.toneRange.compareBoundaryPoints(Range.START_TO_START, b.toneRange))
+        .map(
+          (element) =>
+            `${element.classList.contains('findings-field__underline--error') ? 'error' : 'warning'}:${element.toneRange.toString()}`,
+        ),
     );
     const length = finalText.length;
     await replies.field.press('End');
@@ -605,7 +625,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       emojiFonts: emojiFonts(),
       replyLength: length,
       rules: tone.rules.length,
-      // The tone check's findings in the typed reply, and the highlight ranges that underlined the filled one
+      // The tone check's findings in the typed reply, and the underlines drawn in the filled one
       // (touching runs of one severity are one range).
       findings: finalFindings.length,
       underlineRanges,

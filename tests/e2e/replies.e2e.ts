@@ -111,6 +111,8 @@ describe('replying in one voice', () => {
 
     // The error is underlined in the text and listed, with a one-click fix; sending is blocked meanwhile.
     await expect.poll(() => replies.underlines('error')).toEqual(['je']);
+    // Its box stands under the word, where the field shows it.
+    expect(await replies.underlineBoxes('error')).toEqual([expect.objectContaining({ onText: true })]);
     const finding = replies.findings.filter({ hasText: 'Fout' }).filter({ hasText: 'aanspreekvorm' });
     await finding.waitFor();
     expect(await replies.sendButton().isDisabled()).toBe(true);
@@ -197,7 +199,11 @@ describe('replying in one voice', () => {
       it(language, async () => {
         const { session, replies } = await desk('Sanne de Vries', locale);
         await session.page.goto(`${host.url}/#/settings/tone`);
-        await session.page.waitForFunction(() => (CSS.highlights.get('tone-error')?.size ?? 0) > 0);
+        // The sample text's errors are underlined.
+        await session.page
+          .locator('.findings-field__underline--error .findings-field__underline-line')
+          .first()
+          .waitFor();
         await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-tone-${language}.png`) });
 
         await session.page.goto(`${host.url}/#/settings/templates`);

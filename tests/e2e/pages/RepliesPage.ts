@@ -61,40 +61,52 @@ export class RepliesPage {
     await this.composer.locator('[id$="-findings"][aria-busy="false"]').waitFor();
   }
 
-  /** The underlined words in the mirror behind the composer's field, by severity, in text order (CSS highlights). */
+  /**
+   * The underlined stretches of the reply, by severity, in text order: the text of the range each underline
+   * follows in the mirror (see underlines.ts), for underlines that are drawn (have a box on screen).
+   */
   underlines(severity: 'error' | 'warning'): Promise<string[]> {
     return this.composer.evaluate(
-      (dialog, name) =>
-        ([...(CSS.highlights.get(name) ?? [])] as Range[])
-          .filter((range) => dialog.contains(range.startContainer))
+      (dialog, selector) =>
+        ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
+          .filter((element) => element.childElementCount > 0)
+          .map((element) => element.toneRange)
           .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
           .map((range) => range.toString()),
-      `tone-${severity}`,
-    );
-  }
-
-  /** Where the underlines stand on screen, in text order. */
-  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number }[]> {
-    return this.composer.evaluate(
-      (dialog, name) =>
-        ([...(CSS.highlights.get(name) ?? [])] as Range[])
-          .filter((range) => dialog.contains(range.startContainer))
-          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-          .map((range) => {
-            const box = range.getBoundingClientRect();
-            return { y: box.y, height: box.height };
-          }),
-      `tone-${severity}`,
+      `.findings-field__underline--${severity}`,
     );
   }
 
   /**
-   * Where the last `word` of the mirror's text stands on screen, if an underline of `severity` covers it (a
-   * highlight range may hold more than the word: touching runs of one severity are one range); null if none does.
+   * Where the underlines' boxes stand on screen (their first line each), in text order, and whether each box
+   * stands where the mirror lays its text out (within half a pixel).
+   */
+  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number; onText: boolean }[]> {
+    return this.composer.evaluate(
+      (dialog, selector) =>
+        ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
+          .sort((a, b) => a.toneRange.compareBoundaryPoints(Range.START_TO_START, b.toneRange))
+          .map((element) => {
+            const box = element.firstElementChild!.getBoundingClientRect();
+            // The mirror stands scrolled as the layer does: its text's rect is where the field shows that text.
+            const text = [...element.toneRange.getClientRects()].find((rect) => rect.width > 0)!;
+            return {
+              y: box.y,
+              height: box.height,
+              onText: Math.abs(box.left - text.left) < 0.5 && Math.abs(box.bottom - text.bottom) < 0.5,
+            };
+          }),
+      `.findings-field__underline--${severity}`,
+    );
+  }
+
+  /**
+   * Where the box under the last `word` of the reply stands on screen, if an underline of `severity` covers the
+   * word (an underline may hold more than the word: touching runs of one severity are one); null if none does.
    */
   lastUnderlinedWordBox(severity: 'error' | 'warning', word: string): Promise<{ y: number; height: number } | null> {
     return this.composer.evaluate(
-      (dialog, [name, wanted]) => {
+      (dialog, [selector, wanted]) => {
         const mirror = dialog.querySelector('.findings-field__mirror');
         if (!mirror) return null;
         // The mirror's text is in several nodes (each emoji in an element of its own): the word, as a range.
@@ -109,16 +121,21 @@ export class RepliesPage {
             word.setEnd(node, start + wanted.length - at);
           at += node.length;
         }
-        const covered = ([...(CSS.highlights.get(name) ?? [])] as Range[]).some(
-          (range) =>
-            range.compareBoundaryPoints(Range.START_TO_START, word) <= 0 &&
-            range.compareBoundaryPoints(Range.END_TO_END, word) >= 0,
+        const covering = ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[]).find(
+          (element) =>
+            element.toneRange.compareBoundaryPoints(Range.START_TO_START, word) <= 0 &&
+            element.toneRange.compareBoundaryPoints(Range.END_TO_END, word) >= 0,
         );
-        if (!covered) return null;
-        const box = word.getBoundingClientRect();
-        return { y: box.y, height: box.height };
+        if (!covering) return null;
+        // The box of the covering underline on the word's line (the mirror stands scrolled as the layer does).
+        const wordBox = word.getBoundingClientRect();
+        const middle = wordBox.y + wordBox.height / 2;
+        const line = [...covering.children]
+          .map((child) => child.getBoundingClientRect())
+          .find((box) => middle >= box.top && middle <= box.bottom);
+        return line ? { y: line.y, height: line.height } : null;
       },
-      [`tone-${severity}`, word] as const,
+      [`.findings-field__underline--${severity}`, word] as const,
     );
   }
 

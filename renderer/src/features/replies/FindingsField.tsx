@@ -10,9 +10,9 @@ import {
   type RefObject,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { shiftRanges, type MarkedRange } from './paint';
+import { editBetween, shiftRanges, type MarkedRange } from './paint';
 import { MirrorText } from './mirrorText';
-import { canHighlight, FieldUnderlines } from './underlines';
+import { FieldUnderlines } from './underlines';
 
 /** Findings and the text they were found in (the field carries them over to the text it holds now). */
 export interface CheckedRanges {
@@ -51,16 +51,16 @@ interface FindingsFieldProps {
 }
 
 /**
- * The reply field: a real textarea (undo, IME, spell check and screen readers work as everywhere)
- * with transparent text over a mirror that lays out the same text identically and underlines the
- * tone findings (as highlights, see underlines.ts). The mirror follows the textarea's scroll position.
+ * The reply field: a real textarea (undo, IME, spell check and screen readers work as everywhere) that paints its
+ * own text, over a layer of underlines (see underlines.ts). Behind both, a mirror lays out the same text
+ * identically but is never painted: it is where the underlines measure where a finding's text stands. The mirror
+ * and the underlines follow the textarea's scroll position.
  *
  * A keystroke does not wait for React. The field's own input listener copies the edit into the mirror and
  * moves the underlines along with it (shiftRanges), so the frame that paints the character paints its
  * underlines too. React hears of the new text after that frame, when the page is idle (`report`), as a
- * transition; only what `onInput` updates (the length counter) changes in the same frame. A DOM change in a
- * later frame would also cost a repaint of the whole mirror: Chromium rebuilds every highlight's markers after
- * any DOM change. So what React renders for an edit should change nothing on the page unless it must.
+ * transition; only what `onInput` updates (the length counter) changes in the same frame. What React renders for
+ * an edit should change nothing on the page unless it must: every change costs a frame of its own.
  */
 export function FindingsField({
   id,
@@ -82,6 +82,7 @@ export function FindingsField({
   children,
 }: FindingsFieldProps) {
   const mirror = useRef<HTMLDivElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
   const underlines = useRef<FieldUnderlines | null>(null);
   // What the mirror underlines now: the last findings, carried along with every edit since.
   const shown = useRef<CheckedRanges>({ text: '', findings: [] });
@@ -90,28 +91,31 @@ export function FindingsField({
     listeners.current = { onChange, onInput, onCaret, reported };
   });
   const syncScroll = () => {
-    if (mirror.current && fieldRef.current) mirror.current.scrollTop = fieldRef.current.scrollTop;
+    const field = fieldRef.current;
+    if (!field) return;
+    if (mirror.current) mirror.current.scrollTop = field.scrollTop;
+    if (layer.current) layer.current.style.transform = `translateY(${-field.scrollTop}px)`;
   };
   // Synced on the textarea's scroll events only: the browser fires them (typing past the bottom, a fix,
   // an inserted template) before it paints that frame, and reading scrollTop on every render would force
   // a layout of the whole field inside each keystroke.
 
   // The mirror's text is DOM that React does not own (see mirrorText.ts): an edit changes only the characters
-  // that changed (replaceData), so the browser reshapes and re-lays out as little of the text as it can, and the
-  // underlines are redrawn as highlights over it before the frame is painted.
+  // that changed (replaceData), so the browser re-lays out as little of the text as it can, and the underlines
+  // that moved are placed again before the frame is painted.
   const mirrorText = useRef<MirrorText | null>(null);
   const paint = (value: string, findings: CheckedRanges) => {
     const box = mirror.current;
-    if (!box) return;
+    if (!box || !layer.current) return;
     if (mirrorText.current?.box !== box) mirrorText.current = new MirrorText(box);
     const text = mirrorText.current;
+    const before = text.text;
     // A last line that ends in a newline must still take its height, as it does in the textarea.
     text.set(`${value}\u200b`);
     const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
     shown.current = { text: value, findings: ranges };
-    if (!canHighlight()) return;
-    underlines.current ??= new FieldUnderlines();
-    underlines.current.draw(text, ranges);
+    if (underlines.current?.layer !== layer.current) underlines.current = new FieldUnderlines(layer.current, box);
+    underlines.current.draw(text, ranges, changedFrom(before, text.text));
   };
 
   // A new check's findings (or the first render): underlined where they now stand.
@@ -175,17 +179,29 @@ export function FindingsField({
       cancel();
     };
   }, [fieldRef]);
-  useEffect(
-    () => () => {
+  // The field's width or its font changes (a resized window, the web font arriving): the text may stand
+  // elsewhere now, every underline with it.
+  useEffect(() => {
+    const field = fieldRef.current;
+    if (!field) return;
+    const placeAll = () => underlines.current?.placeAll();
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(placeAll) : null;
+    resized?.observe(field);
+    document.fonts?.addEventListener('loadingdone', placeAll);
+    return () => {
+      resized?.disconnect();
+      document.fonts?.removeEventListener('loadingdone', placeAll);
       underlines.current?.clear();
-    },
-    [],
-  );
+    };
+  }, [fieldRef]);
   useImperativeHandle(mirrorRef, () => mirror.current!, []);
 
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
       <div className="findings-field__mirror" ref={mirror} aria-hidden="true" />
+      <div className="findings-field__underlines" aria-hidden="true">
+        <div className="findings-field__underlines-content" ref={layer} />
+      </div>
       <textarea
         ref={fieldRef}
         id={id}
@@ -206,6 +222,18 @@ export function FindingsField({
       {children}
     </div>
   );
+}
+
+/**
+ * From where an edit of `before` into `after` may have moved text on screen: the whitespace before the first
+ * changed character. Lines are filled from their start, so what stands before the edit's word keeps its place
+ * (the word itself may move back to the line before, when it gets shorter).
+ */
+export function changedFrom(before: string, after: string): number {
+  if (before === after) return after.length;
+  let at = editBetween(before, after).prefix;
+  while (at > 0 && !/\s/.test(after[at - 1]!)) at -= 1;
+  return Math.max(0, at - 1);
 }
 
 /** At the latest this long after an edit's frame, React hears of it, even when the page is never idle. */

@@ -54,8 +54,8 @@ export interface UnderlineStretch {
 /**
  * What the mirror underlines in a text of `length` code units: the marked runs of `paintRuns`, with runs of one
  * severity that touch joined into one stretch (a warning over a whole sentence with a shouted word in it is one
- * underline, not three). The browser paints each highlight range of a text line as a part of its own, so fewer
- * ranges keep a keystroke's repaint of the mirror short; the underline looks the same. Ranges beyond the text
+ * underline, not three). Each underline is a range to measure and a box per line to place (underlines.ts), so fewer
+ * ranges keep a keystroke's work short; the underline looks the same. Ranges beyond the text
  * are clamped to it, empty ones underline nothing. One sweep over the range ends: O(r log r), no text copied.
  */
 export function underlineStretches(length: number, ranges: readonly MarkedRange[]): UnderlineStretch[] {

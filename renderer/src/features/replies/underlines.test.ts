@@ -1,124 +1,180 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MarkedRange } from './paint';
 import { MirrorText } from './mirrorText';
-import { FieldUnderlines, HIGHLIGHT_NAMES } from './underlines';
+import { FieldUnderlines, lineBoxes, type UnderlineElement } from './underlines';
+import { changedFrom } from './FindingsField';
 
-// happy-dom has no CSS Custom Highlight API: a registry of plain sets stands in for CSS.highlights.
-const registry = new Map<string, Set<AbstractRange>>();
+// happy-dom lays nothing out: a fixed-pitch layout stands in for the mirror's. Each character is 10 px wide and
+// 20 px high, 10 characters to a line (no word wrapping), from the mirror's top left corner at (0, 0).
+const PITCH = 10;
+const PER_LINE = 10;
+const LINE = 20;
+
+/** Text offsets of a range in its mirror (the element marked data-mirror). */
+function offsets(range: Range): { start: number; end: number } {
+  const box = range.startContainer.parentElement!.closest('[data-mirror]')!;
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  let at = 0;
+  let start = -1;
+  let end = -1;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === range.startContainer) start = at + range.startOffset;
+    if (node === range.endContainer) end = at + range.endOffset;
+    at += (node as Text).length;
+  }
+  return { start, end };
+}
+
+function rect(left: number, top: number, width: number, height: number): DOMRect {
+  return { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top } as DOMRect;
+}
+
+/** The stand-in layout's rects of a range: one per line it covers. */
+function fixedPitchRects(range: Range): DOMRect[] {
+  const { start, end } = offsets(range);
+  const rects: DOMRect[] = [];
+  for (let line = Math.floor(start / PER_LINE); line * PER_LINE < end; line += 1) {
+    const from = Math.max(start, line * PER_LINE) - line * PER_LINE;
+    const to = Math.min(end, (line + 1) * PER_LINE) - line * PER_LINE;
+    rects.push(rect(from * PITCH, line * LINE, (to - from) * PITCH, LINE));
+  }
+  return rects;
+}
+
+let measured: string[] = [];
 
 beforeEach(() => {
-  registry.clear();
-  Object.assign(globalThis, { Highlight: class extends Set<AbstractRange> {}, CSS: { highlights: registry } });
+  measured = [];
+  vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+    measured.push(this.toString());
+    return fixedPitchRects(this) as unknown as DOMRectList;
+  });
 });
 
 afterEach(() => {
-  registry.clear();
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
 });
 
-/** What the page's highlights underline in the mirror's text, as severity:text in text order. */
-function underlined(text: MirrorText): string[] {
-  const starts = text.nodeStarts();
-  return (['error', 'warning'] as const)
-    .flatMap((severity) =>
-      [...(registry.get(HIGHLIGHT_NAMES[severity]) ?? [])]
-        .filter((range) => starts.has(range.startContainer))
-        .map((range) => ({
-          at: starts.get(range.startContainer)! + range.startOffset,
-          run: `${severity}:${text.text.slice(
-            starts.get(range.startContainer)! + range.startOffset,
-            starts.get(range.endContainer)! + range.endOffset,
-          )}`,
-        })),
-    )
-    .sort((a, b) => a.at - b.at)
-    .map((found) => found.run);
-}
-
-/** Whether the mirror still holds the very same nodes (edited in place, not made anew). */
-function sameNodes(now: Node[], before: Node[]): boolean {
-  return now.length === before.length && now.every((node, index) => node === before[index]);
-}
-
-function mirror(value: string): MirrorText {
+function field(value: string): { text: MirrorText; layer: HTMLElement; underlines: FieldUnderlines } {
   const box = document.createElement('div');
-  document.body.append(box);
+  box.dataset.mirror = '';
+  const layer = document.createElement('div');
+  document.body.append(box, layer);
   const text = new MirrorText(box);
   text.set(value);
-  return text;
+  return { text, layer, underlines: new FieldUnderlines(layer, box) };
+}
+
+/** What the layer underlines, as severity:text, in its order. */
+function underlined(layer: HTMLElement): string[] {
+  return [...layer.children].map((element) => {
+    const severity = element.classList.contains('findings-field__underline--error') ? 'error' : 'warning';
+    return `${severity}:${(element as UnderlineElement).toneRange.toString()}`;
+  });
+}
+
+/** Where an underline's boxes stand, as "left,top,width,height" each. */
+function boxes(element: Element): string[] {
+  return [...element.children].map((line) => {
+    const style = (line as HTMLElement).style;
+    return [style.marginLeft, style.marginTop, style.width, style.height].map((px) => parseFloat(px)).join(',');
+  });
 }
 
 describe('FieldUnderlines', () => {
-  it('underlines each run once, overlaps as the worst severity', () => {
-    const text = mirror('Hoi jij, dat is KUT!!');
+  it('underlines each run once, overlaps as the worst severity, a box where its text stands', () => {
+    const { text, layer, underlines } = field('Hoi jij, dat is KUT!!');
     const ranges: MarkedRange[] = [
       { start: 4, end: 7, severity: 'error' },
       { start: 16, end: 21, severity: 'warning' },
       { start: 19, end: 21, severity: 'error' },
     ];
-    new FieldUnderlines().draw(text, ranges);
-    expect(underlined(text)).toEqual(['error:jij', 'warning:KUT', 'error:!!']);
+    underlines.draw(text, ranges);
+    expect(underlined(layer)).toEqual(['error:jij', 'warning:KUT', 'error:!!']);
+    // "jij" from the 5th character of line 1; "KUT" from the 7th of line 2; "!!" on the 10th of line 2 and the 1st of line 3.
+    expect([...layer.children].map(boxes)).toEqual([['40,0,30,20'], ['60,20,30,20'], ['90,20,10,20', '0,40,10,20']]);
   });
 
-  it('draws touching runs of one severity as one range', () => {
-    const text = mirror('Dat is NIET de bedoeling!!');
-    new FieldUnderlines().draw(text, [
+  it('draws touching runs of one severity as one underline', () => {
+    const { text, layer, underlines } = field('Dat is NIET de bedoeling!!');
+    underlines.draw(text, [
       { start: 0, end: 24, severity: 'warning' },
       { start: 7, end: 11, severity: 'warning' },
       { start: 24, end: 26, severity: 'warning' },
     ]);
-    expect(underlined(text)).toEqual(['warning:Dat is NIET de bedoeling!!']);
-    expect(registry.get(HIGHLIGHT_NAMES.warning)!.size).toBe(1);
+    expect(underlined(layer)).toEqual(['warning:Dat is NIET de bedoeling!!']);
+    expect(boxes(layer.children[0]!)).toEqual(['0,0,100,20', '0,20,100,20', '0,40,60,20']);
   });
 
-  it('after an edit holds exactly the new runs: kept ones stay, gone ones are taken out', () => {
-    const text = mirror('Hoi jij, dat is KUT!!');
-    const underlines = new FieldUnderlines();
+  it('after an edit holds exactly the new runs, and measures only what stands from the edit on', () => {
+    // ("Echt" stands in a text node of its own, after the emoji: happy-dom does not move live ranges with an edit
+    // of their node, as browsers do.)
+    const { text, layer, underlines } = field('Hoi jij, dat is KUT!! 😀 Echt');
+    underlines.draw(text, [
+      { start: 4, end: 7, severity: 'error' },
+      { start: 16, end: 19, severity: 'warning' },
+      { start: 25, end: 29, severity: 'warning' },
+    ]);
+    const [kept, , moved] = [...layer.children];
+    expect(boxes(moved!)).toEqual(['50,40,40,20']);
+    const before = text.text;
+    // A keystroke after "KUT!!": the first underline stands where it stood and is not measured again; the
+    // second is gone, the third moved on by a character; "!!!" is new.
+    text.set('Hoi jij, dat is KUT!!! 😀 Echt');
+    measured = [];
+    underlines.draw(
+      text,
+      [
+        { start: 4, end: 7, severity: 'error' },
+        { start: 19, end: 22, severity: 'warning' },
+        { start: 26, end: 30, severity: 'warning' },
+      ],
+      changedFrom(before, text.text),
+    );
+    expect(underlined(layer)).toEqual(['error:jij', 'warning:!!!', 'warning:Echt']);
+    expect(layer.children[0]).toBe(kept);
+    expect(layer.children[2]).toBe(moved);
+    expect(measured).toEqual(['!!!', 'Echt']);
+    expect(boxes(moved!)).toEqual(['60,40,40,20']);
+  });
+
+  it('places every underline again on request (the field was resized, a font arrived)', () => {
+    const { text, underlines } = field('Hoi jij, dat is KUT');
     underlines.draw(text, [
       { start: 4, end: 7, severity: 'error' },
       { start: 16, end: 19, severity: 'warning' },
     ]);
-    const kept = [...registry.get(HIGHLIGHT_NAMES.error)!][0];
-    // A keystroke at the end: the first finding stands where it stood, the second is gone, a third is new.
-    text.set(`${text.text} ok`);
-    underlines.draw(text, [
-      { start: 4, end: 7, severity: 'error' },
-      { start: 22, end: 24, severity: 'warning' },
-    ]);
-    expect(underlined(text)).toEqual(['error:jij', 'warning:ok']);
-    // The range that still fits was not replaced by a new one.
-    expect([...registry.get(HIGHLIGHT_NAMES.error)!]).toEqual([kept]);
-    expect(registry.get(HIGHLIGHT_NAMES.warning)!.size).toBe(1);
+    measured = [];
+    underlines.placeAll();
+    expect(measured).toEqual(['jij', 'KUT']);
   });
 
-  it('takes only its own ranges out, leaving another field’s', () => {
-    const one = mirror('je bent');
-    const other = mirror('jij bent');
-    const first = new FieldUnderlines();
-    const second = new FieldUnderlines();
-    first.draw(one, [{ start: 0, end: 2, severity: 'error' }]);
-    second.draw(other, [{ start: 0, end: 3, severity: 'error' }]);
-    first.clear();
-    expect(underlined(one)).toEqual([]);
-    expect(registry.get(HIGHLIGHT_NAMES.error)!.size).toBe(1);
-    expect(underlined(other)).toEqual(['error:jij']);
-    second.draw(other, []);
-    expect(registry.get(HIGHLIGHT_NAMES.error)!.size).toBe(0);
+  it('clear takes its underlines out of its layer', () => {
+    const one = field('je bent');
+    const other = field('jij bent');
+    one.underlines.draw(one.text, [{ start: 0, end: 2, severity: 'error' }]);
+    other.underlines.draw(other.text, [{ start: 0, end: 3, severity: 'error' }]);
+    one.underlines.clear();
+    expect(underlined(one.layer)).toEqual([]);
+    expect(underlined(other.layer)).toEqual(['error:jij']);
+    other.underlines.draw(other.text, []);
+    expect(underlined(other.layer)).toEqual([]);
   });
 
   it('underlines across emoji, which stand in elements of their own, and keeps ranges through plain edits', () => {
-    const text = mirror('Top 😀 jij bent 👍🏽 KUT');
+    const { text, layer, underlines } = field('Top 😀 jij bent 👍🏽 KUT');
     const box = text.box;
     expect(box.querySelectorAll('.findings-field__emoji')).toHaveLength(2);
-    const underlines = new FieldUnderlines();
     // "jij" after the first emoji, and a run from "bent" over the second emoji to the end.
     underlines.draw(text, [
       { start: 7, end: 10, severity: 'error' },
       { start: 11, end: 24, severity: 'warning' },
     ]);
-    expect(underlined(text)).toEqual(['error:jij', 'warning:bent 👍🏽 KUT']);
+    expect(underlined(layer)).toEqual(['error:jij', 'warning:bent 👍🏽 KUT']);
     const nodes = [...box.childNodes];
-    const kept = [...registry.get(HIGHLIGHT_NAMES.error)!][0];
+    const kept = layer.children[0];
     // Typing at the start changes one text node in place: the emoji elements stay, the ranges move along.
     text.set(`Hoi ${text.text}`);
     expect(sameNodes([...box.childNodes], nodes)).toBe(true);
@@ -127,8 +183,8 @@ describe('FieldUnderlines', () => {
       { start: 11, end: 14, severity: 'error' },
       { start: 15, end: 28, severity: 'warning' },
     ]);
-    expect(underlined(text)).toEqual(['error:jij', 'warning:bent 👍🏽 KUT']);
-    expect([...registry.get(HIGHLIGHT_NAMES.error)!]).toEqual([kept]);
+    expect(underlined(layer)).toEqual(['error:jij', 'warning:bent 👍🏽 KUT']);
+    expect(layer.children[0]).toBe(kept);
     // Typing right after an emoji, and at the very end, also edits in place.
     text.set('Hoi Top 😀! jij bent 👍🏽 KUT');
     text.set('Hoi Top 😀! jij bent 👍🏽 KUT!');
@@ -143,3 +199,38 @@ describe('FieldUnderlines', () => {
     expect(box.textContent).toBe(text.text);
   });
 });
+
+describe('lineBoxes', () => {
+  it('makes one box per line, spanning its rects, standing as high as its text', () => {
+    const rects = [
+      rect(100, 10, 50, 20),
+      // An emoji's inline-block beside the text: taller, reaching lower.
+      rect(150, 8, 24, 27),
+      rect(174, 10, 30, 20),
+      // An empty rect at the line's end.
+      rect(204, 10, 0, 20),
+      rect(0, 37, 40, 20),
+    ];
+    expect(lineBoxes(rects, 0, 5)).toEqual([
+      { left: 100, top: 5, width: 104, height: 20 },
+      { left: 0, top: 32, width: 40, height: 20 },
+    ]);
+    // No box reaches past `right`: a wrapping space may measure up to the line's end.
+    expect(lineBoxes([rect(100, 10, 300, 20)], 0, 0, 250)).toEqual([{ left: 100, top: 10, width: 150, height: 20 }]);
+  });
+});
+
+describe('changedFrom', () => {
+  it('starts at the whitespace before the edited word', () => {
+    expect(changedFrom('Hoi jij daar', 'Hoi jijj daar')).toBe(3);
+    expect(changedFrom('Hoi jij', 'Hoi jij!')).toBe(3);
+    expect(changedFrom('Hoi', 'Hoi ')).toBe(0);
+    expect(changedFrom('Hoi jij', 'Hoi jij')).toBe(7);
+    expect(changedFrom('een\ntwee', 'een\ntweee')).toBe(3);
+  });
+});
+
+/** Whether the mirror still holds the very same nodes (edited in place, not made anew). */
+function sameNodes(now: Node[], before: Node[]): boolean {
+  return now.length === before.length && now.every((node, index) => node === before[index]);
+}

@@ -2,50 +2,74 @@ import type { TextPositions } from './mirrorText';
 import { underlineStretches, type MarkedRange } from './paint';
 
 /**
- * Tone underlines drawn with the CSS Custom Highlight API (`::highlight(tone-error)`, `::highlight(tone-warning)`
- * in replies.css) over the mirror's text (see mirrorText.ts). A highlight is painted, never laid out: a keystroke in
- * a 2,000-character reply re-lays out one text node, however many findings it has (with a <mark> per finding the
- * mirror's layout cost several times the textarea's own).
+ * Tone underlines drawn as boxes of their own (`.findings-field__underline-line` in replies.css: a light tint with
+ * a wavy line at its foot) in a layer under the field's text, placed where the mirror lays the same text out.
+ *
+ * Why not highlights over a painted mirror (CSS Custom Highlight API), as before: Chromium paints a highlighted
+ * text by painting all of its text again, and re-records it on every frame that changes anything on the page. In
+ * the composer bench (2,000 characters, ~50 findings) a keystroke's frame painted ~3.6 ms with the painted mirror,
+ * ~1.4 ms with the text painted by the textarea alone. Now the mirror is laid out but never painted (`visibility:
+ * hidden`); the textarea paints its text; and a keystroke moves only the boxes whose text moved.
+ *
+ * Each underline follows a live Range over the mirror's text: an edit of a text node (replaceData) moves it with
+ * the characters, as the DOM moves every live Range, so `draw` keeps most of them and only measures (getClientRects,
+ * on the layout the frame needs anyway) those at or after the edit.
  */
 
-export const HIGHLIGHT_NAMES = { error: 'tone-error', warning: 'tone-warning' } as const;
+type Severity = MarkedRange['severity'];
 
-type Severity = keyof typeof HIGHLIGHT_NAMES;
-
-/** Whether this browser can draw the underlines (every Chromium since 105; not jsdom). */
-export function canHighlight(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+/** The element of one underline (one per range; a box per line it covers), with the range it follows. */
+export interface UnderlineElement extends HTMLElement {
+  /** The stretch of the mirror's text it underlines (read by the tests and the bench, through the page). */
+  toneRange: Range;
 }
 
-/** One highlight per severity, shared by every reply field on the page; each field adds and removes its own ranges. */
-function highlight(severity: Severity): Highlight {
-  const name = HIGHLIGHT_NAMES[severity];
-  let found = CSS.highlights.get(name);
-  if (!found) {
-    found = new Highlight();
-    CSS.highlights.set(name, found);
-  }
-  return found;
+/** A box of an underline: one line's part of the range, relative to the mirror's text (its box, scrolled to the top). */
+export interface LineBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
-/**
- * The ranges one field has put into the page's highlights, so it can take them out again. They are live
- * Ranges: an edit of one of the mirror's text nodes (replaceData) moves them along with the characters, as the DOM does
- * for every live Range, so a keystroke leaves most of them standing where the findings now are and `draw`
- * only adds and removes the few that differ.
- */
+interface Drawn {
+  severity: Severity;
+  range: Range;
+  element: UnderlineElement;
+  /** Where its boxes stand now (the key of `lineBoxes`), so an unchanged one is left alone. */
+  placed: string;
+}
+
+/** Writing that runs right to left anywhere in the text: an edit may then move what stands before it on its line. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
 export class FieldUnderlines {
-  private current: { severity: Severity; range: Range }[] = [];
+  private current: Drawn[] = [];
+  private paddingRight: number | null = null;
+
+  /**
+   * @param layer where the underlines go: a box that stands where the mirror stands and scrolls with it (its
+   *   content is moved up by the field's scroll position; see FindingsField).
+   * @param mirror the mirror whose text the ranges are in.
+   */
+  constructor(
+    readonly layer: HTMLElement,
+    private readonly mirror: HTMLElement,
+  ) {}
 
   /**
    * Underlines `ranges` of the mirror's text (a run covered by several findings takes the worst severity; touching
-   * runs of one severity are one range, see underlineStretches).
+   * runs of one severity are one range, see underlineStretches). `changedFrom`: the text offset from which the
+   * layout may have changed since the last call (an edit; 0 when unknown): underlines that end before it stand
+   * where they stood and are not measured again.
    */
-  draw(text: TextPositions, ranges: readonly MarkedRange[]): void {
+  draw(text: TextPositions & { readonly text: string }, ranges: readonly MarkedRange[], changedFrom = 0): void {
     const starts = text.nodeStarts();
+    const from = RIGHT_TO_LEFT.test(text.text) ? 0 : changedFrom;
     // What stands now, by where it stands (after the DOM moved it with the edit).
-    const standing = new Map<string, { severity: Severity; range: Range }>();
-    const stale: { severity: Severity; range: Range }[] = [];
+    const standing = new Map<string, Drawn>();
+    const stale: Drawn[] = [];
+    const offsets = new Map<Drawn, number>();
     for (const entry of this.current) {
       const { range } = entry;
       const start = starts.get(range.startContainer);
@@ -54,32 +78,124 @@ export class FieldUnderlines {
         start === undefined || end === undefined
           ? null
           : `${entry.severity}:${start + range.startOffset}:${end + range.endOffset}`;
-      if (key === null || range.collapsed || standing.has(key)) stale.push(entry);
-      else standing.set(key, entry);
+      if (key === null || end === undefined || range.collapsed || standing.has(key)) stale.push(entry);
+      else {
+        standing.set(key, entry);
+        offsets.set(entry, end + range.endOffset);
+      }
     }
-    const next: { severity: Severity; range: Range }[] = [];
+    const next: Drawn[] = [];
+    const toPlace: Drawn[] = [];
     for (const stretch of underlineStretches(text.length, ranges)) {
       const key = `${stretch.severity}:${stretch.start}:${stretch.end}`;
       const kept = standing.get(key);
       if (kept) {
         standing.delete(key);
         next.push(kept);
+        if (offsets.get(kept)! > from) toPlace.push(kept);
         continue;
       }
       const range = document.createRange();
-      const from = text.locate(stretch.start, 'start');
-      const to = text.locate(stretch.end, 'end');
-      range.setStart(from.node, from.offset);
-      range.setEnd(to.node, to.offset);
-      highlight(stretch.severity).add(range);
-      next.push({ severity: stretch.severity, range });
+      const start = text.locate(stretch.start, 'start');
+      const end = text.locate(stretch.end, 'end');
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const element = document.createElement('div') as unknown as UnderlineElement;
+      element.className = `findings-field__underline findings-field__underline--${stretch.severity}`;
+      element.toneRange = range;
+      const entry: Drawn = { severity: stretch.severity, range, element, placed: '' };
+      next.push(entry);
+      toPlace.push(entry);
     }
-    for (const { severity, range } of [...stale, ...standing.values()]) highlight(severity).delete(range);
+    for (const { element } of [...stale, ...standing.values()]) element.remove();
+    // In text order in the layer too.
+    for (const [index, { element }] of next.entries())
+      if (this.layer.children[index] !== element) this.layer.insertBefore(element, this.layer.children[index] ?? null);
     this.current = next;
+    this.place(toPlace);
+  }
+
+  /** Places every underline again: the field's size or its font changed, so the whole text may have moved. */
+  placeAll(): void {
+    this.place(this.current);
   }
 
   clear(): void {
-    for (const { severity, range } of this.current) highlight(severity).delete(range);
+    for (const { element } of this.current) element.remove();
     this.current = [];
   }
+
+  private place(entries: readonly Drawn[]): void {
+    if (entries.length === 0) return;
+    const origin = this.mirror.getBoundingClientRect();
+    const scrollTop = this.mirror.scrollTop;
+    // A space where a line wraps may measure up to the line's end: no box reaches into the padding.
+    this.paddingRight ??= parseFloat(getComputedStyle(this.mirror).paddingRight) || 0;
+    const right = this.mirror.clientWidth > 0 ? this.mirror.clientWidth - this.paddingRight : Infinity;
+    for (const entry of entries) {
+      const boxes = lineBoxes(entry.range.getClientRects(), origin.left, origin.top - scrollTop, right);
+      const key = boxes.map((box) => `${box.left},${box.top},${box.width},${box.height}`).join(';');
+      if (key === entry.placed) continue;
+      entry.placed = key;
+      const { element } = entry;
+      while (element.children.length > boxes.length) element.lastElementChild!.remove();
+      boxes.forEach((box, index) => {
+        let line = element.children[index] as HTMLElement | undefined;
+        if (!line) {
+          line = document.createElement('div');
+          line.className = 'findings-field__underline-line';
+          element.append(line);
+        }
+        line.style.marginLeft = `${box.left}px`;
+        line.style.marginTop = `${box.top}px`;
+        line.style.width = `${box.width}px`;
+        line.style.height = `${box.height}px`;
+      });
+    }
+  }
+}
+
+/**
+ * The client rects of a range of text (one per text fragment, and one per element the range holds whole: each
+ * emoji of the mirror stands in an inline-block of its own), as one box per line, relative to `(left, top)`, rounded
+ * to a tenth of a pixel. Rects whose middles fall within one another are one line. A line's box spans all of its
+ * rects across, and stands as high as the rect that ends highest: an emoji's inline-block reaches lower than the
+ * text beside it, and the underline belongs under the text. Empty rects (a line's end) are left out. With `right`
+ * (relative, as the boxes are), no box reaches past it.
+ */
+export function lineBoxes(rects: ArrayLike<DOMRectReadOnly>, left: number, top: number, right = Infinity): LineBox[] {
+  const sorted = Array.from(rects)
+    .filter((rect) => rect.width > 0 && rect.height > 0)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  const lines: { left: number; right: number; top: number; bottom: number; low: number; high: number }[] = [];
+  for (const rect of sorted) {
+    const middle = (rect.top + rect.bottom) / 2;
+    const line = lines.find((found) => middle >= found.low && middle <= found.high);
+    if (!line) {
+      lines.push({
+        left: rect.left,
+        right: rect.right,
+        top: rect.top,
+        bottom: rect.bottom,
+        low: rect.top,
+        high: rect.bottom,
+      });
+      continue;
+    }
+    line.left = Math.min(line.left, rect.left);
+    line.right = Math.max(line.right, rect.right);
+    line.low = Math.min(line.low, rect.top);
+    line.high = Math.max(line.high, rect.bottom);
+    if (rect.bottom < line.bottom) {
+      line.top = rect.top;
+      line.bottom = rect.bottom;
+    }
+  }
+  const tenth = (value: number) => Math.round(value * 10) / 10;
+  return lines.map((line) => ({
+    left: tenth(line.left - left),
+    top: tenth(line.top - top),
+    width: tenth(Math.max(0, Math.min(line.right - left, right) - (line.left - left))),
+    height: tenth(line.bottom - line.top),
+  }));
 }
