@@ -400,6 +400,13 @@ describe('the underlines of a long reply', () => {
         return mirror - field;
       })
       .toBe(0);
+    // The mirror wraps the text at the field's width (its scrollbar, never painted, takes the same room), so an
+    // underline measured in it stands under the word the field shows.
+    const widths = await replies.composer.evaluate((dialog) => [
+      dialog.querySelector('textarea')!.clientWidth,
+      dialog.querySelector<HTMLElement>('.findings-field__mirror')!.clientWidth,
+    ]);
+    expect(widths[1]).toBe(widths[0]);
     // The last "je" is underlined where it stands: its mark is inside the visible part of the field.
     // (The whole reply is over X's limit, so the rest of it is underlined too, in the same range as this "je".)
     await replies.checked();
