@@ -37,6 +37,8 @@ import { requireBuild } from '../tests/e2e/support/host';
  * traces the scrollbar jumps instead and adds `jumpsTrace`, the main thread's self time over the whole phase.
  * BENCH_SCROLL_TRACE_CATEGORIES=a,b adds trace categories to either (see TRACE_CATEGORIES).
  *
+ * BENCH_SCROLL_CSS='<rules>' adds a stylesheet to the page once it has opened (tries a CSS change without a build).
+ *
  * BENCH_WORKSPACE=DIR uses that workspace as it is (made once with `watchpost demo --data DIR`); otherwise
  * a demo of BENCH_SCROLL_MENTIONS (default 500,000) is made in a temp folder and removed after.
  */
@@ -570,6 +572,12 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     const opened = performance.now();
     await settled(page);
     const firstOpenMs = Math.round(performance.now() - opened);
+    if (process.env.BENCH_SCROLL_CSS)
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, process.env.BENCH_SCROLL_CSS);
     const grid = page.getByRole('grid');
     const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
     const header = await page.locator('.page-header__meta').first().textContent();
