@@ -34,7 +34,7 @@ export interface LineBox {
 
 interface Drawn {
   severity: Severity;
-  range: Range;
+  /** Its range is `element.toneRange`. */
   element: UnderlineElement;
   /** Where its boxes stand now (the key of `lineBoxes`), so an unchanged one is left alone. */
   placed: string;
@@ -71,7 +71,7 @@ export class FieldUnderlines {
     const stale: Drawn[] = [];
     const offsets = new Map<Drawn, number>();
     for (const entry of this.current) {
-      const { range } = entry;
+      const range = entry.element.toneRange;
       const start = starts.get(range.startContainer);
       const end = starts.get(range.endContainer);
       const key =
@@ -103,7 +103,7 @@ export class FieldUnderlines {
       const element = document.createElement('div') as unknown as UnderlineElement;
       element.className = `findings-field__underline findings-field__underline--${stretch.severity}`;
       element.toneRange = range;
-      const entry: Drawn = { severity: stretch.severity, range, element, placed: '' };
+      const entry: Drawn = { severity: stretch.severity, element, placed: '' };
       next.push(entry);
       toPlace.push(entry);
     }
@@ -133,7 +133,7 @@ export class FieldUnderlines {
     this.paddingRight ??= parseFloat(getComputedStyle(this.mirror).paddingRight) || 0;
     const right = this.mirror.clientWidth > 0 ? this.mirror.clientWidth - this.paddingRight : Infinity;
     for (const entry of entries) {
-      const boxes = lineBoxes(entry.range.getClientRects(), origin.left, origin.top - scrollTop, right);
+      const boxes = lineBoxes(entry.element.toneRange.getClientRects(), origin.left, origin.top - scrollTop, right);
       const key = boxes.map((box) => `${box.left},${box.top},${box.width},${box.height}`).join(';');
       if (key === entry.placed) continue;
       entry.placed = key;
