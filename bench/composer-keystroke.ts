@@ -9,6 +9,7 @@ import { RepliesPage } from '../tests/e2e/pages/RepliesPage';
 import { paintRuns } from '../renderer/src/features/replies/paint';
 import { checkTone } from '../shared/replies/tone/check';
 import { TRACE_CATEGORIES, traceKeystrokes, type TracedKeystroke } from './keystroke-trace';
+import { addStyleSheet } from './page-css';
 
 /**
  * Issue #6: tone findings are underlined as the operator types, within 16 ms per keystroke for a
@@ -512,12 +513,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await replies.replyFromInbox(host.url, { channel: ['x'] }, rows[0]!.text);
     const page = session.page;
     await instrument(page, COMPOSER);
-    if (process.env.BENCH_KEY_CSS)
-      await page.evaluate((css) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      }, process.env.BENCH_KEY_CSS);
+    if (process.env.BENCH_KEY_CSS) await addStyleSheet(page, process.env.BENCH_KEY_CSS);
     const settled = () => replies.checked();
     const checks = () =>
       page.evaluate(() =>

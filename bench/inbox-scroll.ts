@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openSession } from '../tests/e2e/support/browser';
 import { requireBuild } from '../tests/e2e/support/host';
+import { addStyleSheet } from './page-css';
 
 /**
  * Issue #5: scrolling the inbox from top to bottom at scale shows no blank rows for longer than a frame,
@@ -572,12 +573,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
     const opened = performance.now();
     await settled(page);
     const firstOpenMs = Math.round(performance.now() - opened);
-    if (process.env.BENCH_SCROLL_CSS)
-      await page.evaluate((css) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      }, process.env.BENCH_SCROLL_CSS);
+    if (process.env.BENCH_SCROLL_CSS) await addStyleSheet(page, process.env.BENCH_SCROLL_CSS);
     const grid = page.getByRole('grid');
     const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
     const header = await page.locator('.page-header__meta').first().textContent();
