@@ -20,10 +20,10 @@ import { addStyleSheet } from './page-css';
  * Per keystroke, from listeners the bench puts on the page (nothing in the app is there for the bench):
  * - `keyWorkMs` (reported as `keystroke.work`, the figure the 16 ms budget is judged on): the keystroke's own
  *   cost from its keydown (`event.timeStamp`: when the browser got the key) until the input event's listeners
- *   have moved the mirror's text and underlines along with the edit (a microtask after its last listener), plus
- *   the rendering of the frame that paints them (from that frame's rAF callback to a task right after it, when
- *   style, layout and paint are done). It holds the keydown's listeners and the browser's own insertion of the
- *   character (editing the textarea, its layout), which run before the input event. React hears of the edit
+ *   are done (a microtask after its last listener), plus the rendering of the frame that paints the edit and its
+ *   underlines (from that frame's rAF callback to a task right after it, when style, layout and paint are done).
+ *   It holds the keydown's listeners and the browser's own insertion of the character (editing the field, its
+ *   layout), which run before the input event. React hears of the edit
  *   after that frame (see FindingsField): its render is not in this figure, but it is in `rendererTime`, and a
  *   key typed while it runs waits for it (the keydown's timeStamp is taken before that wait).
  * - `workMs` (`work`, `script`, `render`): the same from the input event's creation instead of the keydown, as
@@ -32,13 +32,13 @@ import { addStyleSheet } from './page-css';
  *   next frame (up to 16.7 ms at 60 Hz) that no code can remove.
  * - the Event Timing API's own entries (input-to-next-paint per event, reported only from 16 ms up) and
  *   long tasks (over 50 ms) while typing, as the browser itself sees them.
- * Each keystroke also checks that the mirror holds the field's text and that every underline's boxes stand on its
- * text in the frame just painted (`underlinesInSync`; the underlines are boxes placed where the mirror lays the text
- * out, see renderer/src/features/replies/underlines.ts), so underlines never lag the text.
+ * The underlines are highlights over the field's own text (renderer/src/features/replies/toneHighlights.ts), live
+ * ranges the browser moves with each edit and paints with the text; each keystroke checks that every one of them is
+ * still in the field's text after it (`underlinesInSync`).
  *
  * The floor (`floor`, reported every run): the same reply and the same keystrokes, measured the same way (listeners
  * and trace), in a page holding nothing but a plain <textarea> with the composer field's size and font (no React, no
- * app code, no mirror, no underlines), opened in the same browser. The font is the app's own web font (its
+ * app code, no underlines), opened in the same browser. The font is the app's own web font (its
  * @font-face rules are copied in): shaping a paragraph with an emoji in it costs several times more in Inter than in
  * a system font, so a floor in another font would leave that cost out. What the browser itself costs per keystroke on
  * this machine; `aboveFloor` is what the composer adds to it (ours minus floor, per statistic).
@@ -108,11 +108,10 @@ interface Sample {
 /** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `mirror`, each key
  * also checks that the mirror holds the field's text; `window.benchChecks` gets, per key, how long until the page
  * was idle after it (see checkDelay). */
-async function instrument(page: Page, selectors: { field: string; mirror: string | null }): Promise<void> {
+async function instrument(page: Page, selectors: { field: string; highlighted: boolean }): Promise<void> {
   await page.evaluate((selectors) => {
-    const field = document.querySelector<HTMLTextAreaElement>(selectors.field);
-    const mirror = selectors.mirror === null ? null : document.querySelector<HTMLElement>(selectors.mirror);
-    if (!field || (selectors.mirror !== null && !mirror)) throw new Error(`bench: no field at ${selectors.field}`);
+    const field = document.querySelector<HTMLElement>(selectors.field);
+    if (!field) throw new Error(`bench: no field at ${selectors.field}`);
     const state = window as unknown as {
       benchKeys: Sample[];
       benchSlow: { name: string; duration: number }[];
@@ -148,30 +147,19 @@ async function instrument(page: Page, selectors: { field: string; mirror: string
       // Runs after React's own listeners and the microtask it renders in.
       queueMicrotask(() => {
         const rendered = performance.now();
-        const inSync = mirror === null || (mirror.textContent ?? '').replace(/\u200b$/, '') === field.value;
         requestAnimationFrame(() => {
           const frame = performance.now();
           setTimeout(() => {
             const painted = performance.now();
-            // (Checked after the measured window.) Every underline's boxes stand on its text, line by line, in the
-            // frame just painted: its first box on the range's first rect, its last on its last.
+            // (Checked after the measured window.) Every underline (a range of the page's tone highlights, see
+            // toneHighlights.ts) is still in the field's text and holds some of it: an edit moved it along, never
+            // left it behind in a node the field no longer holds.
             let placed = true;
-            if (mirror) {
-              for (const element of document.querySelectorAll<HTMLElement & { toneRange: Range }>(
-                '.findings-field__underline',
-              )) {
-                const rects = [...element.toneRange.getClientRects()].filter((rect) => rect.width > 0);
-                const first = element.firstElementChild?.getBoundingClientRect();
-                const last = element.lastElementChild?.getBoundingClientRect();
-                if (rects.length === 0) continue;
-                if (
-                  !first ||
-                  !last ||
-                  Math.abs(first.left - rects[0]!.left) > 0.5 ||
-                  Math.abs(first.top - rects[0]!.top) > 4 ||
-                  Math.abs(last.top - rects[rects.length - 1]!.top) > 4
-                )
-                  placed = false;
+            if (selectors.highlighted) {
+              for (const name of ['tone-error', 'tone-warning']) {
+                for (const range of (CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? []) {
+                  if (!(range instanceof Range) || !field.contains(range.commonAncestorContainer)) placed = false;
+                }
               }
             }
             // Idle once (the field reports the edit then), then its render's frame, then idle again.
@@ -190,7 +178,7 @@ async function instrument(page: Page, selectors: { field: string; mirror: string
               renderMs: painted - frame,
               workMs: rendered - start + (painted - frame),
               inputToPaintMs: painted - start,
-              inSync: inSync && placed,
+              inSync: placed,
             });
           }, 0);
         });
@@ -200,8 +188,8 @@ async function instrument(page: Page, selectors: { field: string; mirror: string
 }
 
 const COMPOSER = {
-  field: 'dialog.composer textarea',
-  mirror: 'dialog.composer .findings-field__mirror',
+  field: 'dialog.composer [role="textbox"][contenteditable]',
+  highlighted: true,
 };
 
 /** What the plain page's textarea copies from the composer's, so it lays out and paints the same text alike. */
@@ -275,7 +263,7 @@ async function typeCssAB(browser: Browser, page: Page, replies: RepliesPage, css
 async function openFloorPage(browser: Browser, composerPage: Page, text: string) {
   const look = await composerPage.evaluate(
     ({ selector, properties }) => {
-      const field = document.querySelector<HTMLTextAreaElement>(selector);
+      const field = document.querySelector<HTMLElement>(selector);
       if (!field) throw new Error(`bench: no composer field at ${selector} to copy the floor's textarea from`);
       const computed = getComputedStyle(field);
       const box = field.getBoundingClientRect();
@@ -450,7 +438,16 @@ async function typeKeys(
   });
   for (let i = 0; i < count; i += 1) {
     if (middleAt !== null && i === Math.floor(count / 2)) {
-      await field.evaluate((element: HTMLTextAreaElement, at) => element.setSelectionRange(at, at), middleAt);
+      // The caret to `middleAt`: a textarea's selection, or a point in the editable field's text nodes.
+      await field.evaluate((element, at) => {
+        if (element instanceof HTMLTextAreaElement) return element.setSelectionRange(at, at);
+        let start = 0;
+        for (const node of element.childNodes) {
+          const length = (node.textContent ?? '').length;
+          if (node instanceof Text && at <= start + length) return void getSelection()!.collapse(node, at - start);
+          start += length;
+        }
+      }, middleAt);
     }
     const typedAt = performance.now();
     await page.keyboard.type(TYPED[i % TYPED.length]!);
@@ -539,8 +536,8 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     if (process.env.BENCH_KEY_SAMPLES) writeFileSync(process.env.BENCH_KEY_SAMPLES, JSON.stringify(measured.keys));
     if (traceFile) writeFileSync(traceFile, await browser.stopTracing());
     const measuredChecks = await checks();
-    // Once checked, the mirror underlines exactly what the tone check finds in the final text.
-    const finalText = await replies.field.inputValue();
+    // Once checked, the field underlines exactly what the tone check finds in the final text.
+    const finalText = await replies.text();
     const lang = (await replies.composer.locator('select').first().inputValue()) as 'nl' | 'en';
     const rulesNow = (await host.call('replies.tone.get', {})).rules;
     // Runs of one severity that touch are underlined as one range (underlineStretches): joined here too.
@@ -552,15 +549,16 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
       if (run.mark && runs[index - 1]?.mark === run.mark) expected[expected.length - 1] += run.text;
       else if (run.mark) expected.push(`${run.mark}:${run.text}`);
     });
-    // (The mirror's text is in several nodes, each emoji in an element of its own: ranges are compared as ranges.)
-    const painted = await replies.composer.evaluate((dialog) =>
-      [...dialog.querySelectorAll<HTMLElement & { toneRange: Range }>('.findings-field__underline')]
-        .filter((element) => element.childElementCount > 0)
-        .sort((a, b) => a.toneRange.compareBoundaryPoints(Range.START_TO_START, b.toneRange))
-        .map(
-          (element) =>
-            `${element.classList.contains('findings-field__underline--error') ? 'error' : 'warning'}:${element.toneRange.toString()}`,
-        ),
+    // Both severities' highlight ranges in the field, in text order.
+    const painted = await replies.field.evaluate((element) =>
+      (['error', 'warning'] as const)
+        .flatMap((severity) =>
+          [...((CSS.highlights.get(`tone-${severity}`) as Set<AbstractRange> | undefined) ?? [])]
+            .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
+            .map((range) => ({ severity, range })),
+        )
+        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
+        .map(({ severity, range }) => `${severity}:${range.toString()}`),
     );
     const length = finalText.length;
     await replies.field.press('End');
@@ -582,7 +580,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await session.close();
     let floor: Record<string, unknown>;
     try {
-      await instrument(floorPage.page, { field: 'textarea', mirror: null });
+      await instrument(floorPage.page, { field: 'textarea', highlighted: false });
       await floorPage.field.press('End');
       const plain = await typeKeys(floorPage.page, floorPage.field, keystrokes, 1000, null);
       await floorPage.field.press('End');

@@ -95,7 +95,7 @@ describe('replying in one voice', () => {
     const { session, replies } = await desk('Sanne de Vries');
     await replyTo(replies, COMPLAINT, 'lijn 401 wachten');
     // Mastodon delivers a reply only to whom it mentions: the reply starts with the author's handle, counted.
-    const mentionPrefix = await replies.field.inputValue();
+    const mentionPrefix = await replies.text();
     expect(mentionPrefix).toMatch(/^@[\w.-]+@[\w.-]+ $/);
     // (Mastodon counts a remote mention as its @user part only.)
     await replies.composer.getByText(/^[1-9]\d* \/ 500$/).waitFor();
@@ -104,29 +104,29 @@ describe('replying in one voice', () => {
     await replies.page.keyboard.type('/bus');
     await replies.templateOption('Bus te laat').waitFor();
     await replies.page.keyboard.press('Enter');
-    await expect.poll(() => replies.field.inputValue()).toContain('Sorry dat je moest wachten');
-    const inserted = await replies.field.inputValue();
+    await expect.poll(() => replies.text()).toContain('Sorry dat je moest wachten');
+    const inserted = await replies.text();
     expect(inserted).not.toContain('/bus');
     expect(inserted.startsWith(`${mentionPrefix}Beste `)).toBe(true);
 
     // The error is underlined in the text and listed, with a one-click fix; sending is blocked meanwhile.
     await expect.poll(() => replies.underlines('error')).toEqual(['je']);
-    // Its box stands under the word, where the field shows it.
-    expect(await replies.underlineBoxes('error')).toEqual([expect.objectContaining({ onText: true })]);
+    // It is painted where the field shows the word.
+    expect(await replies.underlineBoxes('error')).toEqual([expect.objectContaining({ inView: true })]);
     const finding = replies.findings.filter({ hasText: 'Fout' }).filter({ hasText: 'aanspreekvorm' });
     await finding.waitFor();
     expect(await replies.sendButton().isDisabled()).toBe(true);
     await session.page.screenshot({ path: path.join(SCREENSHOTS, 'replies-composer-findings-nl.png') });
 
     await finding.getByRole('button', { name: 'Vervang door “u”' }).click();
-    await expect.poll(() => replies.field.inputValue()).toContain('Sorry dat u moest wachten');
+    await expect.poll(() => replies.text()).toContain('Sorry dat u moest wachten');
     await expect.poll(() => replies.underlines('error')).toEqual([]);
     // The fix went through the editing command: Ctrl+Z brings "je" back, Ctrl+Shift+Z takes it away again.
     await replies.field.focus();
     await replies.page.keyboard.press('Control+z');
-    await expect.poll(() => replies.field.inputValue()).toContain('Sorry dat je moest wachten');
+    await expect.poll(() => replies.text()).toContain('Sorry dat je moest wachten');
     await replies.page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => replies.field.inputValue()).toContain('Sorry dat u moest wachten');
+    await expect.poll(() => replies.text()).toContain('Sorry dat u moest wachten');
 
     const send = replies.sendButton();
     expect(await send.textContent()).toContain('Versturen via Mastodon');
@@ -200,10 +200,8 @@ describe('replying in one voice', () => {
         const { session, replies } = await desk('Sanne de Vries', locale);
         await session.page.goto(`${host.url}/#/settings/tone`);
         // The sample text's errors are underlined.
-        await session.page
-          .locator('.findings-field__underline--error .findings-field__underline-line')
-          .first()
-          .waitFor();
+        const sample = session.page.getByRole('textbox', { name: /^(Voorbeeldtekst|Sample text)$/ });
+        await expect.poll(() => replies.underlines('error', sample)).not.toEqual([]);
         await session.page.screenshot({ path: path.join(SCREENSHOTS, `replies-tone-${language}.png`) });
 
         await session.page.goto(`${host.url}/#/settings/templates`);
@@ -220,7 +218,7 @@ describe('replying in one voice', () => {
         await replies.page.keyboard.press('Escape');
         await replies.composer.getByRole('listbox').waitFor({ state: 'detached' });
         // Escape closed the menu only; the composer and its text stay.
-        expect(await replies.field.inputValue()).toContain('NIET zo boos');
+        expect(await replies.text()).toContain('NIET zo boos');
 
         await replies.openRepliesPage(host.url, 'sent');
         await replies.card('stadsbewoner').waitFor();

@@ -62,80 +62,101 @@ export class RepliesPage {
   }
 
   /**
-   * The underlined stretches of the reply, by severity, in text order: the text of the range each underline
-   * follows in the mirror (see underlines.ts), for underlines that are drawn (have a box on screen).
+   * The reply's text as the field holds it (an editable box of plain text, not a textarea: see editableText.ts).
+   * The browser keeps one extra newline after a last line that is empty, and a <br> in an empty field.
    */
-  underlines(severity: 'error' | 'warning'): Promise<string[]> {
-    return this.composer.evaluate(
-      (dialog, selector) =>
-        ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
-          .filter((element) => element.childElementCount > 0)
-          .map((element) => element.toneRange)
+  text(): Promise<string> {
+    return this.field.evaluate((element) => {
+      let text = '';
+      for (const node of element.childNodes) text += node.nodeName === 'BR' ? '\n' : (node.textContent ?? '');
+      return text.endsWith('\n') ? text.slice(0, -1) : text;
+    });
+  }
+
+  /** Puts the caret at `offset` of the reply's text (its text nodes, as the field counts them). */
+  caretTo(offset: number): Promise<void> {
+    return this.field.evaluate((element, wanted) => {
+      element.focus();
+      let at = 0;
+      for (const node of element.childNodes) {
+        const length = node.nodeName === 'BR' ? 1 : (node.textContent ?? '').length;
+        if (node instanceof Text && wanted <= at + length) {
+          getSelection()!.collapse(node, wanted - at);
+          return;
+        }
+        at += length;
+      }
+      getSelection()!.collapse(element, element.childNodes.length);
+    }, offset);
+  }
+
+  /**
+   * The underlined stretches of the reply, by severity, in text order: the text of each range of the page's
+   * highlight of that severity (`tone-error`, `tone-warning`, see toneHighlights.ts) that lies in the composer's
+   * field (or in `field`: the tone settings' sample).
+   */
+  underlines(severity: 'error' | 'warning', field: Locator = this.field): Promise<string[]> {
+    return field.evaluate(
+      (element, name) =>
+        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
+          .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
           .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
           .map((range) => range.toString()),
-      `.findings-field__underline--${severity}`,
+      `tone-${severity}`,
     );
   }
 
   /**
-   * Where the underlines' boxes stand on screen (their first line each), in text order, and whether each box
-   * stands where the mirror lays its text out (within half a pixel).
+   * Where the underlined stretches stand on screen (their first line each), in text order, and whether that line
+   * is within the field's visible box (the highlight is painted with the text, where the text stands).
    */
-  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number; onText: boolean }[]> {
-    return this.composer.evaluate(
-      (dialog, selector) =>
-        ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
-          .sort((a, b) => a.toneRange.compareBoundaryPoints(Range.START_TO_START, b.toneRange))
-          .map((element) => {
-            const box = element.firstElementChild!.getBoundingClientRect();
-            // The mirror stands scrolled as the layer does: its text's rect is where the field shows that text.
-            const text = [...element.toneRange.getClientRects()].find((rect) => rect.width > 0)!;
-            return {
-              y: box.y,
-              height: box.height,
-              onText: Math.abs(box.left - text.left) < 0.5 && Math.abs(box.bottom - text.bottom) < 0.5,
-            };
-          }),
-      `.findings-field__underline--${severity}`,
-    );
+  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number; inView: boolean }[]> {
+    return this.field.evaluate((element, name) => {
+      const view = element.getBoundingClientRect();
+      return [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
+        .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
+        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+        .map((range) => {
+          const box = [...range.getClientRects()].find((rect) => rect.width > 0)!;
+          return {
+            y: box.y,
+            height: box.height,
+            inView: box.top >= view.top && box.bottom <= view.bottom,
+          };
+        });
+    }, `tone-${severity}`);
   }
 
   /**
-   * Where the box under the last `word` of the reply stands on screen, if an underline of `severity` covers the
-   * word (an underline may hold more than the word: touching runs of one severity are one); null if none does.
+   * Where the last `word` of the reply stands on screen, if an underline of `severity` covers the word (an
+   * underline may hold more than the word: touching runs of one severity are one); null if none does.
    */
   lastUnderlinedWordBox(severity: 'error' | 'warning', word: string): Promise<{ y: number; height: number } | null> {
-    return this.composer.evaluate(
-      (dialog, [selector, wanted]) => {
-        const mirror = dialog.querySelector('.findings-field__mirror');
-        if (!mirror) return null;
-        // The mirror's text is in several nodes (each emoji in an element of its own): the word, as a range.
-        const start = (mirror.textContent ?? '').lastIndexOf(wanted);
+    return this.field.evaluate(
+      (element, [name, wanted]) => {
+        // The text may be in several nodes (a line break splits one): the word, as a range.
+        const start = (element.textContent ?? '').lastIndexOf(wanted);
         if (start < 0) return null;
-        const walker = document.createTreeWalker(mirror, NodeFilter.SHOW_TEXT);
-        const word = document.createRange();
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const found = document.createRange();
         let at = 0;
         for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-          if (start >= at && start < at + node.length) word.setStart(node, start - at);
+          if (start >= at && start < at + node.length) found.setStart(node, start - at);
           if (start + wanted.length > at && start + wanted.length <= at + node.length)
-            word.setEnd(node, start + wanted.length - at);
+            found.setEnd(node, start + wanted.length - at);
           at += node.length;
         }
-        const covering = ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[]).find(
-          (element) =>
-            element.toneRange.compareBoundaryPoints(Range.START_TO_START, word) <= 0 &&
-            element.toneRange.compareBoundaryPoints(Range.END_TO_END, word) >= 0,
+        const covered = [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].some(
+          (range) =>
+            range instanceof Range &&
+            range.compareBoundaryPoints(Range.START_TO_START, found) <= 0 &&
+            range.compareBoundaryPoints(Range.END_TO_END, found) >= 0,
         );
-        if (!covering) return null;
-        // The box of the covering underline on the word's line (the mirror stands scrolled as the layer does).
-        const wordBox = word.getBoundingClientRect();
-        const middle = wordBox.y + wordBox.height / 2;
-        const line = [...covering.children]
-          .map((child) => child.getBoundingClientRect())
-          .find((box) => middle >= box.top && middle <= box.bottom);
-        return line ? { y: line.y, height: line.height } : null;
+        if (!covered) return null;
+        const box = found.getBoundingClientRect();
+        return { y: box.y, height: box.height };
       },
-      [`.findings-field__underline--${severity}`, word] as const,
+      [`tone-${severity}`, word] as const,
     );
   }
 

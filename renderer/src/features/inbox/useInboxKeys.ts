@@ -19,12 +19,11 @@ export interface InboxKeys {
   help(): void;
 }
 
-const TEXT_ENTRY =
-  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, [contenteditable="true"]';
+const TEXT_ENTRY = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select';
 
 /** Where typing means text, not a shortcut. */
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest(TEXT_ENTRY) !== null;
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest(TEXT_ENTRY) !== null);
 }
 
 const ACTIONS: Record<string, Exclude<keyof InboxKeys, 'enabled' | 'move'>> = {

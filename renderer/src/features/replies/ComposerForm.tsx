@@ -17,7 +17,7 @@ import { MentionContext } from './MentionContext';
 import { ReplyField } from './ReplyField';
 import { SendBar } from './SendBar';
 import { TemplateValues } from './TemplateValues';
-import { replaceInField } from './editText';
+import type { ReplyInput } from './editableText';
 import { countForChannel } from '../../../../shared/replies/count';
 import { withReplyMention } from '../../../../shared/replies/mention';
 import { checkTone } from '../../../../shared/replies/tone/check';
@@ -35,7 +35,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const { t } = useTranslation();
   const { info, mention, templates, suggestions, rules, approval } = props.data;
   const id = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
+  const field = useRef<ReplyInput>(null);
   // A Mastodon reply starts with @author, or it does not reach them (see shared/replies/mention.ts).
   const [initialText] = useState(() => info.draft?.text ?? (info.replyMention ? `${info.replyMention} ` : ''));
   // The text as the field last reported it: a frame after each edit (the field itself never waits for React).
@@ -81,7 +81,7 @@ export function ComposerForm(props: { data: ComposeData; onClose(): void; onDone
   const fix = useCallback((finding: ToneFinding) => {
     // A fix's offsets belong to the text the list was made for; never apply them to other text.
     if (finding.fix && field.current && field.current.value === listedText.current)
-      replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
+      field.current.replace(finding.fix.start, finding.fix.end, finding.fix.replacement);
   }, []);
   // The chips keep one handler, so a keystroke does not re-render them (the inserter changes with every render).
   const insertLatest = useRef(inserter.insert);

@@ -1,18 +1,16 @@
 import {
   startTransition,
   useEffect,
-  useImperativeHandle,
   useLayoutEffect,
   useRef,
   type KeyboardEvent,
   type ReactNode,
-  type Ref,
   type RefObject,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { editBetween, shiftRanges, type MarkedRange } from './paint';
-import { MirrorText } from './mirrorText';
-import { FieldUnderlines } from './underlines';
+import { fieldValue, flatten, insertPlainText, rangeIn, ReplyInput, selectionIn, setFieldValue } from './editableText';
+import { shiftRanges, type MarkedRange } from './paint';
+import { ToneHighlights } from './toneHighlights';
 
 /** Findings and the text they were found in (the field carries them over to the text it holds now). */
 export interface CheckedRanges {
@@ -23,7 +21,7 @@ export interface CheckedRanges {
 interface FindingsFieldProps {
   id: string;
   /** The text the field starts with. From then on the field holds the text: typing, a fix or an inserted
-   * template (see editText.ts) edit it in place, and `onChange` reports it. */
+   * template (see ReplyInput.replace) edit it in place, and `onChange` reports it. */
   initialValue: string;
   /** The text after an edit, reported once the frame that shows the edit has been painted (see `report`). */
   onChange(value: string): void;
@@ -36,31 +34,30 @@ interface FindingsFieldProps {
   onCaret(caret: number): void;
   /** The last check's findings, underlined where they stand in the text as it is now. */
   checked: CheckedRanges;
-  /** The mirror behind the text, to measure where a character stands (the / menu stands under the caret). */
-  mirrorRef?: Ref<HTMLDivElement>;
-  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  fieldRef: RefObject<ReplyInput | null>;
   label: string;
   describedBy?: string;
   invalid: boolean;
   placeholder?: string;
-  onKeyDown?(event: KeyboardEvent<HTMLTextAreaElement>): void;
+  onKeyDown?(event: KeyboardEvent<HTMLDivElement>): void;
   /** The a11y wiring of the / menu, when it is open. */
   menu?: { listId: string; activeId: string | undefined };
   lang?: string;
   children?: ReactNode;
 }
 
+/** The input types whose text the browser would turn into paragraphs when it holds line breaks. */
+const INSERTING = new Set(['insertText', 'insertFromPaste', 'insertFromDrop', 'insertReplacementText']);
+
 /**
- * The reply field: a real textarea (undo, IME, spell check and screen readers work as everywhere) that paints its
- * own text, over a layer of underlines (see underlines.ts). Behind both, a mirror lays out the same text
- * identically but is never painted: it is where the underlines measure where a finding's text stands. The mirror
- * and the underlines follow the textarea's scroll position.
+ * The reply field: an editable box of plain text (`contenteditable="plaintext-only"`: typing, undo, IME, spell check
+ * and screen readers work as in a textarea, see editableText.ts) whose tone findings are highlights over its own
+ * text (toneHighlights.ts): the browser paints them with the text, and a keystroke does nothing for them.
  *
- * A keystroke does not wait for React. The field's own input listener copies the edit into the mirror and
- * moves the underlines along with it (shiftRanges), so the frame that paints the character paints its
- * underlines too. React hears of the new text after that frame, when the page is idle (`report`), as a
- * transition; only what `onInput` updates (the length counter) changes in the same frame. What React renders for
- * an edit should change nothing on the page unless it must: every change costs a frame of its own.
+ * A keystroke does not wait for React. React hears of the new text after the frame that paints the edit, when the
+ * page is idle (`report`), as a transition; only what `onInput` updates (the length counter) changes in the same
+ * frame. What React renders for an edit should change nothing on the page unless it must: every change costs a
+ * frame of its own.
  */
 export function FindingsField({
   id,
@@ -70,7 +67,6 @@ export function FindingsField({
   onInput,
   onCaret,
   checked,
-  mirrorRef,
   fieldRef,
   label,
   describedBy,
@@ -81,60 +77,51 @@ export function FindingsField({
   lang,
   children,
 }: FindingsFieldProps) {
-  const mirror = useRef<HTMLDivElement>(null);
-  const layer = useRef<HTMLDivElement>(null);
-  const underlines = useRef<FieldUnderlines | null>(null);
-  // What the mirror underlines now: the last findings, carried along with every edit since.
-  const shown = useRef<CheckedRanges>({ text: '', findings: [] });
+  const box = useRef<HTMLDivElement>(null);
+  const highlights = useRef<ToneHighlights | null>(null);
   const listeners = useRef({ onChange, onInput, onCaret, reported });
   useLayoutEffect(() => {
     listeners.current = { onChange, onInput, onCaret, reported };
   });
-  const syncScroll = () => {
-    const field = fieldRef.current;
-    if (!field) return;
-    if (mirror.current) mirror.current.scrollTop = field.scrollTop;
-    if (layer.current) layer.current.style.transform = `translateY(${-field.scrollTop}px)`;
-  };
-  // Synced on the textarea's scroll events only: the browser fires them (typing past the bottom, a fix,
-  // an inserted template) before it paints that frame, and reading scrollTop on every render would force
-  // a layout of the whole field inside each keystroke.
 
-  // The mirror's text is DOM that React does not own (see mirrorText.ts): an edit changes only the characters
-  // that changed (replaceData), so the browser re-lays out as little of the text as it can, and the underlines
-  // that moved are placed again before the frame is painted.
-  const mirrorText = useRef<MirrorText | null>(null);
-  const paint = (value: string, findings: CheckedRanges) => {
-    const box = mirror.current;
-    if (!box || !layer.current) return;
-    if (mirrorText.current?.box !== box) mirrorText.current = new MirrorText(box);
-    const text = mirrorText.current;
-    const before = text.text;
-    // A last line that ends in a newline must still take its height, as it does in the textarea.
-    text.set(`${value}\u200b`);
-    const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
-    shown.current = { text: value, findings: ranges };
-    if (underlines.current?.layer !== layer.current) underlines.current = new FieldUnderlines(layer.current, box);
-    underlines.current.draw(text, ranges, changedFrom(before, text.text));
-  };
-
-  // A new check's findings (or the first render): underlined where they now stand.
+  // The text it starts with, once; from then on the browser edits it.
   useLayoutEffect(() => {
-    const field = fieldRef.current;
-    if (field) paint(field.value, checked);
-  }, [checked, fieldRef]);
+    const element = box.current;
+    if (!element) return;
+    setFieldValue(element, initialValue);
+    element.toggleAttribute('data-empty', initialValue === '');
+    fieldRef.current = new ReplyInput(element);
+    return () => {
+      fieldRef.current = null;
+    };
+    // The initial value only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldRef]);
+
+  // A new check's findings (or the first render): underlined where they now stand (the text may have changed
+  // since it was checked; the findings are carried over to it).
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    if (highlights.current?.field !== element) highlights.current = new ToneHighlights(element);
+    const value = fieldValue(element);
+    const ranges = checked.text === value ? checked.findings : shiftRanges(checked.findings, checked.text, value);
+    highlights.current.draw(value.length, ranges);
+  }, [checked]);
+  useEffect(() => () => highlights.current?.clear(), []);
 
   // Edits (typing, fixes, inserted templates: all come as input events) and caret moves.
   useEffect(() => {
-    const field = fieldRef.current;
-    if (!field) return;
+    const element = box.current;
+    if (!element) return;
     let frame: number | null = null;
     let task: Cancel | null = null;
+    let empty = element.hasAttribute('data-empty');
     const report = () => {
       frame = task = null;
       const { onChange: changed, onCaret: moved } = listeners.current;
-      changed(field.value);
-      moved(field.selectionEnd);
+      changed(fieldValue(element));
+      moved(selectionIn(element)?.end ?? fieldValue(element).length);
     };
     const cancel = () => {
       if (frame !== null) cancelAnimationFrame(frame);
@@ -150,65 +137,60 @@ export function FindingsField({
         task = whenIdle(() => startTransition(report), REPORT_WITHIN_MS);
       });
     };
+    // Text with line breaks goes in as line breaks, not as the paragraphs the browser would make of it.
+    const onBeforeInput = (event: InputEvent) => {
+      const data = event.data ?? event.dataTransfer?.getData('text/plain') ?? null;
+      if (data === null || !/[\r\n]/.test(data) || !INSERTING.has(event.inputType)) return;
+      event.preventDefault();
+      insertPlainText(data);
+    };
     const onEdit = () => {
-      paint(field.value, shown.current);
-      listeners.current.onInput?.(field.value);
+      flatten(element);
+      const value = fieldValue(element);
+      // The placeholder shows on an empty field (which may still hold a <br>, so not :empty).
+      if ((value === '') !== empty) {
+        empty = value === '';
+        element.toggleAttribute('data-empty', empty);
+      }
+      listeners.current.onInput?.(value);
       reportLater();
     };
     const onSelectionChange = () => {
-      if (document.activeElement === field) reportLater();
+      if (document.activeElement === element) reportLater();
     };
     // A key handled by the / menu, Escape (closing keeps the draft) or Ctrl+Enter must see the text as it is:
     // an edit the parent has not rendered yet (not reported, or reported in a transition still on its way) is
     // reported now, before React hands the key to onKeyDown (React's listener sits on the root, after this one).
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (!COMMAND_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey) return;
-      if (field.value === listeners.current.reported) return;
+      if (fieldValue(element) === listeners.current.reported) return;
       cancel();
       flushSync(report);
     };
-    field.addEventListener('input', onEdit);
-    field.addEventListener('select', reportLater);
-    field.addEventListener('keydown', onKey);
+    element.addEventListener('beforeinput', onBeforeInput);
+    element.addEventListener('input', onEdit);
+    element.addEventListener('keydown', onKey);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
-      field.removeEventListener('input', onEdit);
-      field.removeEventListener('select', reportLater);
-      field.removeEventListener('keydown', onKey);
+      element.removeEventListener('beforeinput', onBeforeInput);
+      element.removeEventListener('input', onEdit);
+      element.removeEventListener('keydown', onKey);
       document.removeEventListener('selectionchange', onSelectionChange);
       cancel();
     };
-  }, [fieldRef]);
-  // The field's width or its font changes (a resized window, the web font arriving): the text may stand
-  // elsewhere now, every underline with it.
-  useEffect(() => {
-    const field = fieldRef.current;
-    if (!field) return;
-    const placeAll = () => underlines.current?.placeAll();
-    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(placeAll) : null;
-    resized?.observe(field);
-    document.fonts?.addEventListener('loadingdone', placeAll);
-    return () => {
-      resized?.disconnect();
-      document.fonts?.removeEventListener('loadingdone', placeAll);
-      underlines.current?.clear();
-    };
-  }, [fieldRef]);
-  useImperativeHandle(mirrorRef, () => mirror.current!, []);
+  }, []);
 
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
-      <div className="findings-field__mirror" ref={mirror} aria-hidden="true" />
-      <div className="findings-field__underlines" aria-hidden="true">
-        <div className="findings-field__underlines-content" ref={layer} />
-      </div>
-      <textarea
-        ref={fieldRef}
+      <div
+        ref={box}
         id={id}
         className="findings-field__input"
-        defaultValue={initialValue}
+        role="textbox"
+        aria-multiline="true"
+        contentEditable="plaintext-only"
+        tabIndex={0}
         lang={lang}
-        onScroll={syncScroll}
         onKeyDown={onKeyDown}
         aria-label={label}
         aria-describedby={describedBy}
@@ -216,24 +198,13 @@ export function FindingsField({
         aria-controls={menu?.listId}
         aria-activedescendant={menu?.activeId}
         aria-autocomplete="list"
-        placeholder={placeholder}
+        aria-placeholder={placeholder}
+        data-placeholder={placeholder}
         spellCheck
       />
       {children}
     </div>
   );
-}
-
-/**
- * From where an edit of `before` into `after` may have moved text on screen: the whitespace before the first
- * changed character. Lines are filled from their start, so what stands before the edit's word keeps its place
- * (the word itself may move back to the line before, when it gets shorter).
- */
-export function changedFrom(before: string, after: string): number {
-  if (before === after) return after.length;
-  let at = editBetween(before, after).prefix;
-  while (at > 0 && !/\s/.test(after[at - 1]!)) at -= 1;
-  return Math.max(0, at - 1);
 }
 
 /** At the latest this long after an edit's frame, React hears of it, even when the page is never idle. */
@@ -254,14 +225,12 @@ function whenIdle(work: () => void, timeout: number): Cancel {
 /** Keys that act on the text as it is (the / menu's, and Ctrl or Cmd with any key): an edit not reported yet is reported first. */
 const COMMAND_KEYS = new Set(['Enter', 'Tab', 'Escape', 'ArrowUp', 'ArrowDown']);
 
-/** Where `index` of the mirror's text stands, relative to the field's box (as scrolled): for the / menu. */
-export function mirrorPointAt(mirror: HTMLElement, index: number): { top: number; left: number } | null {
-  if (!mirror.firstChild) return null;
-  const { node, offset } = new MirrorText(mirror).locate(index, 'start');
-  const range = document.createRange();
-  range.setStart(node, offset);
-  range.setEnd(node, offset);
+/** Where `index` of the field's text stands, relative to the field's box (as scrolled): for the / menu. */
+export function pointInField(field: ReplyInput, index: number): { top: number; left: number } | null {
+  const element = field.element;
+  const range = rangeIn(element, index, index);
   const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-  const box = mirror.getBoundingClientRect();
+  if (rect.height === 0 && rect.top === 0 && rect.left === 0) return null;
+  const box = element.getBoundingClientRect();
   return { top: rect.top - box.top, left: rect.left - box.left };
 }

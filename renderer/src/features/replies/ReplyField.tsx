@@ -1,7 +1,8 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '../../../../shared/api/replies';
-import { FindingsField, mirrorPointAt, type CheckedRanges } from './FindingsField';
+import type { ReplyInput } from './editableText';
+import { FindingsField, pointInField, type CheckedRanges } from './FindingsField';
 import { slashTokenAt, type SlashToken } from './paint';
 import { matchTemplates, optionId, SlashMenu } from './SlashMenu';
 
@@ -20,7 +21,7 @@ export function ReplyField(props: {
   onChange(text: string): void;
   /** The text at once after each edit (see FindingsField's onInput). */
   onInput?(text: string): void;
-  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  fieldRef: RefObject<ReplyInput | null>;
   /** The last tone check: its findings and the text it checked. */
   checked: CheckedRanges;
   templates: readonly Template[];
@@ -36,7 +37,6 @@ export function ReplyField(props: {
   const [dismissed, setDismissed] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [position, setPosition] = useState({ top: 0, left: 0 });
-  const mirror = useRef<HTMLDivElement>(null);
   const placeholder = useMemo(() => t('composer.placeholder'), [t]);
 
   const token = props.caret === null ? null : slashTokenAt(props.text, props.caret);
@@ -46,15 +46,16 @@ export function ReplyField(props: {
   const matches = useMemo(() => (query === null ? [] : matchTemplates(templates, query)), [templates, query]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
 
-  // The menu stands under the `/`, measured in the mirror after layout (only while the menu is open).
+  // The menu stands under the `/`, measured in the field after layout (only while the menu is open).
   const anchorAt = open ? token.start : null;
   useLayoutEffect(() => {
     const field = fieldRef.current;
-    const point = anchorAt === null || !mirror.current ? null : mirrorPointAt(mirror.current, anchorAt);
+    const point = anchorAt === null || !field ? null : pointInField(field, anchorAt);
     if (!point || !field) return;
-    const lineHeight = parseFloat(getComputedStyle(field).lineHeight) || 22;
-    const top = Math.min(point.top + lineHeight + 4, field.clientHeight + 4);
-    const left = Math.max(0, Math.min(point.left, field.clientWidth - MENU_WIDTH));
+    const element = field.element;
+    const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 22;
+    const top = Math.min(point.top + lineHeight + 4, element.clientHeight + 4);
+    const left = Math.max(0, Math.min(point.left, element.clientWidth - MENU_WIDTH));
     setPosition((old) => (old.top === top && old.left === left ? old : { top, left }));
   }, [anchorAt, props.text, fieldRef]);
 
@@ -64,7 +65,7 @@ export function ReplyField(props: {
     props.onPick(template, token);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!open) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -93,7 +94,6 @@ export function ReplyField(props: {
       onInput={props.onInput}
       onCaret={props.onCaret}
       checked={props.checked}
-      mirrorRef={mirror}
       fieldRef={props.fieldRef}
       label={props.label}
       describedBy={props.describedBy}

@@ -7,7 +7,7 @@ import type { Channel } from '../../../../shared/domain/mention';
 import { FindingsField } from './FindingsField';
 import { FindingsList } from './FindingsList';
 import { LengthCounter } from './LengthCounter';
-import { replaceInField } from './editText';
+import type { ReplyInput } from './editableText';
 import { useOperator } from '../../stores/operator';
 
 const SAMPLE_CHANNELS: Channel[] = ['mastodon', 'x', 'bluesky', 'facebook', 'instagram', 'linkedin'];
@@ -16,7 +16,7 @@ const SAMPLE_CHANNELS: Channel[] = ['mastodon', 'x', 'bluesky', 'facebook', 'ins
 export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
   const { t } = useTranslation();
   const id = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
+  const field = useRef<ReplyInput>(null);
   const [lang, setLang] = useState<ReplyLang>('nl');
   const [channel, setChannel] = useState<Channel>('x');
   const [initialText] = useState(() => t('tone.sample.text'));
@@ -39,7 +39,7 @@ export function ToneSample({ rules }: { rules: readonly ToneRule[] }) {
   const length = countForChannel(text, channel).length;
   const fix = (finding: ToneFinding) => {
     if (finding.fix && field.current)
-      replaceInField(field.current, finding.fix.start, finding.fix.end, finding.fix.replacement);
+      field.current.replace(finding.fix.start, finding.fix.end, finding.fix.replacement);
   };
   return (
     <section className="panel tone-sample" aria-labelledby={`${id}-title`}>

@@ -2,7 +2,7 @@ import { useState, type RefObject } from 'react';
 import type { ReplyLang, Template } from '../../../../shared/api/replies';
 import { ApiError, call } from '../../api/client';
 import { currentOperatorName } from '../../stores/operator';
-import { replaceInField } from './editText';
+import type { ReplyInput } from './editableText';
 import type { SlashToken } from './paint';
 
 /** A template waiting for required values the mention could not give. */
@@ -19,7 +19,7 @@ export interface PendingTemplate {
 export function useTemplateInsert(options: {
   mentionId: number;
   lang: ReplyLang;
-  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  fieldRef: RefObject<ReplyInput | null>;
   onInserted(template: Template): void;
 }) {
   const [pending, setPending] = useState<PendingTemplate | null>(null);
@@ -45,7 +45,7 @@ export function useTemplateInsert(options: {
       const field = options.fieldRef.current;
       if (!field) return;
       const [start, end] = rangeFor(field, token);
-      replaceInField(field, start, end, rendered.text);
+      field.replace(start, end, rendered.text);
       options.onInserted(template);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught));
@@ -58,11 +58,12 @@ export function useTemplateInsert(options: {
 }
 
 /** Where the template goes: over the `/name` if it is still there as typed, else over the selection. */
-function rangeFor(field: HTMLTextAreaElement, token: SlashToken | null): [number, number] {
+function rangeFor(field: ReplyInput, token: SlashToken | null): [number, number] {
+  const value = field.value;
   if (token) {
     const end = token.start + 1 + token.query.length;
-    if (field.value.slice(token.start, end) === `/${token.query}`) return [token.start, end];
+    if (value.slice(token.start, end) === `/${token.query}`) return [token.start, end];
   }
-  if (field.value.trim() === '') return [0, field.value.length];
+  if (value.trim() === '') return [0, value.length];
   return [field.selectionStart, field.selectionEnd];
 }

@@ -9,7 +9,9 @@ import type { AppliedSearch, SearchSort } from './searchPager';
 const SORTS: SearchSort[] = ['newest', 'relevance'];
 
 function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)
+  );
 }
 
 /** `/` anywhere in the inbox (outside a text field) puts the cursor in the search bar. */
