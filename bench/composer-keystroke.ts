@@ -156,7 +156,7 @@ async function instrument(page: Page, selectors: { field: string; highlighted: b
             // left it behind in a node the field no longer holds.
             let placed = true;
             if (selectors.highlighted) {
-              for (const name of ['tone-error', 'tone-warning']) {
+              for (const name of ['tone-error', 'tone-warning', 'tone-overflow-error', 'tone-overflow-warning']) {
                 for (const range of (CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? []) {
                   if (!(range instanceof Range) || !field.contains(range.commonAncestorContainer)) placed = false;
                 }
@@ -541,25 +541,40 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const lang = (await replies.composer.locator('select').first().inputValue()) as 'nl' | 'en';
     const rulesNow = (await host.call('replies.tone.get', {})).rules;
     // Runs of one severity that touch are underlined as one range (underlineStretches): joined here too.
-    // (paintRuns covers the text run after run, so touching means following one another.)
+    // (paintRuns covers the text run after run, so touching means following one another.) The text past the limit
+    // (a `length` finding) is tinted in highlights of its own (`tone-overflow-…`), the other findings underlined.
     const finalFindings = checkTone(finalText, rulesNow, { channel: 'x', lang, public: true });
-    const runs = paintRuns(finalText, finalFindings);
-    const expected: string[] = [];
-    runs.forEach((run, index) => {
-      if (run.mark && runs[index - 1]?.mark === run.mark) expected[expected.length - 1] += run.text;
-      else if (run.mark) expected.push(`${run.mark}:${run.text}`);
-    });
-    // Both severities' highlight ranges in the field, in text order.
+    const stretches = (prefix: string, findings: typeof finalFindings) => {
+      const runs = paintRuns(finalText, findings);
+      const joined: string[] = [];
+      runs.forEach((run, index) => {
+        if (run.mark && runs[index - 1]?.mark === run.mark) joined[joined.length - 1] += run.text;
+        else if (run.mark) joined.push(`${prefix}${run.mark}:${run.text}`);
+      });
+      return joined;
+    };
+    const expected = [
+      ...stretches(
+        'tone-',
+        finalFindings.filter((finding) => finding.kind !== 'length'),
+      ),
+      ...stretches(
+        'tone-overflow-',
+        finalFindings.filter((finding) => finding.kind === 'length'),
+      ),
+    ];
+    // Every tone highlight's ranges in the field, by highlight, in text order.
     const painted = await replies.field.evaluate((element) =>
-      (['error', 'warning'] as const)
-        .flatMap((severity) =>
-          [...((CSS.highlights.get(`tone-${severity}`) as Set<AbstractRange> | undefined) ?? [])]
-            .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
-            .map((range) => ({ severity, range })),
-        )
-        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))
-        .map(({ severity, range }) => `${severity}:${range.toString()}`),
+      ['tone-error', 'tone-warning', 'tone-overflow-error', 'tone-overflow-warning'].flatMap((name) =>
+        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
+          .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
+          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+          .map((range) => `${name}:${range.toString()}`),
+      ),
     );
+    // Compared as sorted lists: the same stretches in the same highlights, whatever the order they were listed in.
+    expected.sort();
+    painted.sort();
     const length = finalText.length;
     await replies.field.press('End');
     const traced = await traceKeystrokes(browser, page, tracedKeys());

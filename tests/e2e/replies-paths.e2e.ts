@@ -390,9 +390,9 @@ describe('the underlines of a long reply', () => {
     // Typing at the end scrolled the field down.
     await expect.poll(() => replies.field.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
     // The last "je" is underlined where it stands: its mark is inside the visible part of the field.
-    // (The whole reply is over X's limit, so the rest of it is underlined too, in the same range as this "je".)
+    // (The whole reply is over X's limit: the text past it is tinted as well, in a highlight of its own.)
     await replies.checked();
-    const box = await replies.lastUnderlinedWordBox('error', ' je ');
+    const box = await replies.lastUnderlinedWordBox('error', 'je');
     expect(box).not.toBeNull();
     const fieldBox = await replies.field.boundingBox();
     expect(box!.y).toBeGreaterThan(fieldBox!.y);

@@ -3,6 +3,8 @@ export interface MarkedRange {
   start: number;
   end: number;
   severity: 'error' | 'warning';
+  /** The tone rule's kind (`length`: the text past the channel's limit, tinted rather than underlined). */
+  kind?: string;
 }
 
 /** One run of text in the mirror behind the field: plain, or underlined as the worst finding covering it. */

@@ -42,6 +42,20 @@ describe('ToneHighlights', () => {
     expect(texts('tone-warning')).toEqual(['NIET']);
   });
 
+  it('tints the text past the channel’s limit in a highlight of its own, beside the underlined words', () => {
+    const field = document.createElement('div');
+    field.append('Beste Jan, je bus komt NIET');
+    document.body.append(field);
+    new ToneHighlights(field).draw(27, [
+      { start: 11, end: 13, severity: 'error', kind: 'address' },
+      { start: 20, end: 27, severity: 'error', kind: 'length' },
+      { start: 23, end: 27, severity: 'warning', kind: 'shouting' },
+    ]);
+    expect(texts('tone-error')).toEqual(['je']);
+    expect(texts('tone-warning')).toEqual(['NIET']);
+    expect(texts('tone-overflow-error')).toEqual(['mt NIET']);
+  });
+
   // (That the ranges move with an edit is the browser's live-range behaviour, which happy-dom does not have: the
   // composer bench checks on every keystroke in Chromium that each range is still in the field's text.)
 });
