@@ -105,9 +105,9 @@ interface Sample {
   inSync: boolean;
 }
 
-/** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `mirror`, each key
- * also checks that the mirror holds the field's text; `window.benchChecks` gets, per key, how long until the page
- * was idle after it (see checkDelay). */
+/** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `highlighted`, each
+ * key also checks that the tone highlights' ranges are in the field's text; `window.benchChecks` gets, per key,
+ * how long until the page was idle after it (see checkDelay). */
 async function instrument(page: Page, selectors: { field: string; highlighted: boolean }): Promise<void> {
   await page.evaluate((selectors) => {
     const field = document.querySelector<HTMLElement>(selectors.field);
@@ -256,7 +256,7 @@ async function typeCssAB(browser: Browser, page: Page, replies: RepliesPage, css
 }
 
 /**
- * The machine's floor: a page with nothing but a <textarea> (no React, no app code, no mirror, no underlines)
+ * The machine's floor: a page with nothing but a <textarea> (no React, no app code, no underlines)
  * the composer's size and font, holding `text`, in the same browser with the same viewport and locale. Opened
  * on about:blank in a context of its own; the caller instruments and types into it as into the composer.
  */

@@ -42,6 +42,26 @@ describe('ToneHighlights', () => {
     expect(texts('tone-warning')).toEqual(['NIET']);
   });
 
+  it('keeps the underlines that stand where a new check wants them, and replaces only the others', () => {
+    const field = document.createElement('div');
+    field.append('Sorry dat je moest wachten!!');
+    document.body.append(field);
+    const highlights = new ToneHighlights(field);
+    highlights.draw(28, [
+      { start: 10, end: 12, severity: 'error' },
+      { start: 26, end: 28, severity: 'warning' },
+    ]);
+    const [je] = registry.get('tone-error')!;
+    const [marks] = registry.get('tone-warning')!;
+    highlights.draw(28, [
+      { start: 10, end: 12, severity: 'error' },
+      { start: 27, end: 28, severity: 'warning' },
+    ]);
+    expect([...registry.get('tone-error')!]).toEqual([je]);
+    expect(texts('tone-warning')).toEqual(['!']);
+    expect([...registry.get('tone-warning')!][0]).not.toBe(marks);
+  });
+
   it('tints the text past the channel’s limit in a highlight of its own, beside the underlined words', () => {
     const field = document.createElement('div');
     field.append('Beste Jan, je bus komt NIET');

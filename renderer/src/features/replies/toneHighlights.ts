@@ -1,4 +1,4 @@
-import { rangeIn } from './editableText';
+import { offsetOf, rangeIn } from './editableText';
 import { underlineStretches, type MarkedRange } from './paint';
 
 /**
@@ -37,34 +37,65 @@ function highlightOf(name: HighlightName): Highlight | null {
 
 /** A field's underlines. */
 export class ToneHighlights {
-  private current: { name: HighlightName; range: Range }[] = [];
+  private current: Underline[] = [];
 
   constructor(readonly field: HTMLElement) {}
 
   /**
    * Underlines `ranges` of the field's text (offsets in its text as it is now). A run covered by several findings
    * takes the worst severity; touching runs of one severity are one underline (see underlineStretches).
+   *
+   * An underline that already stands where it should (its live range moved there with the edits since) is kept:
+   * changing a highlight makes the browser repaint the field's text, and a new check of a reply being typed at its
+   * end mostly finds what the last one found.
    */
   draw(length: number, ranges: readonly MarkedRange[]): void {
-    this.clear();
     const overflow = ranges.filter((range) => range.kind === 'length');
     const words = overflow.length === 0 ? ranges : ranges.filter((range) => range.kind !== 'length');
-    this.add(length, words, 'tone-');
-    this.add(length, overflow, 'tone-overflow-');
+    const wanted = [...stretches(length, words, 'tone-'), ...stretches(length, overflow, 'tone-overflow-')];
+    // What stands now, by where its range stands in the text.
+    const standing = new Map<string, Underline>();
+    for (const entry of this.current) {
+      const { range } = entry;
+      const start = offsetOf(this.field, range.startContainer, range.startOffset);
+      const end = offsetOf(this.field, range.endContainer, range.endOffset);
+      const key = `${entry.name}:${start}:${end}`;
+      if (start === null || end === null || range.collapsed || standing.has(key))
+        highlightOf(entry.name)?.delete(range);
+      else standing.set(key, entry);
+    }
+    const next: Underline[] = [];
+    for (const { name, start, end } of wanted) {
+      const kept = standing.get(`${name}:${start}:${end}`);
+      if (kept) {
+        standing.delete(`${name}:${start}:${end}`);
+        next.push(kept);
+        continue;
+      }
+      const range = rangeIn(this.field, start, end);
+      if (range.collapsed) continue;
+      next.push({ name, range });
+      highlightOf(name)?.add(range);
+    }
+    for (const { name, range } of standing.values()) highlightOf(name)?.delete(range);
+    this.current = next;
   }
 
   clear(): void {
     for (const { name, range } of this.current) highlightOf(name)?.delete(range);
     this.current = [];
   }
+}
 
-  private add(length: number, ranges: readonly MarkedRange[], prefix: 'tone-' | 'tone-overflow-'): void {
-    for (const stretch of underlineStretches(length, ranges)) {
-      const range = rangeIn(this.field, stretch.start, stretch.end);
-      if (range.collapsed) continue;
-      const name: HighlightName = `${prefix}${stretch.severity}`;
-      this.current.push({ name, range });
-      highlightOf(name)?.add(range);
-    }
-  }
+interface Underline {
+  name: HighlightName;
+  range: Range;
+}
+
+function stretches(length: number, ranges: readonly MarkedRange[], prefix: 'tone-' | 'tone-overflow-') {
+  return underlineStretches(length, ranges).map((stretch) => ({
+    name: `${prefix}${stretch.severity}` as HighlightName,
+    start: stretch.start,
+    end: stretch.end,
+  }));
 }
