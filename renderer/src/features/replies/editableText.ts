@@ -86,6 +86,9 @@ export function pointAt(root: HTMLElement, offset: number, edge: 'start' | 'end'
 
 /** The text offset of a DOM point inside the field (a selection's end, say); null if it is not in the field. */
 export function offsetOf(root: HTMLElement, node: Node, offset: number): number | null {
+  // The common case, one text node: its offset is the text's.
+  if (node.parentNode === root && root.firstChild === node && node.nextSibling === null && node instanceof Text)
+    return offset;
   if (!root.contains(node)) return null;
   const point = document.createRange();
   point.setStart(node, offset);
