@@ -12,7 +12,9 @@ export interface PrivacyHit {
   found: string;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** An address from where its local part starts (sticky: tried at one place, see `emailsIn`). */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/uy;
+const LOCAL_CHAR = /^[\p{L}\p{N}._%+-]$/u;
 const PHONE = /(?<![\w+])(?:(?:\+|00)\d{2}[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){7,10}(?!\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g;
 const NINE_DIGITS = /(?<![\d.-])\d{3}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{2}(?![\d])|(?<![\d.-])\d{9}(?!\d)/g;
@@ -55,9 +57,9 @@ export function findPersonalData(text: string, kinds: readonly PrivacyKind[], al
   };
   const wants = new Set(kinds);
   if (wants.has('email')) {
-    for (const match of text.matchAll(EMAIL)) {
+    for (const match of emailsIn(text)) {
       // `@user@server` is a fediverse account being mentioned (a Mastodon reply starts with one), not an address.
-      if (text[match.index - 1] !== '@') add('email', match.index, match[0]);
+      if (text[match.index - 1] !== '@') add('email', match.index, match.found);
     }
   }
   if (wants.has('iban')) {
@@ -75,4 +77,30 @@ export function findPersonalData(text: string, kinds: readonly PrivacyKind[], al
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The e-mail addresses in a text, left to right, as a global search for EMAIL would find them; found from each `@`
+ * back to the start of its local part. (The global search tried every place in every word and walked the word to
+ * its end each time: ~0.4 ms on a 2,000-character reply, in the check the composer runs after each keystroke.)
+ */
+function* emailsIn(text: string): Generator<{ index: number; found: string }> {
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1;) {
+    let start = at;
+    while (start > from) {
+      // One code point back (a letter outside the BMP is two code units).
+      const low = text.charCodeAt(start - 1);
+      const width = low >= 0xdc00 && low <= 0xdfff && start - 2 >= from ? 2 : 1;
+      if (!LOCAL_CHAR.test(text.slice(start - width, start))) break;
+      start -= width;
+    }
+    EMAIL.lastIndex = start;
+    const match = start < at ? EMAIL.exec(text) : null;
+    if (match) {
+      yield { index: start, found: match[0] };
+      from = start + match[0].length;
+      at = text.indexOf('@', from);
+    } else at = text.indexOf('@', at + 1);
+  }
 }
