@@ -32,9 +32,9 @@ import { addStyleSheet } from './page-css';
  *   next frame (up to 16.7 ms at 60 Hz) that no code can remove.
  * - the Event Timing API's own entries (input-to-next-paint per event, reported only from 16 ms up) and
  *   long tasks (over 50 ms) while typing, as the browser itself sees them.
- * The underlines are highlights over the field's own text (renderer/src/features/replies/toneHighlights.ts), live
- * ranges the browser moves with each edit and paints with the text; each keystroke checks that every one of them is
- * still in the field's text after it (`underlinesInSync`).
+ * Each keystroke also checks that every underline's boxes stand on its text in the frame just painted
+ * (`underlinesInSync`; the underlines are boxes placed where the field lays the text out, following live ranges in
+ * its text, see renderer/src/features/replies/underlines.ts), so underlines never lag the text.
  *
  * The floor (`floor`, reported every run): the same reply and the same keystrokes, measured the same way (listeners
  * and trace), in a page holding nothing but a plain <textarea> with the composer field's size and font (no React, no
@@ -105,10 +105,10 @@ interface Sample {
   inSync: boolean;
 }
 
-/** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `highlighted`, each
- * key also checks that the tone highlights' ranges are in the field's text; `window.benchChecks` gets, per key,
- * how long until the page was idle after it (see checkDelay). */
-async function instrument(page: Page, selectors: { field: string; highlighted: boolean }): Promise<void> {
+/** Installs the measuring listeners on a field; samples collect in `window.benchKeys`. With `underlined`, each
+ * key also checks that every underline's boxes stand on its text; `window.benchChecks` gets, per key, how long
+ * until the page was idle after it (see checkDelay). */
+async function instrument(page: Page, selectors: { field: string; underlined: boolean }): Promise<void> {
   await page.evaluate((selectors) => {
     const field = document.querySelector<HTMLElement>(selectors.field);
     if (!field) throw new Error(`bench: no field at ${selectors.field}`);
@@ -151,15 +151,25 @@ async function instrument(page: Page, selectors: { field: string; highlighted: b
           const frame = performance.now();
           setTimeout(() => {
             const painted = performance.now();
-            // (Checked after the measured window.) Every underline (a range of the page's tone highlights, see
-            // toneHighlights.ts) is still in the field's text and holds some of it: an edit moved it along, never
-            // left it behind in a node the field no longer holds.
+            // (Checked after the measured window.) Every underline's boxes stand on its text, line by line, in the
+            // frame just painted: its first box on the range's first rect, its last on its last.
             let placed = true;
-            if (selectors.highlighted) {
-              for (const name of ['tone-error', 'tone-warning', 'tone-overflow-error', 'tone-overflow-warning']) {
-                for (const range of (CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? []) {
-                  if (!(range instanceof Range) || !field.contains(range.commonAncestorContainer)) placed = false;
-                }
+            if (selectors.underlined) {
+              for (const element of document.querySelectorAll<HTMLElement & { toneRange: Range }>(
+                '.findings-field__underline',
+              )) {
+                const rects = [...element.toneRange.getClientRects()].filter((rect) => rect.width > 0);
+                const first = element.firstElementChild?.getBoundingClientRect();
+                const last = element.lastElementChild?.getBoundingClientRect();
+                if (rects.length === 0) continue;
+                if (
+                  !first ||
+                  !last ||
+                  Math.abs(first.left - rects[0]!.left) > 0.5 ||
+                  Math.abs(first.top - rects[0]!.top) > 4 ||
+                  Math.abs(last.top - rects[rects.length - 1]!.top) > 4
+                )
+                  placed = false;
               }
             }
             // Idle once (the field reports the edit then), then its render's frame, then idle again.
@@ -189,7 +199,7 @@ async function instrument(page: Page, selectors: { field: string; highlighted: b
 
 const COMPOSER = {
   field: 'dialog.composer [role="textbox"][contenteditable]',
-  highlighted: true,
+  underlined: true,
 };
 
 /** What the plain page's textarea copies from the composer's, so it lays out and paints the same text alike. */
@@ -542,7 +552,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     const rulesNow = (await host.call('replies.tone.get', {})).rules;
     // Runs of one severity that touch are underlined as one range (underlineStretches): joined here too.
     // (paintRuns covers the text run after run, so touching means following one another.) The text past the limit
-    // (a `length` finding) is tinted in highlights of its own (`tone-overflow-…`), the other findings underlined.
+    // (a `length` finding) is tinted in underlines of its own (`overflow-…`), the other findings underlined.
     const finalFindings = checkTone(finalText, rulesNow, { channel: 'x', lang, public: true });
     const stretches = (prefix: string, findings: typeof finalFindings) => {
       const runs = paintRuns(finalText, findings);
@@ -563,16 +573,16 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
         finalFindings.filter((finding) => finding.kind === 'length'),
       ),
     ];
-    // Every tone highlight's ranges in the field, by highlight, in text order.
-    const painted = await replies.field.evaluate((element) =>
-      ['tone-error', 'tone-warning', 'tone-overflow-error', 'tone-overflow-warning'].flatMap((name) =>
-        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
-          .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
-          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-          .map((range) => `${name}:${range.toString()}`),
-      ),
+    // Every underline's look and text (`tone-` + its class's look: error, warning, overflow-…).
+    const painted = await replies.composer.evaluate((dialog) =>
+      [...dialog.querySelectorAll<HTMLElement & { toneRange: Range }>('.findings-field__underline')]
+        .filter((element) => element.childElementCount > 0)
+        .map((element) => {
+          const look = element.className.replace('findings-field__underline findings-field__underline--', '');
+          return `tone-${look}:${element.toneRange.toString()}`;
+        }),
     );
-    // Compared as sorted lists: the same stretches in the same highlights, whatever the order they were listed in.
+    // Compared as sorted lists: the same stretches with the same looks, whatever the order they were listed in.
     expected.sort();
     painted.sort();
     const length = finalText.length;
@@ -595,7 +605,7 @@ export async function benchComposerKeystroke(): Promise<Record<string, unknown>>
     await session.close();
     let floor: Record<string, unknown>;
     try {
-      await instrument(floorPage.page, { field: 'textarea', highlighted: false });
+      await instrument(floorPage.page, { field: 'textarea', underlined: false });
       await floorPage.field.press('End');
       const plain = await typeKeys(floorPage.page, floorPage.field, keystrokes, 1000, null);
       await floorPage.field.press('End');

@@ -389,8 +389,17 @@ describe('the underlines of a long reply', () => {
     await replies.page.keyboard.type('Nog een regel met je erin.');
     // Typing at the end scrolled the field down.
     await expect.poll(() => replies.field.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    // The underlines' layer is moved up with it.
+    await expect
+      .poll(() =>
+        replies.field.evaluate((element) => {
+          const layer = element.closest('.findings-field')!.querySelector('.findings-field__underlines-content')!;
+          return new DOMMatrix(getComputedStyle(layer).transform).m42 + element.scrollTop;
+        }),
+      )
+      .toBe(0);
     // The last "je" is underlined where it stands: its mark is inside the visible part of the field.
-    // (The whole reply is over X's limit: the text past it is tinted as well, in a highlight of its own.)
+    // (The whole reply is over X's limit: the text past it is tinted as well, in an underline of its own.)
     await replies.checked();
     const box = await replies.lastUnderlinedWordBox('error', 'je');
     expect(box).not.toBeNull();

@@ -111,8 +111,8 @@ describe('replying in one voice', () => {
 
     // The error is underlined in the text and listed, with a one-click fix; sending is blocked meanwhile.
     await expect.poll(() => replies.underlines('error')).toEqual(['je']);
-    // It is painted where the field shows the word.
-    expect(await replies.underlineBoxes('error')).toEqual([expect.objectContaining({ inView: true })]);
+    // Its box stands under the word, where the field shows it.
+    expect(await replies.underlineBoxes('error')).toEqual([expect.objectContaining({ onText: true })]);
     const finding = replies.findings.filter({ hasText: 'Fout' }).filter({ hasText: 'aanspreekvorm' });
     await finding.waitFor();
     expect(await replies.sendButton().isDisabled()).toBe(true);

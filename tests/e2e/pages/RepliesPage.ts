@@ -91,53 +91,55 @@ export class RepliesPage {
   }
 
   /**
-   * The underlined stretches of the reply, by severity, in text order: the text of each range of the page's
-   * highlight of that severity (`tone-error`, `tone-warning`, see toneHighlights.ts) that lies in the composer's
-   * field (or in `field`: the tone settings' sample).
+   * The underlined stretches of the reply, by severity, in text order: the text of the range each underline
+   * follows in the field (see underlines.ts), for underlines that are drawn (have a box on screen). `field`: the
+   * composer's, or another (the tone settings' sample); its underlines are in the same `.findings-field`.
    */
   underlines(severity: 'error' | 'warning', field: Locator = this.field): Promise<string[]> {
     return field.evaluate(
-      (element, name) =>
-        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
-          .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
+      (element, selector) =>
+        ([...element.closest('.findings-field')!.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
+          .filter((underline) => underline.childElementCount > 0)
+          .map((underline) => underline.toneRange)
           .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
           .map((range) => range.toString()),
-      `tone-${severity}`,
+      `.findings-field__underline--${severity}`,
     );
   }
 
   /**
-   * Where the underlined stretches stand on screen (their first line each), in text order, and whether that line
-   * is within the field's visible box (the highlight is painted with the text, where the text stands).
+   * Where the underlines' boxes stand on screen (their first line each), in text order, and whether each box
+   * stands under its text where the field shows it (within half a pixel).
    */
-  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number; inView: boolean }[]> {
-    return this.field.evaluate((element, name) => {
-      const view = element.getBoundingClientRect();
-      return [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])]
-        .filter((range): range is Range => range instanceof Range && element.contains(range.startContainer))
-        .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-        .map((range) => {
-          const box = [...range.getClientRects()].find((rect) => rect.width > 0)!;
-          return {
-            y: box.y,
-            height: box.height,
-            inView: box.top >= view.top && box.bottom <= view.bottom,
-          };
-        });
-    }, `tone-${severity}`);
+  underlineBoxes(severity: 'error' | 'warning'): Promise<{ y: number; height: number; onText: boolean }[]> {
+    return this.composer.evaluate(
+      (dialog, selector) =>
+        ([...dialog.querySelectorAll(selector)] as (HTMLElement & { toneRange: Range })[])
+          .sort((a, b) => a.toneRange.compareBoundaryPoints(Range.START_TO_START, b.toneRange))
+          .map((element) => {
+            const box = element.firstElementChild!.getBoundingClientRect();
+            const text = [...element.toneRange.getClientRects()].find((rect) => rect.width > 0)!;
+            return {
+              y: box.y,
+              height: box.height,
+              onText: Math.abs(box.left - text.left) < 0.5 && Math.abs(box.bottom - text.bottom) < 0.5,
+            };
+          }),
+      `.findings-field__underline--${severity}`,
+    );
   }
 
   /**
-   * Where the last `word` of the reply stands on screen, if an underline of `severity` covers the word (an
-   * underline may hold more than the word: touching runs of one severity are one); null if none does.
+   * Where the box under the last `word` of the reply stands on screen, if an underline of `severity` covers the
+   * word (an underline may hold more than the word: touching runs of one severity are one); null if none does.
    */
   lastUnderlinedWordBox(severity: 'error' | 'warning', word: string): Promise<{ y: number; height: number } | null> {
     return this.field.evaluate(
-      (element, [name, wanted]) => {
+      (field, [selector, wanted]) => {
         // The text may be in several nodes (a line break splits one): the word, as a range.
-        const start = (element.textContent ?? '').lastIndexOf(wanted);
+        const start = (field.textContent ?? '').lastIndexOf(wanted);
         if (start < 0) return null;
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
         const found = document.createRange();
         let at = 0;
         for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -146,17 +148,24 @@ export class RepliesPage {
             found.setEnd(node, start + wanted.length - at);
           at += node.length;
         }
-        const covered = [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].some(
-          (range) =>
-            range instanceof Range &&
-            range.compareBoundaryPoints(Range.START_TO_START, found) <= 0 &&
-            range.compareBoundaryPoints(Range.END_TO_END, found) >= 0,
+        const underlines = [...field.closest('.findings-field')!.querySelectorAll(selector)] as (HTMLElement & {
+          toneRange: Range;
+        })[];
+        const covering = underlines.find(
+          (element) =>
+            element.toneRange.compareBoundaryPoints(Range.START_TO_START, found) <= 0 &&
+            element.toneRange.compareBoundaryPoints(Range.END_TO_END, found) >= 0,
         );
-        if (!covered) return null;
-        const box = found.getBoundingClientRect();
-        return { y: box.y, height: box.height };
+        if (!covering) return null;
+        // The box of the covering underline on the word's line (the layer stands scrolled as the field does).
+        const wordBox = found.getBoundingClientRect();
+        const middle = wordBox.y + wordBox.height / 2;
+        const line = [...covering.children]
+          .map((child) => child.getBoundingClientRect())
+          .find((box) => middle >= box.top && middle <= box.bottom);
+        return line ? { y: line.y, height: line.height } : null;
       },
-      [`tone-${severity}`, word] as const,
+      [`.findings-field__underline--${severity}`, word] as const,
     );
   }
 

@@ -8,9 +8,18 @@ import {
   type RefObject,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { fieldValue, flatten, insertPlainText, rangeIn, ReplyInput, selectionIn, setFieldValue } from './editableText';
-import { shiftRanges, type MarkedRange } from './paint';
-import { ToneHighlights } from './toneHighlights';
+import {
+  fieldPositions,
+  fieldValue,
+  flatten,
+  insertPlainText,
+  rangeIn,
+  ReplyInput,
+  selectionIn,
+  setFieldValue,
+} from './editableText';
+import { editBetween, shiftRanges, type MarkedRange } from './paint';
+import { FieldUnderlines } from './underlines';
 
 /** Findings and the text they were found in (the field carries them over to the text it holds now). */
 export interface CheckedRanges {
@@ -51,8 +60,10 @@ const INSERTING = new Set(['insertText', 'insertFromPaste', 'insertFromDrop', 'i
 
 /**
  * The reply field: an editable box of plain text (`contenteditable="plaintext-only"`: typing, undo, IME, spell check
- * and screen readers work as in a textarea, see editableText.ts) whose tone findings are highlights over its own
- * text (toneHighlights.ts): the browser paints them with the text, and a keystroke does nothing for them.
+ * and screen readers work as in a textarea, see editableText.ts) over a layer of underlines (underlines.ts): boxes
+ * placed where the field lays a finding's text out, each following a live Range in the field's text. A keystroke
+ * measures only the underlines from the edited word on, on the layout its frame needs anyway; the layer follows
+ * the field's scroll position.
  *
  * A keystroke does not wait for React. React hears of the new text after the frame that paints the edit, when the
  * page is idle (`report`), as a transition; only what `onInput` updates (the length counter) changes in the same
@@ -78,7 +89,6 @@ export function FindingsField({
   children,
 }: FindingsFieldProps) {
   const box = useRef<HTMLDivElement>(null);
-  const highlights = useRef<ToneHighlights | null>(null);
   const listeners = useRef({ onChange, onInput, onCaret, reported });
   useLayoutEffect(() => {
     listeners.current = { onChange, onInput, onCaret, reported };
@@ -98,17 +108,38 @@ export function FindingsField({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fieldRef]);
 
-  // A new check's findings (or the first render): underlined where they now stand (the text may have changed
-  // since it was checked; the findings are carried over to it).
+  const layer = useRef<HTMLDivElement>(null);
+  const underlines = useRef<FieldUnderlines | null>(null);
+  // What is underlined now: the last findings, carried along with every edit since, and the text they stand in.
+  const shown = useRef<CheckedRanges>({ text: '', findings: [] });
+  const paint = (element: HTMLElement, findings: CheckedRanges) => {
+    if (!layer.current) return;
+    const positions = fieldPositions(element);
+    const value = positions.text;
+    const before = shown.current.text;
+    const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
+    shown.current = { text: value, findings: ranges };
+    if (underlines.current?.layer !== layer.current) underlines.current = new FieldUnderlines(layer.current, element);
+    underlines.current.draw(positions, ranges, changedFrom(before, value));
+  };
+  // A new check's findings (or the first render): underlined where they now stand.
   useLayoutEffect(() => {
     const element = box.current;
-    if (!element) return;
-    if (highlights.current?.field !== element) highlights.current = new ToneHighlights(element);
-    const value = fieldValue(element);
-    const ranges = checked.text === value ? checked.findings : shiftRanges(checked.findings, checked.text, value);
-    highlights.current.draw(value.length, ranges);
+    if (element) paint(element, checked);
   }, [checked]);
-  useEffect(() => () => highlights.current?.clear(), []);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const placeAll = () => underlines.current?.placeAll();
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(placeAll) : null;
+    resized?.observe(element);
+    document.fonts?.addEventListener('loadingdone', placeAll);
+    return () => {
+      resized?.disconnect();
+      document.fonts?.removeEventListener('loadingdone', placeAll);
+      underlines.current?.clear();
+    };
+  }, []);
 
   // Edits (typing, fixes, inserted templates: all come as input events) and caret moves.
   useEffect(() => {
@@ -152,6 +183,7 @@ export function FindingsField({
         empty = value === '';
         element.toggleAttribute('data-empty', empty);
       }
+      paint(element, shown.current);
       listeners.current.onInput?.(value);
       reportLater();
     };
@@ -182,8 +214,14 @@ export function FindingsField({
 
   return (
     <div className={`findings-field${invalid ? ' findings-field--invalid' : ''}`}>
+      <div className="findings-field__underlines" aria-hidden="true">
+        <div className="findings-field__underlines-content" ref={layer} />
+      </div>
       <div
         ref={box}
+        onScroll={(event) => {
+          if (layer.current) layer.current.style.transform = `translateY(${-event.currentTarget.scrollTop}px)`;
+        }}
         id={id}
         className="findings-field__input"
         role="textbox"
@@ -233,4 +271,15 @@ export function pointInField(field: ReplyInput, index: number): { top: number; l
   if (rect.height === 0 && rect.top === 0 && rect.left === 0) return null;
   const box = element.getBoundingClientRect();
   return { top: rect.top - box.top, left: rect.left - box.left };
+}
+
+/**
+ * From where an edit of `before` into `after` may have moved text on screen: the whitespace before the first
+ * changed character. Lines are filled from their start, so what stands before the edit's word keeps its place.
+ */
+export function changedFrom(before: string, after: string): number {
+  if (before === after) return after.length;
+  let at = editBetween(before, after).prefix;
+  while (at > 0 && !/\s/.test(after[at - 1]!)) at -= 1;
+  return Math.max(0, at - 1);
 }

@@ -1,8 +1,8 @@
 /**
  * The reply field's text as it stands in its element: a `contenteditable="plaintext-only"` box with
  * `white-space: pre-wrap`, which the browser edits as it edits a textarea's inner box (typing, undo, IME, spell
- * check), but whose text is DOM the page can point into with Ranges: the tone underlines are highlights over it
- * (see toneHighlights.ts), and nothing has to be laid out twice or measured to draw them.
+ * check), but whose text is DOM the page can point into with Ranges: the tone underlines follow live ranges in it
+ * and are measured where the field itself lays the text out (see underlines.ts), so nothing is laid out twice.
  *
  * What the browser leaves in such a box: text nodes holding the text with its newlines (Enter splits a node), a
  * `<br>` standing in for an empty field, and, when the text ends in a newline, one extra newline at the end so
@@ -201,4 +201,23 @@ export class ReplyInput {
     this.setSelectionRange(start + text.length, start + text.length);
     this.element.dispatchEvent(new Event('input', { bubbles: true }));
   }
+}
+
+/** The field's text offsets as the underlines need them (see underlines.ts). */
+export function fieldPositions(root: HTMLElement) {
+  const text = fieldValue(root);
+  return {
+    text,
+    length: text.length,
+    locate: (offset: number, edge: 'start' | 'end') => pointAt(root, offset, edge),
+    nodeStarts: () => {
+      const starts = new Map<Node, number>();
+      let start = 0;
+      for (const piece of pieces(root)) {
+        if (piece.node.nodeType === Node.TEXT_NODE) starts.set(piece.node, start);
+        start += piece.text.length;
+      }
+      return starts;
+    },
+  };
 }

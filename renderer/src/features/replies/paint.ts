@@ -17,7 +17,7 @@ export interface PaintedRun {
 /**
  * Cuts the text into runs at every finding boundary (and at `caret`, when given). Overlapping findings are fine:
  * a run takes the worst severity over it. Linear in the text plus findings. (What the field's underlines must
- * show, run by run: the composer bench holds the highlights against it.)
+ * show, run by run: the composer bench holds the underlines against it.)
  */
 export function paintRuns(text: string, ranges: readonly MarkedRange[], caret: number | null = null): PaintedRun[] {
   const cuts = new Set<number>([0, text.length]);
@@ -56,8 +56,8 @@ export interface UnderlineStretch {
 /**
  * What the field underlines in a text of `length` code units: the marked runs of `paintRuns`, with runs of one
  * severity that touch joined into one stretch (a warning over a whole sentence with a shouted word in it is one
- * underline, not three). Each underline is a highlight range (toneHighlights.ts), and fewer ranges split the text
- * into fewer parts to paint; the underline looks the same. Ranges beyond the text
+ * underline, not three). Each underline is a range to measure and a box per line to place (underlines.ts), so fewer
+ * ranges keep a keystroke's work short; the underline looks the same. Ranges beyond the text
  * are clamped to it, empty ones underline nothing. One sweep over the range ends: O(r log r), no text copied.
  */
 export function underlineStretches(length: number, ranges: readonly MarkedRange[]): UnderlineStretch[] {

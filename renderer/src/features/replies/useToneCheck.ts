@@ -14,7 +14,7 @@ export interface CheckedText {
  * the keystroke nothing. Checking there, and not in a later idle callback, means that hearing of the text and
  * showing its findings are one render: a keystroke whose findings only move along changes nothing on the page
  * after its frame (a second render would, and so would a "checking" state in between: each such change costs a
- * repaint of the field's highlighted text, see toneHighlights.ts). A check of a 2,000-character reply with every
+ * frame of its own, see FindingsField). A check of a 2,000-character reply with every
  * rule on takes about 1 ms.
  *
  * `now(text)` gives the findings of the text in the field as it is (before sending: a reply is never judged on
