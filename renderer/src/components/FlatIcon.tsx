@@ -165,10 +165,11 @@ function svgMarkup(element: Element | undefined): string {
 }
 
 /**
- * The class names that show `name` in `tone` as a background image (`.flat-icon` in components.css sizes it).
- * Asking for a pair the sheet lacks adds its rule; safe during render (it only ever adds the same rule once).
+ * The class that gives an element `name` in `tone` as its background image, nothing else (the element sizes and
+ * places it). Asking for a pair the sheet lacks adds its rule; safe during render (it only ever adds the same rule
+ * once).
  */
-export function flatIconClass(name: FlatIconName, tone: FlatTone): string {
+export function flatImageClass(name: FlatIconName, tone: FlatTone): string {
   const key = `${name} ${tone}`;
   if (!wanted.has(key)) {
     wanted.add(key);
@@ -177,7 +178,12 @@ export function flatIconClass(name: FlatIconName, tone: FlatTone): string {
       if (rule) sheet.insertRule(rule, sheet.cssRules.length);
     }
   }
-  return `flat-icon ${className(name, tone)}`;
+  return className(name, tone);
+}
+
+/** The class names that show `name` in `tone` as an icon of its own (`.flat-icon` in components.css sizes it). */
+export function flatIconClass(name: FlatIconName, tone: FlatTone): string {
+  return `flat-icon ${flatImageClass(name, tone)}`;
 }
 
 /** A decorative icon as a background image: `<span class="flat-icon …" aria-hidden>`. Hook-free (table cells call it). */

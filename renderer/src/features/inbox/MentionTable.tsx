@@ -113,13 +113,20 @@ function ResizeHandle({
  */
 type CellRenderer = (props: { row: { original: InboxRow } }) => ReactNode;
 
+interface CellSpec {
+  id: string;
+  className: string;
+  Cell: CellRenderer;
+  cellProps?: (mention: MentionRow) => { className?: string; title?: string };
+}
+
 interface BodyRowProps {
   index: number;
   mention: MentionRow | undefined;
   current: boolean;
   checked: boolean;
-  /** The visible columns' ids and cell renderers and classes; a new array when the columns change. */
-  cells: readonly { id: string; className: string; Cell: CellRenderer }[];
+  /** The visible columns' ids, cell renderers, classes and per-row cell props; a new array when the columns change. */
+  cells: readonly CellSpec[];
   onActivate(index: number): void;
 }
 
@@ -142,11 +149,20 @@ const BodyRow = memo(function BodyRow({ index, mention, current, checked, cells,
       style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
       onClick={() => onActivate(index)}
     >
-      {cells.map(({ id, className, Cell }) => (
-        <div role="gridcell" key={id} data-column={id} className={`mention-cell ${className}`}>
-          {Cell({ row: { original } })}
-        </div>
-      ))}
+      {cells.map(({ id, className, Cell, cellProps }) => {
+        const own = mention && cellProps ? cellProps(mention) : undefined;
+        return (
+          <div
+            role="gridcell"
+            key={id}
+            data-column={id}
+            className={`mention-cell ${className}${own?.className ? ` ${own.className}` : ''}`}
+            title={own?.title}
+          >
+            {Cell({ row: { original } })}
+          </div>
+        );
+      })}
     </div>
   );
 });
@@ -216,6 +232,7 @@ export function MentionTable(props: MentionTableProps) {
         id: column.id,
         className: column.columnDef.meta?.className ?? '',
         Cell: column.columnDef.cell as CellRenderer,
+        cellProps: column.columnDef.meta?.cellProps,
       })),
     // The table's columns follow `columns`.
     // eslint-disable-next-line react-hooks/exhaustive-deps

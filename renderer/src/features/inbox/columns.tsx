@@ -18,6 +18,11 @@ export interface InboxRow {
 interface InboxColumnMeta {
   /** Class on both header and cells: alignment, and `col--compact` when the column is narrow. */
   className: string;
+  /**
+   * A row's own class and tooltip on its cell, where they would otherwise need an element inside it (each element
+   * on a row is built, styled, laid out and painted some 25 times over when a new list shows).
+   */
+  cellProps?: (mention: MentionRow) => { className?: string; title?: string };
 }
 
 export const inboxFeatures = tableFeatures({ columnMeta: metaHelper<InboxColumnMeta>() });
@@ -53,8 +58,8 @@ function compactNumber(locale: string, value: number): string {
 
 /**
  * The label cells' elements (channel, sentiment, status, assignee), one per value and translation function:
- * handed the same element as before, React skips the cell (its icon's SVG included), so a new list's rows
- * or a dimmed old list do not build some hundred icons again for the few values they show.
+ * handed the same element as before, React skips the cell's content, so a new list's rows or a dimmed old list
+ * do not build some hundred labels again for the few values they show.
  */
 const labelElements = new WeakMap<TFunction, Map<string, ReactNode>>();
 
@@ -75,19 +80,25 @@ function sameLabel(t: TFunction, key: string, make: () => ReactNode): ReactNode 
   return label;
 }
 
-/** Name, handle and reach: who is talking and how many hear it. */
-function Author({ mention, ctx }: { mention: MentionRow; ctx: ColumnContext }) {
+const reachOf = (mention: MentionRow, ctx: ColumnContext) =>
+  ctx.t('inbox.reach', { formatted: ctx.fmt.number(mention.author.followers) });
+
+/** Name and reach: who is talking and how many hear it (the cell, `.col-author`, lays them out; its tooltip adds the handle). */
+function author(mention: MentionRow, ctx: ColumnContext) {
   const { author } = mention;
-  const handle = `@${author.handle}`;
-  const reach = ctx.t('inbox.reach', { formatted: ctx.fmt.number(author.followers) });
   return (
-    <span className="author" title={`${author.displayName ?? handle} ${handle} · ${reach}`}>
-      <span className="author__name">{author.displayName ?? handle}</span>
-      <span className="author__reach numeric" aria-label={reach}>
+    <>
+      <span className="author__name">{author.displayName ?? `@${author.handle}`}</span>
+      <span className="author__reach numeric" aria-label={reachOf(mention, ctx)}>
         {compactNumber(ctx.fmt.locale, author.followers)}
       </span>
-    </span>
+    </>
   );
+}
+
+function authorTitle(mention: MentionRow, ctx: ColumnContext) {
+  const handle = `@${mention.author.handle}`;
+  return `${mention.author.displayName ?? handle} ${handle} · ${reachOf(mention, ctx)}`;
 }
 
 /** Every column the inbox can show, by id; the operator's column state picks and orders them. */
@@ -135,14 +146,14 @@ function allColumns(ctx: ColumnContext) {
     author: helper.display({
       id: 'author',
       header: () => t('inbox.columns.author'),
-      meta: { className: 'col-author' },
-      cell: loaded((m) => <Author mention={m} ctx={ctx} />),
+      meta: { className: 'col-author', cellProps: (m) => ({ title: authorTitle(m, ctx) }) },
+      cell: loaded((m) => author(m, ctx)),
     }),
     text: helper.display({
       id: 'text',
       header: () => t('inbox.columns.text'),
-      meta: { className: 'col-text' },
-      cell: loaded((m) => <span className="mention-text">{highlight(m.text, ctx.terms)}</span>),
+      meta: { className: 'col-text mention-text' },
+      cell: loaded((m) => highlight(m.text, ctx.terms)),
     }),
     sentiment: helper.display({
       id: 'sentiment',
@@ -175,10 +186,11 @@ function allColumns(ctx: ColumnContext) {
     priority: helper.display({
       id: 'priority',
       header: () => t('inbox.columns.priority'),
-      meta: { className: `col-priority numeric${compact('priority')}` },
-      cell: loaded((m) => (
-        <span className={`priority${m.priority >= 70 ? ' priority--high' : ''}`}>{fmt.number(m.priority)}</span>
-      )),
+      meta: {
+        className: `col-priority numeric${compact('priority')}`,
+        cellProps: (m) => (m.priority >= 70 ? { className: 'priority--high' } : {}),
+      },
+      cell: loaded((m) => fmt.number(m.priority)),
     }),
   };
 }
