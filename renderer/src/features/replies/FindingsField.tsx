@@ -112,9 +112,9 @@ export function FindingsField({
   const underlines = useRef<FieldUnderlines | null>(null);
   // What is underlined now: the last findings, carried along with every edit since, and the text they stand in.
   const shown = useRef<CheckedRanges>({ text: '', findings: [] });
-  const paint = (element: HTMLElement, findings: CheckedRanges) => {
+  const paint = (element: HTMLElement, findings: CheckedRanges, text?: string) => {
     if (!layer.current) return;
-    const positions = fieldPositions(element);
+    const positions = fieldPositions(element, text);
     const value = positions.text;
     const before = shown.current.text;
     const ranges = findings.text === value ? findings.findings : shiftRanges(findings.findings, findings.text, value);
@@ -183,7 +183,7 @@ export function FindingsField({
         empty = value === '';
         element.toggleAttribute('data-empty', empty);
       }
-      paint(element, shown.current);
+      paint(element, shown.current, value);
       listeners.current.onInput?.(value);
       reportLater();
     };

@@ -3,6 +3,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../shared/domain/mention';
 import { useFormat, type Formatters } from '../../i18n/format';
+import { rememberLabels } from '../../i18n/memo';
 
 /** What the counter says for one length: its look, the figure shown and the sentence a screen reader hears. */
 interface CounterView {
@@ -13,15 +14,19 @@ interface CounterView {
   sentence: string;
 }
 
-/** The parts of the counter that stay the same while typing, translated once per channel and limit. */
+/**
+ * The parts of the counter that stay the same while typing, translated once per channel and limit; the sentence
+ * of each length is filled from its remembered template (i18n/memo.ts), not interpolated by i18next per key.
+ */
 function useCounterWords(channel: Channel, limit: number | null) {
-  const { t } = useTranslation();
+  const { t: translate } = useTranslation();
   const fmt = useFormat();
   return useMemo(() => {
+    const t = rememberLabels(translate);
     const name = t(`channel.${channel}`);
     const how = t('composer.length.how', { channel: name });
     return { view: (length: number): CounterView => counterView(t, fmt, { name, how, limit, length }) };
-  }, [t, fmt, channel, limit]);
+  }, [translate, fmt, channel, limit]);
 }
 
 function counterView(

@@ -203,9 +203,12 @@ export class ReplyInput {
   }
 }
 
-/** The field's text offsets as the underlines need them (see underlines.ts). */
-export function fieldPositions(root: HTMLElement) {
-  const text = fieldValue(root);
+/**
+ * The field's text offsets as the underlines need them (see underlines.ts). `value`: the field's text when the
+ * caller has just read it (an edit reads it once for the counter and the underlines both).
+ */
+export function fieldPositions(root: HTMLElement, value?: string) {
+  const text = value ?? fieldValue(root);
   return {
     text,
     length: text.length,
