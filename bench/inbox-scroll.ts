@@ -32,7 +32,8 @@ import { addStyleSheet } from './page-css';
  * BENCH_SCROLL_PHASES=end,pageDown,holdJ,scrollbar,scrollJumps,sortChange,filterChange,roundTrip picks phases (default all).
  *
  * BENCH_SCROLL_TRACE=1 records a Chromium trace over the sort and filter changes and adds `afterPageTrace`: where
- * the renderer's main thread spent the time between the first page's answer and the frame with its rows (the
+ * the renderer's main thread spent the time between the first page's answer and the end of the frame with its rows,
+ * its paint included (before 2026-11-29 this stopped at that frame's animation-frame callback; the
  * tracing itself slows the page, so the other figures of such a run are not comparable; the page's change event is
  * marked `bench:changeEvent`, and BENCH_SCROLL_TRACE_FILE=path keeps the trace); BENCH_SCROLL_TRACE=jumps
  * traces the scrollbar jumps instead and adds `jumpsTrace`, the main thread's self time over the whole phase.
@@ -378,9 +379,10 @@ interface TraceEvent {
 }
 
 /**
- * Where the renderer's main thread spent the time between a first page's answer and the frame that showed its
- * rows, from a Chromium trace (BENCH_SCROLL_TRACE=1): self ms per trace event (FunctionCall is script,
- * UpdateLayoutTree style, Layout, Paint…), summed over the changes; `idle` is time no task ran (waiting for a frame).
+ * Where the renderer's main thread spent the time between a first page's answer and the end of the frame that
+ * showed its rows (the task the `bench:rowsShown` mark falls in: its style, layout, paint and layerizing), from a
+ * Chromium trace (BENCH_SCROLL_TRACE=1): self ms per trace event (FunctionCall is script, UpdateLayoutTree style,
+ * Layout, Paint…), summed over the changes; `idle` is time no task ran (waiting for a frame).
  */
 function renderSplit(trace: Buffer, whole = false) {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
@@ -399,7 +401,9 @@ function renderSplit(trace: Buffer, whole = false) {
   for (const mark of whole ? [] : marks.sort((a, b) => a.ts - b.ts)) {
     if (mark.args?.data?.message === 'bench:firstPageAnswered') answered = mark.ts;
     else if (answered !== null) {
-      windows.push([answered, mark.ts]);
+      // To the end of the outermost event around the mark: the frame's task.
+      const around = onMain.filter((e) => e.ts <= mark.ts && mark.ts <= e.ts + (e.dur ?? 0));
+      windows.push([answered, Math.max(mark.ts, ...around.map((e) => e.ts + (e.dur ?? 0)))]);
       answered = null;
     }
   }
