@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNEE_ME, ASSIGNEE_NONE } from '../../../../shared/domain/inbox';
 import { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from '../../../../shared/domain/values';
@@ -37,9 +37,16 @@ type Key = keyof InboxFilter;
 
 /**
  * Filters over the inbox: a menu per field, and every active filter (menus, search query, saved view
- * extras) as a chip that names it and removes it.
+ * extras) as a chip that names it and removes it. Memoised: it renders again with its filter (the page keeps
+ * `onChange` the same function), not with every state of the list, such as a first page arriving.
  */
-export function FilterBar({ filter, onChange }: { filter: InboxFilter; onChange(next: InboxFilter): void }) {
+export const FilterBar = memo(function FilterBar({
+  filter,
+  onChange,
+}: {
+  filter: InboxFilter;
+  onChange(next: InboxFilter): void;
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useOperator();
@@ -222,4 +229,4 @@ export function FilterBar({ filter, onChange }: { filter: InboxFilter; onChange(
       )}
     </div>
   );
-}
+});

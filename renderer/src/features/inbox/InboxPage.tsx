@@ -254,6 +254,12 @@ export function InboxPage() {
     startList(next, sort);
     window.location.hash = inboxHref(next, { sort });
   };
+  // One function for the filter bar across renders, so it renders again only when the filter changes.
+  const latestSetFilter = useRef(setFilter);
+  useLayoutEffect(() => {
+    latestSetFilter.current = setFilter;
+  });
+  const onFilterChange = useCallback((next: InboxFilter) => latestSetFilter.current(next), []);
   const setSort = (next: MentionSort) => {
     startList(filter, next);
     window.location.hash = inboxHref(filter, { sort: next, view: route.view });
@@ -454,7 +460,7 @@ export function InboxPage() {
       {!emptyWorkspace && (
         <div className="inbox-filters">
           <SearchBar applied={search} onApply={applySearch} />
-          <FilterBar filter={filter} onChange={setFilter} />
+          <FilterBar filter={filter} onChange={onFilterChange} />
           {route.invalid && (
             <p className="inbox-filters__notice" role="alert">
               <CircleAlert aria-hidden="true" size={14} />

@@ -19,6 +19,7 @@ import { rememberLabels } from '../../i18n/memo';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager } from './mentionPager';
 import { useFixedRows } from './useFixedRows';
+import { useTopics } from '../topics/topicsStore';
 import { useNow } from './useNow';
 
 /** Fixed heights keep scrolling cheap (no measuring) and let the sticky header be accounted for exactly. */
@@ -217,12 +218,14 @@ export function MentionTable(props: MentionTableProps) {
   }, [focusRequest]);
 
   const visible = visibleColumns(columnState);
+  // Read once here for every row's chips; a renamed or recoloured topic renders the rows again.
+  const topics = useTopics((state) => state.byId);
   const { isSelected, toggleSelected } = props;
   const columns = useMemo(
-    () => inboxColumns({ t, fmt, now, terms, columns: columnState, isSelected, toggleSelected }, visible),
+    () => inboxColumns({ t, fmt, now, terms, columns: columnState, topics, isSelected, toggleSelected }, visible),
     // `visible` is derived from columnState.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, fmt, now, terms, columnState, isSelected, toggleSelected],
+    [t, fmt, now, terms, columnState, topics, isSelected, toggleSelected],
   );
   // The header only: the body's rows are rendered by BodyRow from the same column definitions.
   const table = useTable({ features: inboxFeatures, columns, data: NO_ROWS, getRowId: (row) => String(row.index) });

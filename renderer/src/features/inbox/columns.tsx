@@ -1,11 +1,12 @@
 import { createColumnHelper, metaHelper, tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import type { Topic } from '../../../../shared/api/topics';
 import type { MentionRow } from '../../../../shared/domain/mention';
 import { channelLabel, sentimentLabel, statusLabel } from '../../components/MentionLabels';
 import type { Formatters } from '../../i18n/format';
 import { OperatorAvatar } from '../operators/OperatorAvatar';
-import { TopicChipsWith } from '../topics/TopicChips';
+import { topicChips } from '../topics/TopicChips';
 import type { ColumnId, ColumnState } from './columnState';
 import { highlight } from './highlight';
 
@@ -40,6 +41,8 @@ export interface ColumnContext {
   /** The search's words, marked in the text. */
   terms: RegExp | null;
   columns: ColumnState;
+  /** The workspace's topics by id (the topics store's, read once by the table). */
+  topics: ReadonlyMap<number, Pick<Topic, 'name' | 'colour'>>;
   isSelected(id: number): boolean;
   toggleSelected(mention: MentionRow): void;
 }
@@ -165,7 +168,7 @@ function allColumns(ctx: ColumnContext) {
       id: 'topics',
       header: () => t('inbox.columns.topics'),
       meta: { className: 'col-topics' },
-      cell: loaded((m) => <TopicChipsWith ids={m.topicIds} max={1} t={t} />),
+      cell: loaded((m) => topicChips(m.topicIds, ctx.topics, t, 1)),
     }),
     status: helper.display({
       id: 'status',

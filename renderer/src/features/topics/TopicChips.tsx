@@ -19,17 +19,22 @@ export function TopicChips(props: { ids: readonly number[] | undefined; max?: nu
   return <TopicChipsWith {...props} t={t} />;
 }
 
-/** TopicChips with the caller's `t`: the inbox's rows share the table's instead of each asking for one. */
-export function TopicChipsWith({
-  ids,
-  max = Infinity,
-  t,
-}: {
-  ids: readonly number[] | undefined;
-  max?: number;
-  t: TFunction;
-}) {
+/** TopicChips with the caller's `t`. */
+export function TopicChipsWith({ ids, max, t }: { ids: readonly number[] | undefined; max?: number; t: TFunction }) {
   const byId = useTopics((state) => state.byId);
+  return topicChips(ids, byId, t, max);
+}
+
+/**
+ * The chips from topics the caller looked up: hook-free, so the inbox's rows use the table's topics and `t`
+ * instead of each row subscribing to the topics store (some 40 subscriptions made and dropped as rows come and go).
+ */
+export function topicChips(
+  ids: readonly number[] | undefined,
+  byId: ReadonlyMap<number, Pick<Topic, 'name' | 'colour'>>,
+  t: TFunction,
+  max = Infinity,
+) {
   const topics = (ids ?? []).flatMap((id) => {
     const topic = byId.get(id);
     return topic ? [topic] : [];
