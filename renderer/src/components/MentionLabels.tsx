@@ -42,7 +42,7 @@ type Translate = (key: string) => string;
  * `flat`: for labels repeated on every row. One element: the icon is its own background image in the label's
  * colour (FlatIcon.tsx) and the word its text, without an element for either (a screen of rows builds, styles,
  * lays out and paints some 130 fewer; `.label--flat` in inbox.css, which in a compact column shows the icon only
- * and keeps the word for screen readers).
+ * and keeps the word for screen readers). The word is its tooltip too, for the icon alone.
  */
 interface LabelOptions {
   flat?: boolean;
@@ -81,7 +81,13 @@ export function sentimentLabel(
 ): ReactElement {
   const key = sentiment ?? 'unknown';
   const Icon = FLAT_ICONS[SENTIMENT_ICON[key][0]];
-  if (options.flat) return flatLabel(`label--sentiment sentiment--${key}`, SENTIMENT_ICON[key], t(`sentiment.${key}`));
+  if (options.flat)
+    return flatLabel(
+      `label--sentiment sentiment--${key}`,
+      SENTIMENT_ICON[key],
+      t(`sentiment.${key}`),
+      t(`sentiment.${key}`),
+    );
   return (
     <span className={`label label--sentiment sentiment--${key}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
@@ -92,7 +98,13 @@ export function sentimentLabel(
 
 export function statusLabel(status: MentionStatus, t: Translate, options: LabelOptions = {}): ReactElement {
   const Icon = FLAT_ICONS[STATUS_ICON[status][0]];
-  if (options.flat) return flatLabel(`label--status status--${status}`, STATUS_ICON[status], t(`status.${status}`));
+  if (options.flat)
+    return flatLabel(
+      `label--status status--${status}`,
+      STATUS_ICON[status],
+      t(`status.${status}`),
+      t(`status.${status}`),
+    );
   return (
     <span className={`label label--status status--${status}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
