@@ -48,23 +48,17 @@ interface LabelOptions {
   flat?: boolean;
 }
 
-function flatLabel(className: string, icon: [FlatIconName, FlatTone], text: string, title?: string): ReactElement {
+function flatLabel(className: string, icon: [FlatIconName, FlatTone], word: string): ReactElement {
   return (
-    <span className={`label label--flat ${className} ${flatImageClass(...icon)}`} title={title}>
-      {text}
+    <span className={`label label--flat ${className} ${flatImageClass(...icon)}`} title={word}>
+      {word}
     </span>
   );
 }
 
 export function channelLabel(channel: Channel, t: Translate, options: LabelOptions = {}): ReactElement {
   const Icon = FLAT_ICONS[CHANNEL_ICON[channel]];
-  if (options.flat)
-    return flatLabel(
-      'label--channel',
-      [CHANNEL_ICON[channel], 'muted'],
-      t(`channel.${channel}`),
-      t(`channel.${channel}`),
-    );
+  if (options.flat) return flatLabel('label--channel', [CHANNEL_ICON[channel], 'muted'], t(`channel.${channel}`));
   return (
     <span className="label label--channel" title={t(`channel.${channel}`)}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
@@ -81,13 +75,7 @@ export function sentimentLabel(
 ): ReactElement {
   const key = sentiment ?? 'unknown';
   const Icon = FLAT_ICONS[SENTIMENT_ICON[key][0]];
-  if (options.flat)
-    return flatLabel(
-      `label--sentiment sentiment--${key}`,
-      SENTIMENT_ICON[key],
-      t(`sentiment.${key}`),
-      t(`sentiment.${key}`),
-    );
+  if (options.flat) return flatLabel(`label--sentiment sentiment--${key}`, SENTIMENT_ICON[key], t(`sentiment.${key}`));
   return (
     <span className={`label label--sentiment sentiment--${key}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
@@ -98,13 +86,7 @@ export function sentimentLabel(
 
 export function statusLabel(status: MentionStatus, t: Translate, options: LabelOptions = {}): ReactElement {
   const Icon = FLAT_ICONS[STATUS_ICON[status][0]];
-  if (options.flat)
-    return flatLabel(
-      `label--status status--${status}`,
-      STATUS_ICON[status],
-      t(`status.${status}`),
-      t(`status.${status}`),
-    );
+  if (options.flat) return flatLabel(`label--status status--${status}`, STATUS_ICON[status], t(`status.${status}`));
   return (
     <span className={`label label--status status--${status}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2} />
