@@ -21,16 +21,17 @@ const STEERING = new Set([
 
 /**
  * Stand-in for the value at `index` while learning a label's template: private-use characters no translation
- * holds, around mixed case (a formatter that changes case breaks it).
+ * holds, around mixed case (a formatter that changes case breaks it) and `&<` (escaping breaks it: where i18next
+ * escapes values, a filled template would not).
  */
-const stand = (index: number) => `\ue000${index}vW\ue001`;
-const STAND = /\ue000(\d+)vW\ue001/;
+const stand = (index: number) => `\ue000${index}vW&<\ue001`;
+const STAND = /\ue000(\d+)vW&<\ue001/;
 const STAND_PART = /[\ue000\ue001]/;
 
 /**
  * A label's text around its values, learnt by asking i18next once with stand-ins for them: the parts at even
  * places are text, at odd places the index of a value. Null when a stand-in did not come back whole (a formatter
- * changed it, so the values must go through i18next each time).
+ * or escaping changed it, so the values must go through i18next each time).
  */
 function learnTemplate(t: TFunction, key: string, names: readonly string[]): (string | number)[] | null {
   const through = t as unknown as (key: string, options: Record<string, string>) => unknown;
