@@ -1,11 +1,14 @@
-import type { Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+import type { MethodInput } from '../../shared/api/contract';
 import { describe, expect, it } from 'vitest';
 import { AppFrame } from './pages/AppFrame';
-import { InboxPage } from './pages/InboxPage';
+import { InboxControls, InboxPage } from './pages/InboxPage';
 import { useApp } from './support/app';
 import { expectClean } from './support/expect-clean';
 
 const app = useApp({ mentions: 3000 });
+
+type MentionListInput = MethodInput<'mentions.list'>;
 
 async function openInbox(): Promise<InboxPage> {
   const inbox = new InboxPage((await app.open()).page);
@@ -21,6 +24,17 @@ function recordPageRequests(inbox: InboxPage): { offset: number; limit: number }
       seen.push(request.postDataJSON() as { offset: number; limit: number });
   });
   return seen;
+}
+
+/** Holds the pages of the lists `which` picks until the returned function lets them go. */
+async function holdLists(page: Page, which: (body: MentionListInput) => boolean): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/mentions.list', async (route) => {
+    if (which(route.request().postDataJSON() as MentionListInput)) await held;
+    await route.continue();
+  });
+  return release;
 }
 
 describe('inbox', () => {
@@ -148,6 +162,66 @@ describe('inbox', () => {
     expect(after.total).toBeGreaterThan(stats.mentions);
     expect(await inbox.textOf(0)).toBe(after.rows[0]?.text);
     expectClean(app.session);
+  });
+
+  it('shows another order in one go: the order picked at once, the old rows dimmed only while a slow list comes', async () => {
+    const inbox = await openInbox();
+    const page = inbox.page;
+    const release = await holdLists(page, (body) => body.sort === 'oldest');
+    // When the grid said it was busy and when its rows dimmed, in ms after the select's change event.
+    await page.evaluate(() => {
+      const at = window as unknown as { changedAt: number; busyAt: number | null; dimmedAt: number | null };
+      at.busyAt = null;
+      at.dimmedAt = null;
+      window.addEventListener('change', () => (at.changedAt = performance.now()), { capture: true, once: true });
+      const grid = document.querySelector('[role="grid"]')!;
+      const body = grid.querySelector('.mention-table__body')!;
+      const watch = () => {
+        const since = performance.now() - at.changedAt;
+        if (at.busyAt === null && grid.getAttribute('aria-busy') === 'true') at.busyAt = since;
+        if (at.dimmedAt === null && Number(getComputedStyle(body).opacity) < 1) at.dimmedAt = since;
+        if (at.dimmedAt === null) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const sort = page.getByRole('combobox', { name: 'Volgorde' });
+    await sort.selectOption('oldest');
+    // The select shows the order picked at once; the grid is busy with the old rows until the new list comes.
+    expect(await sort.inputValue()).toBe('oldest');
+    await page.waitForFunction(() => (window as unknown as { dimmedAt: number | null }).dimmedAt !== null);
+    const { busyAt, dimmedAt } = await page.evaluate(() => {
+      const at = window as unknown as { busyAt: number | null; dimmedAt: number | null };
+      return { busyAt: at.busyAt, dimmedAt: at.dimmedAt };
+    });
+    expect(busyAt).not.toBeNull();
+    // Dimmed only once the list has been slow for 150 ms: a list that comes sooner replaces the rows at once.
+    expect(dimmedAt).toBeGreaterThanOrEqual(140);
+    expect(await inbox.currentTable.count()).toBe(0);
+
+    release();
+    const oldest = await app.host.call('mentions.list', { offset: 0, limit: 1, sort: 'oldest' });
+    await inbox.rowWithText(oldest.rows[0]!.text).first().waitFor();
+    expect(await inbox.textOf(0)).toBe(oldest.rows[0]!.text);
+    expect(page.url()).toContain('sort=oldest');
+    expect(await sort.inputValue()).toBe('oldest');
+  });
+
+  it('shows a filter ticked at once, as a tick and a chip, while its list is on its way', async () => {
+    const inbox = await openInbox();
+    const page = inbox.page;
+    const release = await holdLists(page, (body) => body.filter?.sentiment !== undefined);
+    // check() fails unless the box is ticked right after the click: the page renders the filter only when its
+    // list has come, and the menu must not show the old filter meanwhile.
+    const controls = new InboxControls(page);
+    await controls.tick('Sentiment', 'Negatief');
+    await controls.chipRemover('Sentiment: Negatief').waitFor();
+    expect(await inbox.currentTable.count()).toBe(0);
+
+    release();
+    await inbox.waitForRow(0);
+    const negative = await app.host.call('mentions.list', { offset: 0, limit: 1, filter: { sentiment: ['negative'] } });
+    expect(await inbox.textOf(0)).toBe(negative.rows[0]!.text);
+    expect(await inbox.rowCount()).toBe(negative.total);
   });
 
   it('says what went wrong when the engine does not answer, and recovers with Try again', async () => {

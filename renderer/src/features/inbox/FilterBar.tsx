@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNEE_ME, ASSIGNEE_NONE } from '../../../../shared/domain/inbox';
 import { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from '../../../../shared/domain/values';
@@ -39,14 +39,23 @@ type Key = keyof InboxFilter;
  * Filters over the inbox: a menu per field, and every active filter (menus, search query, saved view
  * extras) as a chip that names it and removes it. Memoised: it renders again with its filter (the page keeps
  * `onChange` the same function), not with every state of the list, such as a first page arriving.
+ *
+ * The filter asked for shows here at once; the page renders it once its list's first page has come (see
+ * InboxPage's LIST_WAIT_MS), and meanwhile a controlled checkbox or date field would go back to the filter shown.
  */
 export const FilterBar = memo(function FilterBar({
-  filter,
-  onChange,
+  filter: shown,
+  onChange: change,
 }: {
   filter: InboxFilter;
   onChange(next: InboxFilter): void;
 }) {
+  const [asked, setAsked] = useState<{ from: InboxFilter; to: InboxFilter } | null>(null);
+  const filter = asked?.from === shown ? asked.to : shown;
+  const onChange = (next: InboxFilter) => {
+    setAsked({ from: shown, to: next });
+    change(next);
+  };
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useOperator();

@@ -8,7 +8,7 @@ import {
   MousePointerClick,
   SearchX,
 } from 'lucide-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowOutcome } from '../../../../shared/api/inbox';
 import { ASSIGNEE_ME, isMentionSort, MENTION_SORTS, type MentionSort } from '../../../../shared/domain/inbox';
@@ -37,13 +37,15 @@ import { loadColumnState, resizeColumn, saveColumnState, type ColumnState } from
 import { EmptyInbox } from './EmptyInbox';
 import { FilterBar } from './FilterBar';
 import { searchTerms, termPattern } from './highlight';
-import { inboxHref, normaliseFilter, parseInboxHash, useInboxHash, useLinkReader, type InboxFilter } from './link';
+import { inboxHref, normaliseFilter, parseInboxHash, useLinkReader, type InboxFilter } from './link';
 import { MentionDetailPane } from './MentionDetailPane';
 import { MentionPager } from './mentionPager';
 import { MentionTable } from './MentionTable';
 import { SaveViewDialog } from './SaveViewDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInboxKeys } from './useInboxKeys';
+import { useLatestCallback } from './useLatestCallback';
+import { setListChanging } from './listChange';
 import { useWorkflow, type ActionTarget, type WorkflowAction } from './useWorkflow';
 import { useInboxViews } from './viewsStore';
 import './inbox-workflow.css';
@@ -130,6 +132,126 @@ function takeStarted(key: string): MentionPager | undefined {
   return pager;
 }
 
+/**
+ * How long a change of list (a sort, a filter, a link) waits for the new list's first page before the page
+ * shows it. Within the wait nothing renders: the old rows stay as they are and the new ones replace them in one
+ * render and one frame. Rendering the change at once (the old rows dimmed, the controls updated) cost the renderer
+ * 20-30 ms while the page was on its way, beside the engine on the same cores, and the answer then waited for it.
+ * A list slower than this shows as before: the old rows dimmed until it comes.
+ */
+const LIST_WAIT_MS = 150;
+
+/** What the inbox on screen renders, set at each commit; null while the inbox is not on screen. */
+let onScreen: {
+  hash: string;
+  filterKey: string;
+  searchSort: SearchSort;
+  operator: string | undefined;
+  onMeta: (meta: SearchMeta) => void;
+} | null = null;
+
+/** An address whose list is on its way: the page keeps rendering `shown` until `hash`'s first page has come. */
+let waiting: { hash: string; shown: string; stop(): void } | null = null;
+
+/** The address the inbox renders: the current one, unless its list is still on its way (see LIST_WAIT_MS). */
+function shownHash(): string {
+  const hash = window.location.hash;
+  return waiting?.hash === hash ? waiting.shown : hash;
+}
+
+/**
+ * Follows the address for the inbox. A new address starts its list (unless a control did already, see
+ * `startList`) and is shown once the list's first page has come or LIST_WAIT_MS has passed.
+ */
+function subscribeShownHash(onChange: () => void): () => void {
+  const onHash = () => {
+    waiting?.stop();
+    waiting = null;
+    const hash = window.location.hash;
+    const pager = onScreen && pageFromHash(hash) === 'inbox' ? listFor(hash, onScreen) : undefined;
+    if (onScreen && pager?.getListState().status === 'loading') {
+      const wait = { hash, shown: onScreen.hash, stop: () => undefined };
+      const show = () => {
+        if (waiting !== wait) return;
+        wait.stop();
+        waiting = null;
+        onChange();
+      };
+      const unsubscribe = pager.subscribe(() => {
+        if (pager.getListState().status !== 'loading') show();
+      });
+      const timer = setTimeout(show, LIST_WAIT_MS);
+      wait.stop = () => {
+        unsubscribe();
+        clearTimeout(timer);
+        setListChanging(false);
+      };
+      waiting = wait;
+      setListChanging(true);
+    }
+    onChange();
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => {
+    window.removeEventListener('hashchange', onHash);
+    waiting?.stop();
+    waiting = null;
+  };
+}
+
+/**
+ * The list of an inbox address, started now unless a control started it already; undefined when the address
+ * is not readable yet (its link reader loading) or is the list on screen.
+ */
+function listFor(hash: string, screen: NonNullable<typeof onScreen>): MentionPager | undefined {
+  const next = parseInboxHash(hash);
+  if (next.pending) return undefined;
+  const key = listKey(next.filter, next.sort, screen.searchSort, screen.operator);
+  if (key === screen.filterKey) return undefined;
+  const started = startedEarly.get(key);
+  if (started) return started;
+  const pager = createPager(next.filter, next.sort, screen.searchSort, screen.operator, screen.onMeta);
+  startEarly(key, pager);
+  return pager;
+}
+
+/**
+ * The inbox's order. The order picked shows at once, while the page renders it only once its first page has
+ * come (see LIST_WAIT_MS): a controlled select would go back to the order shown meanwhile.
+ */
+const SortSelect = memo(function SortSelect({
+  sort,
+  onChange,
+}: {
+  sort: MentionSort;
+  onChange(next: MentionSort): void;
+}) {
+  const { t } = useTranslation();
+  const [asked, setAsked] = useState<{ from: MentionSort; to: MentionSort } | null>(null);
+  const value = asked?.from === sort ? asked.to : sort;
+  return (
+    <label className="inbox-tools__sort">
+      <span className="visually-hidden">{t('inbox.sort.label')}</span>
+      <select
+        className="input input--compact"
+        value={value}
+        onChange={(event) => {
+          const next = event.target.value;
+          if (!isMentionSort(next)) return;
+          setAsked({ from: sort, to: next });
+          onChange(next);
+        }}
+      >
+        {MENTION_SORTS.map((option) => (
+          <option key={option} value={option}>
+            {t(`inbox.sort.${option}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+});
+
 /** A search is read newest first until the operator asks for relevance. */
 const INITIAL_SEARCH_SORT: SearchSort = 'newest';
 
@@ -153,7 +275,7 @@ export function InboxPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const operator = useOperator();
-  const hash = useInboxHash();
+  const hash = useSyncExternalStore(subscribeShownHash, shownHash);
   const readerReady = useLinkReader();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a link read before its reader loaded is read again then
   const read = useMemo(() => parseInboxHash(hash), [hash, readerReady]);
@@ -223,25 +345,17 @@ export function InboxPage() {
   useRowRefresh(pager);
 
   // A link to another list (a saved view, a trend's click-through, Back) starts that list in the hashchange
-  // event itself, so its first page is on its way while React renders the change, not asked for after it.
-  const current = useRef({ filterKey, searchSort, operator: operator?.name });
+  // event itself (subscribeShownHash), so its first page is on its way before anything renders.
+  const operatorName = operator?.name;
   useLayoutEffect(() => {
-    current.current = { filterKey, searchSort, operator: operator?.name };
-  });
-  useEffect(() => {
-    const onHash = () => {
-      const hash = window.location.hash;
-      if (pageFromHash(hash) !== 'inbox') return;
-      const next = parseInboxHash(hash);
-      if (next.pending) return;
-      const { searchSort: nextSearchSort, operator: who } = current.current;
-      const key = listKey(next.filter, next.sort, nextSearchSort, who);
-      if (key === current.current.filterKey || startedEarly.has(key)) return;
-      startEarly(key, createPager(next.filter, next.sort, nextSearchSort, who, setSearchMeta));
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+    onScreen = { hash, filterKey, searchSort, operator: operatorName, onMeta: setSearchMeta };
+  }, [hash, filterKey, searchSort, operatorName]);
+  useEffect(
+    () => () => {
+      onScreen = null;
+    },
+    [],
+  );
 
   /** Starts the list a control is about to show, then changes the address (which renders it). */
   const startList = (nextFilter: InboxFilter, nextSort: MentionSort) => {
@@ -255,15 +369,11 @@ export function InboxPage() {
     window.location.hash = inboxHref(next, { sort });
   };
   // One function for the filter bar across renders, so it renders again only when the filter changes.
-  const latestSetFilter = useRef(setFilter);
-  useLayoutEffect(() => {
-    latestSetFilter.current = setFilter;
-  });
-  const onFilterChange = useCallback((next: InboxFilter) => latestSetFilter.current(next), []);
-  const setSort = (next: MentionSort) => {
+  const onFilterChange = useLatestCallback(setFilter);
+  const setSort = useLatestCallback((next: MentionSort) => {
     startList(filter, next);
     window.location.hash = inboxHref(filter, { sort: next, view: route.view });
-  };
+  });
 
   const onChanged = useCallback(
     (outcome: WorkflowOutcome) => {
@@ -421,22 +531,7 @@ export function InboxPage() {
           {t('inbox.keyboardHint')}
         </span>
         <div className="inbox-tools">
-          <label className="inbox-tools__sort">
-            <span className="visually-hidden">{t('inbox.sort.label')}</span>
-            <select
-              className="input input--compact"
-              value={sort}
-              onChange={(event) => {
-                if (isMentionSort(event.target.value)) setSort(event.target.value);
-              }}
-            >
-              {MENTION_SORTS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`inbox.sort.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SortSelect sort={sort} onChange={setSort} />
           <button type="button" className="button button--quiet" onClick={() => setDialog('saveView')}>
             <BookmarkPlus aria-hidden="true" size={16} />
             {t('inbox.views.save')}

@@ -18,6 +18,7 @@ import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type
 import { rememberLabels } from '../../i18n/memo';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager } from './mentionPager';
+import { isListChanging, subscribeListChanging } from './listChange';
 import { useFixedRows } from './useFixedRows';
 import { useTopics } from '../topics/topicsStore';
 import { useNow } from './useNow';
@@ -182,14 +183,17 @@ export function MentionTable(props: MentionTableProps) {
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const stale = props.stale === true;
+  // A list on its way that the page does not render yet (InboxPage's LIST_WAIT_MS) makes the rows stale too,
+  // but keeps them all: the wait is short, and the new list's first render draws the rows on screen only.
+  const changing = useSyncExternalStore(subscribeListChanging, isListChanging);
+  const stale = props.stale === true || changing;
   const rows = useFixedRows(scrollRef, {
     count: snapshot.total,
     rowHeight: ROW_HEIGHT,
     headerHeight: HEADER_HEIGHT,
     // Stale rows are left soon: the rows beyond the screen go while the new list's first page is on its way,
     // not when it has come (its first render then puts the new mentions in the rows on screen only).
-    overscan: stale ? 0 : OVERSCAN,
+    overscan: props.stale === true ? 0 : OVERSCAN,
     listKey: pager,
   });
   const { first, last, visibleFirst } = rows;

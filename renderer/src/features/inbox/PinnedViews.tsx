@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { VIEW_COUNT_CAP } from '../../../../shared/domain/inbox';
 import { useFormat } from '../../i18n/format';
 import { useCurrentPage } from '../../route';
-import { inboxHref, parseInboxHash, useInboxHash } from './link';
+import { inboxHref, useInboxView } from './link';
 import { useInboxViews, useViewsFeed } from './viewsStore';
 
 /**
@@ -14,11 +14,11 @@ export function PinnedViews() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const page = useCurrentPage();
-  const hash = useInboxHash();
+  const shownView = useInboxView();
   const views = useInboxViews((state) => state.views).filter((view) => view.pinned);
   useViewsFeed();
   if (views.length === 0) return null;
-  const current = page === 'inbox' ? parseInboxHash(hash).view : null;
+  const current = page === 'inbox' ? shownView : null;
   return (
     <section className="pinned-views" aria-labelledby="pinned-views-title">
       <h2 id="pinned-views-title" className="pinned-views__title">

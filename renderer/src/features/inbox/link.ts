@@ -132,7 +132,7 @@ function subscribeToHash(callback: () => void): () => void {
   return () => window.removeEventListener('hashchange', callback);
 }
 
-/** The inbox route of the current address; the hash string is the snapshot, parsed per render. */
-export function useInboxHash(): string {
-  return useSyncExternalStore(subscribeToHash, () => window.location.hash);
+/** The saved view the current address is on (`view=`), or null: another sort or filter does not render its user. */
+export function useInboxView(): string | null {
+  return useSyncExternalStore(subscribeToHash, () => linkParams(window.location.hash)?.get('view') ?? null);
 }
