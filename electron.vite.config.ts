@@ -1,6 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const ICON_LINK = 'href="./favicon.png"';
+
+/**
+ * The page's icon inline, as a data: URL. A browser reads the icon again on every address change (each inbox
+ * sort or filter changes the hash): from the host that was a request per change, answered beside the list's
+ * first page, and its answer handled on the main thread before the frame with the new rows.
+ */
+function inlineIcon(): Plugin {
+  return {
+    name: 'watchpost:inline-icon',
+    transformIndexHtml(html) {
+      if (!html.includes(ICON_LINK)) throw new Error(`renderer/index.html has no ${ICON_LINK} to inline`);
+      const png = readFileSync(resolve('renderer/public/favicon.png')).toString('base64');
+      return html.replace(ICON_LINK, `href="data:image/png;base64,${png}"`);
+    },
+  };
+}
 
 // One build makes every runtime: the Electron main process, the plain-Node entries that share its
 // engine (the `watchpost` CLI, the engine worker), the sandboxed preload and the React renderer.
@@ -33,7 +53,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), inlineIcon()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default; minified, the page parses in a fraction of the time.
