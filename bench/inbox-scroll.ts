@@ -27,7 +27,7 @@ import { addStyleSheet } from './page-css';
  * Every phase reports its wall seconds, the CPU seconds of the engine process (`watchpost serve`) and of the
  * browser's processes, the load average, and the calls the engine itself logged as slow (over 100 ms): the
  * machine is shared, so wall times alone say little. BENCH_SCROLL_CHANGES=n runs the sort and filter changes
- * n times over (default once: six of each).
+ * n times over (default once: six of each); BENCH_SCROLL_CHANGE_GAP_MS=n waits n ms after each (see CHANGE_GAP_MS).
  *
  * BENCH_SCROLL_PHASES=end,pageDown,holdJ,scrollbar,scrollJumps,sortChange,filterChange,roundTrip picks phases (default all).
  *
@@ -464,6 +464,13 @@ const wanted = (name: string) => !PHASES || PHASES.includes(name);
 /** BENCH_SCROLL_CHANGES=n runs the six sort changes and the six filter changes n times over (default once). */
 const CHANGE_ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_SCROLL_CHANGES ?? 1)) || 1);
 
+/**
+ * BENCH_SCROLL_CHANGE_GAP_MS=n waits n ms after each sort or filter change's list has settled (default 0): an
+ * operator who looks at a list for a second or more before the next change, when the engine has begun reading
+ * the list in the background (a second after its first page) and counting it.
+ */
+const CHANGE_GAP_MS = Math.max(0, Number(process.env.BENCH_SCROLL_CHANGE_GAP_MS ?? 0) || 0);
+
 const progress = (what: string) => process.stderr.write(`inbox-scroll: ${what}\n`);
 
 function quantiles(values: number[]) {
@@ -679,6 +686,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
         for (const to of Array.from({ length: 2 * CHANGE_ROUNDS }, () => ['oldest', 'priority', 'newest']).flat()) {
           times.push(await firstRowsAfter(page, () => sort.selectOption(to).then(() => undefined)));
           await settled(page);
+          if (CHANGE_GAP_MS) await page.waitForTimeout(CHANGE_GAP_MS);
         }
         return summary(times);
       });
@@ -699,6 +707,7 @@ export async function benchInboxScroll(): Promise<Record<string, unknown>> {
             await firstRowsAfter(page, () => page.evaluate((next) => void (window.location.hash = next), hash)),
           );
           await settled(page);
+          if (CHANGE_GAP_MS) await page.waitForTimeout(CHANGE_GAP_MS);
         }
         return summary(times);
       });
