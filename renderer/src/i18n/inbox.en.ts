@@ -18,6 +18,8 @@ export const inboxUiEn: Messages<typeof inboxUiNl> = {
     countAbout_one: 'about {{formatted}} mention',
     countAbout_other: 'about {{formatted}} mentions',
     countingExact: 'Counting the exact number…',
+    capped: 'first {{formatted}} in the list',
+    cappedHint: 'A list cannot show that many rows: a filter or a search narrows it down.',
     tableLabels: {
       newest: 'Mentions, newest first',
       oldest: 'Mentions, oldest first',

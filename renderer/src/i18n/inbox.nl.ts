@@ -15,6 +15,8 @@ export const inboxUiNl = {
     countAbout_one: 'ongeveer {{formatted}} bericht',
     countAbout_other: 'ongeveer {{formatted}} berichten',
     countingExact: 'Het precieze aantal wordt geteld…',
+    capped: 'eerste {{formatted}} in de lijst',
+    cappedHint: 'Zo veel rijen kan een lijst niet tonen: een filter of zoekopdracht maakt hem kleiner.',
     tableLabels: {
       newest: 'Berichten, nieuwste eerst',
       oldest: 'Berichten, oudste eerst',

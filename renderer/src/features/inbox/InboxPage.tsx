@@ -501,7 +501,7 @@ export function InboxPage() {
   };
   const terms = useMemo(() => termPattern(searchTerms(filter.query)), [filter.query]);
 
-  const counted = { count: snapshot.total, formatted: fmt.number(snapshot.total) };
+  const counted = { count: snapshot.matches, formatted: fmt.number(snapshot.matches) };
   let count: string | null = null;
   if (search && snapshot.status === 'ready')
     count = t(searchMeta?.totalIsEstimate ? 'search.resultsAbout' : 'search.results', counted);
@@ -520,6 +520,11 @@ export function InboxPage() {
             title={snapshot.totalIsEstimate && !search ? t('inbox.countingExact') : undefined}
           >
             {count}
+          </span>
+        )}
+        {hasRows && snapshot.matches > snapshot.total && (
+          <span className="page-header__meta" title={t('inbox.cappedHint')}>
+            {t('inbox.capped', { formatted: fmt.number(snapshot.total) })}
           </span>
         )}
         {search && searchMeta?.rankedWithin && (

@@ -65,6 +65,16 @@ describe('MentionPager with an estimated total', () => {
     expect(pager.rowAt(240_000)?.id).toBe(10_000);
   });
 
+  it('counts beyond the rows it can show: the scroll area stays at maxRows, the matches are exact', async () => {
+    const store = estimatingStore(250_000, 200_000);
+    const pager = new MentionPager(store.fetchPage, { countExact: store.countExact, maxRows: 100_000 });
+    await pager.reload();
+    expect(pager.getSnapshot()).toMatchObject({ total: 100_000, matches: 200_000, totalIsEstimate: true });
+    store.finishCount();
+    await settle();
+    expect(pager.getSnapshot()).toMatchObject({ total: 100_000, matches: 250_000, totalIsEstimate: false });
+  });
+
   it('takes a smaller exact figure too, and counts only once per view', async () => {
     const store = estimatingStore(180_000, 210_000);
     const pager = new MentionPager(store.fetchPage, { countExact: store.countExact });

@@ -33,9 +33,11 @@ export type CountMentions = (maxId: number) => Promise<number>;
 
 export interface PagerSnapshot {
   status: 'loading' | 'ready' | 'error';
-  /** Rows in the operator's current view of the inbox (sizes the scroll area). */
+  /** Rows in the operator's current view of the inbox (sizes the scroll area): `matches`, up to `maxRows`. */
   total: number;
-  /** True while `total` is an estimate ("about N"); the exact count is on its way when the pager can count. */
+  /** Mentions the view matches, which may be more than the rows it can show (see `maxRows`). */
+  matches: number;
+  /** True while `matches` is an estimate ("about N"); the exact count is on its way when the pager can count. */
   totalIsEstimate: boolean;
   /** Mentions that arrived since this view was taken; shown on request, never pushed in. */
   pendingNew: number;
@@ -107,6 +109,7 @@ export class MentionPager {
   private snapshot: PagerSnapshot = {
     status: 'loading',
     total: 0,
+    matches: 0,
     totalIsEstimate: false,
     pendingNew: 0,
     error: null,
@@ -177,7 +180,7 @@ export class MentionPager {
     this.lastStep = 0;
     this.stepBefore = 0;
     this.direction = 1;
-    this.update({ status: 'loading', total: 0, totalIsEstimate: false, pendingNew: 0, error: null });
+    this.update({ status: 'loading', total: 0, matches: 0, totalIsEstimate: false, pendingNew: 0, error: null });
     return this.load(0, this.generation);
   }
 
@@ -361,22 +364,32 @@ export class MentionPager {
    * may only shrink (mentions deleted meanwhile), and an estimate from a later page does not move it. An estimated view takes any exact
    * figure, and grows with a later page's estimate (which is never below the rows the engine has seen).
    */
-  private totalAfter(result: MentionPage, offset: number): Pick<PagerSnapshot, 'total' | 'totalIsEstimate'> {
+  private totalAfter(
+    result: MentionPage,
+    offset: number,
+  ): Pick<PagerSnapshot, 'total' | 'matches' | 'totalIsEstimate'> {
+    const { matches, totalIsEstimate } = this.matchesAfter(result, offset);
+    return { total: Math.min(this.maxRows, matches), matches, totalIsEstimate };
+  }
+
+  private matchesAfter(result: MentionPage, offset: number): Pick<PagerSnapshot, 'matches' | 'totalIsEstimate'> {
     const now = this.snapshot;
     // A short page is the end of the snapshot: that is exact, whatever the page says its total is.
     if (result.rows.length < this.pageSize && (result.rows.length > 0 || offset === 0)) {
-      const end = Math.min(this.maxRows, offset + result.rows.length);
+      const end = offset + result.rows.length;
       return {
-        total: now.status === 'ready' && !now.totalIsEstimate ? Math.min(now.total, end) : end,
+        matches: now.status === 'ready' && !now.totalIsEstimate ? Math.min(now.matches, end) : end,
         totalIsEstimate: false,
       };
     }
-    const total = Math.min(this.maxRows, result.total);
+    const matches = result.total;
     const estimate = result.totalIsEstimate === true;
-    if (now.status !== 'ready') return { total, totalIsEstimate: estimate };
+    if (now.status !== 'ready') return { matches, totalIsEstimate: estimate };
     if (!now.totalIsEstimate)
-      return { total: estimate ? now.total : Math.min(now.total, total), totalIsEstimate: false };
-    return estimate ? { total: Math.max(now.total, total), totalIsEstimate: true } : { total, totalIsEstimate: false };
+      return { matches: estimate ? now.matches : Math.min(now.matches, matches), totalIsEstimate: false };
+    return estimate
+      ? { matches: Math.max(now.matches, matches), totalIsEstimate: true }
+      : { matches, totalIsEstimate: false };
   }
 
   /**
@@ -404,7 +417,7 @@ export class MentionPager {
     void countExact(maxId)
       .then((exact) => {
         if (generation !== this.generation) return;
-        this.update({ total: Math.min(this.maxRows, exact), totalIsEstimate: false });
+        this.update({ total: Math.min(this.maxRows, exact), matches: exact, totalIsEstimate: false });
       })
       // The estimate stays on screen; the next refresh or view tries again.
       .catch(() => {
