@@ -124,6 +124,8 @@ interface CellSpec {
 
 interface BodyRowProps {
   index: number;
+  /** Where the row goes in the rows' layer (px; see useFixedRows). */
+  top: number;
   mention: MentionRow | undefined;
   current: boolean;
   checked: boolean;
@@ -137,7 +139,7 @@ interface BodyRowProps {
  * whose mention, place or state changed, not all fifty on screen. A list going stale (a sort or filter change
  * on its way) renders no row again: the grid says it (aria-busy, dimmed) and ignores clicks meanwhile.
  */
-const BodyRow = memo(function BodyRow({ index, mention, current, checked, cells, onActivate }: BodyRowProps) {
+const BodyRow = memo(function BodyRow({ index, top, mention, current, checked, cells, onActivate }: BodyRowProps) {
   const original = { index, mention };
   return (
     <div
@@ -148,7 +150,7 @@ const BodyRow = memo(function BodyRow({ index, mention, current, checked, cells,
       aria-busy={mention ? undefined : 'true'}
       tabIndex={-1}
       className={`mention-row${current ? ' mention-row--current' : ''}${checked ? ' mention-row--checked' : ''}${mention?.status === 'new' ? ' mention-row--unread' : ''}`}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       onClick={() => onActivate(index)}
     >
       {cells.map(({ id, className, Cell, cellProps }) => {
@@ -307,20 +309,27 @@ export function MentionTable(props: MentionTableProps) {
         ))}
       </div>
       <div role="rowgroup" className="mention-table__body" style={{ height: rows.totalSize }}>
-        {items.map((index) => {
-          const mention = pager.rowAt(index);
-          return (
-            <BodyRow
-              key={index}
-              index={index}
-              mention={mention}
-              current={index === currentIndex}
-              checked={mention ? isSelected(mention.id) : false}
-              cells={cells}
-              onActivate={activate}
-            />
-          );
-        })}
+        <div
+          role="presentation"
+          className="mention-table__rows"
+          style={rows.layerTop === 0 ? undefined : { transform: `translateY(${rows.layerTop}px)` }}
+        >
+          {items.map((index) => {
+            const mention = pager.rowAt(index);
+            return (
+              <BodyRow
+                key={index}
+                index={index}
+                top={(index - rows.base) * ROW_HEIGHT}
+                mention={mention}
+                current={index === currentIndex}
+                checked={mention ? isSelected(mention.id) : false}
+                cells={cells}
+                onActivate={activate}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

@@ -59,8 +59,9 @@ export interface PagerOptions {
   /** Pages kept in memory around the visible rows; the rest are dropped and fetched again when needed. */
   keepPages?: number;
   /**
-   * A browser cannot scroll a box taller than ~33 million pixels; beyond this many rows the
-   * inbox shows the newest ones and filters narrow it down.
+   * The most rows a view holds (default ten million, the largest workspace the design plans for); beyond it the
+   * inbox shows the first ones and filters narrow it down. A list taller than a browser can scroll scrolls a scaled
+   * area (useFixedRows).
    */
   maxRows?: number;
   /** Counts the view exactly in the background when a page gives only an estimate of its total. */
@@ -142,7 +143,7 @@ export class MentionPager {
   ) {
     this.pageSize = options.pageSize ?? 100;
     this.keepPages = options.keepPages ?? 20;
-    this.maxRows = options.maxRows ?? 500_000;
+    this.maxRows = options.maxRows ?? 10_000_000;
     this.countExact = options.countExact;
     this.prefetchPages = options.prefetchPages ?? 0;
     this.countDelayMs = options.countDelayMs ?? 0;
