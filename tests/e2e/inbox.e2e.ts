@@ -135,6 +135,16 @@ describe('inbox', () => {
     expectClean(app.session);
   });
 
+  it('starts j at the first row on screen when no row is current, not back at the top', async () => {
+    const inbox = await openInbox();
+    await inbox.scrollTo(1450);
+    await inbox.waitForRow(1450);
+    await inbox.page.keyboard.press('j');
+    await inbox.selectedRow.waitFor();
+    const current = Number(await inbox.selectedRow.getAttribute('aria-rowindex')) - 2;
+    expect(Math.abs(current - 1450)).toBeLessThanOrEqual(1);
+  });
+
   it('announces new mentions with a pill instead of moving the rows under the operator', async () => {
     const inbox = await openInbox();
     await inbox.table.focus();

@@ -311,6 +311,7 @@ export function InboxPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [replyingTo, setReplyingTo] = useState<number | null>(null);
   const versions = useRef(new Map<number, number>());
+  const firstOnScreen = useRef(0);
   const views = useInboxViews((state) => state.views);
 
   // A different list starts with nothing current, open or selected.
@@ -432,7 +433,11 @@ export function InboxPage() {
 
   const move = (step: number) => {
     if (snapshot.total === 0) return;
-    const next = currentIndex === null ? 0 : Math.min(snapshot.total - 1, Math.max(0, currentIndex + step));
+    // With no row current, j/k start at the first row on screen (after a scroll, not back at the top).
+    const next =
+      currentIndex === null
+        ? Math.min(snapshot.total - 1, firstOnScreen.current)
+        : Math.min(snapshot.total - 1, Math.max(0, currentIndex + step));
     setCurrentIndex(next);
     setFocusRequest((n) => n + 1);
     // With the detail open, it follows the current row, as in a mail client.
@@ -632,6 +637,7 @@ export function InboxPage() {
                   <MentionTable
                     pager={staleRows ? shown : pager}
                     listId={(staleRows ? shown : pager).id}
+                    firstOnScreenRef={firstOnScreen}
                     stale={staleRows}
                     currentIndex={currentIndex}
                     focusRequest={focusRequest}

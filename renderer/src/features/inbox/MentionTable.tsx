@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MentionRow } from '../../../../shared/domain/mention';
@@ -59,6 +60,8 @@ interface MentionTableProps {
   stale?: boolean;
   /** Told to the grid as `data-list`: which list the rows are of (the bench waits for a new one). */
   listId?: number;
+  /** Set to the first row on screen after each render: where j/k start when no row is current. */
+  firstOnScreenRef?: RefObject<number>;
 }
 
 /** A header's right edge: drag it, or focus it and use the arrow keys, to change the column's width. */
@@ -199,6 +202,10 @@ export function MentionTable(props: MentionTableProps) {
     listKey: pager,
   });
   const { first, last, visibleFirst } = rows;
+  const { firstOnScreenRef } = props;
+  useLayoutEffect(() => {
+    if (firstOnScreenRef) firstOnScreenRef.current = visibleFirst;
+  }, [firstOnScreenRef, visibleFirst]);
   const items = useMemo(
     () => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i),
     [first, last],
