@@ -141,14 +141,16 @@ function takeStarted(key: string): MentionPager | undefined {
  */
 const LIST_WAIT_MS = 150;
 
-/** What the inbox on screen renders, set at each commit; null while the inbox is not on screen. */
-let onScreen: {
-  hash: string;
+/** What a list is started with besides its filter and sort: the list on screen and its search order. */
+interface ListContext {
   filterKey: string;
   searchSort: SearchSort;
   operator: string | undefined;
   onMeta: (meta: SearchMeta) => void;
-} | null = null;
+}
+
+/** What the inbox on screen renders, set at each commit; null while the inbox is not on screen. */
+let onScreen: (ListContext & { hash: string }) | null = null;
 
 /** An address whose list is on its way: the page keeps rendering `shown` until `hash`'s first page has come. */
 let waiting: { hash: string; shown: string; stop(): void } | null = null;
@@ -203,14 +205,21 @@ function subscribeShownHash(onChange: () => void): () => void {
  * The list of an inbox address, started now unless a control started it already; undefined when the address
  * is not readable yet (its link reader loading) or is the list on screen.
  */
-function listFor(hash: string, screen: NonNullable<typeof onScreen>): MentionPager | undefined {
+function listFor(hash: string, screen: ListContext): MentionPager | undefined {
   const next = parseInboxHash(hash);
-  if (next.pending) return undefined;
-  const key = listKey(next.filter, next.sort, screen.searchSort, screen.operator);
+  return next.pending ? undefined : startListOf(next.filter, next.sort, screen);
+}
+
+/**
+ * Starts the list of `filter` in `sort` (a normalised filter), unless it is the list on screen (undefined) or was
+ * started already: for a control before it changes the address, and for the address when no control did.
+ */
+function startListOf(filter: InboxFilter, sort: MentionSort, screen: ListContext): MentionPager | undefined {
+  const key = listKey(filter, sort, screen.searchSort, screen.operator);
   if (key === screen.filterKey) return undefined;
   const started = startedEarly.get(key);
   if (started) return started;
-  const pager = createPager(next.filter, next.sort, screen.searchSort, screen.operator, screen.onMeta);
+  const pager = createPager(filter, sort, screen.searchSort, screen.operator, screen.onMeta);
   startEarly(key, pager);
   return pager;
 }
@@ -360,10 +369,12 @@ export function InboxPage() {
 
   /** Starts the list a control is about to show, then changes the address (which renders it). */
   const startList = (nextFilter: InboxFilter, nextSort: MentionSort) => {
-    const clean = normaliseFilter(nextFilter);
-    const key = listKey(clean, nextSort, searchSort, operator?.name);
-    if (key === filterKey) return;
-    startEarly(key, createPager(clean, nextSort, searchSort, operator?.name, setSearchMeta));
+    startListOf(normaliseFilter(nextFilter), nextSort, {
+      filterKey,
+      searchSort,
+      operator: operatorName,
+      onMeta: setSearchMeta,
+    });
   };
   const setFilter = (next: InboxFilter) => {
     startList(next, sort);

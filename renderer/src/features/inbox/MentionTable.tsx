@@ -1,7 +1,6 @@
 import { useTable } from '@tanstack/react-table';
 import {
   memo,
-  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -21,6 +20,7 @@ import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager } from './mentionPager';
 import { isListChanging, subscribeListChanging } from './listChange';
 import { useFixedRows } from './useFixedRows';
+import { useLatestCallback } from './useLatestCallback';
 import { useTopics } from '../topics/topicsStore';
 import { useNow } from './useNow';
 
@@ -256,13 +256,9 @@ export function MentionTable(props: MentionTableProps) {
   );
   // While the rows are stale a click does nothing: the list it would act on is being replaced. Read when
   // clicked, so the rows keep one handler and a list going stale or fresh renders none of them again.
-  const latest = useRef({ stale, onActivate });
-  useLayoutEffect(() => {
-    latest.current = { stale, onActivate };
+  const activate = useLatestCallback((index: number) => {
+    if (!stale) onActivate(index);
   });
-  const activate = useCallback((index: number) => {
-    if (!latest.current.stale) latest.current.onActivate(index);
-  }, []);
 
   return (
     <div

@@ -181,7 +181,7 @@ export class MentionPager {
     this.lastStep = 0;
     this.stepBefore = 0;
     this.direction = 1;
-    this.update({ status: 'loading', total: 0, matches: 0, totalIsEstimate: false, pendingNew: 0, error: null });
+    this.update({ status: 'loading', matches: 0, totalIsEstimate: false, pendingNew: 0, error: null });
     return this.load(0, this.generation);
   }
 
@@ -365,15 +365,7 @@ export class MentionPager {
    * may only shrink (mentions deleted meanwhile), and an estimate from a later page does not move it. An estimated view takes any exact
    * figure, and grows with a later page's estimate (which is never below the rows the engine has seen).
    */
-  private totalAfter(
-    result: MentionPage,
-    offset: number,
-  ): Pick<PagerSnapshot, 'total' | 'matches' | 'totalIsEstimate'> {
-    const { matches, totalIsEstimate } = this.matchesAfter(result, offset);
-    return { total: Math.min(this.maxRows, matches), matches, totalIsEstimate };
-  }
-
-  private matchesAfter(result: MentionPage, offset: number): Pick<PagerSnapshot, 'matches' | 'totalIsEstimate'> {
+  private totalAfter(result: MentionPage, offset: number): Pick<PagerSnapshot, 'matches' | 'totalIsEstimate'> {
     const now = this.snapshot;
     // A short page is the end of the snapshot: that is exact, whatever the page says its total is.
     if (result.rows.length < this.pageSize && (result.rows.length > 0 || offset === 0)) {
@@ -418,7 +410,7 @@ export class MentionPager {
     void countExact(maxId)
       .then((exact) => {
         if (generation !== this.generation) return;
-        this.update({ total: Math.min(this.maxRows, exact), matches: exact, totalIsEstimate: false });
+        this.update({ matches: exact, totalIsEstimate: false });
       })
       // The estimate stays on screen; the next refresh or view tries again.
       .catch(() => {
@@ -433,8 +425,11 @@ export class MentionPager {
     for (const page of byDistance.slice(0, this.pages.size - this.keepPages)) this.pages.delete(page);
   }
 
-  private update(patch: Partial<PagerSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch, version: this.snapshot.version + 1 };
+  /** Every change of the snapshot; its `total` follows `matches` (up to maxRows), never set on its own. */
+  private update(patch: Partial<Omit<PagerSnapshot, 'total' | 'version'>>): void {
+    const next = { ...this.snapshot, ...patch, version: this.snapshot.version + 1 };
+    next.total = Math.min(this.maxRows, next.matches);
+    this.snapshot = next;
     const state = listStateOf(this.snapshot);
     const old = this.listState;
     if ((Object.keys(state) as (keyof PagerListState)[]).some((key) => state[key] !== old[key])) this.listState = state;

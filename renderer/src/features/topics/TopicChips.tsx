@@ -14,13 +14,8 @@ export function TopicChip({ topic }: { topic: Pick<Topic, 'name' | 'colour'> }) 
 }
 
 /** A mention's topics as coloured chips; in a narrow cell the first `max`, then "+N" (all names in the tooltip). */
-export function TopicChips(props: { ids: readonly number[] | undefined; max?: number }) {
+export function TopicChips({ ids, max }: { ids: readonly number[] | undefined; max?: number }) {
   const { t } = useTranslation();
-  return <TopicChipsWith {...props} t={t} />;
-}
-
-/** TopicChips with the caller's `t`. */
-export function TopicChipsWith({ ids, max, t }: { ids: readonly number[] | undefined; max?: number; t: TFunction }) {
   const byId = useTopics((state) => state.byId);
   return topicChips(ids, byId, t, max);
 }
