@@ -150,6 +150,42 @@ describe('FieldUnderlines', () => {
     expect(underlined(layer)).toEqual(['error:je', 'overflow-error:mt NIET', 'warning:NIET']);
   });
 
+  it('keeps the element of an underline that grew at one end, and writes only the lines that moved', () => {
+    // The text past the limit as the reply grows: the check's new stretch ends a character later.
+    const { box, text, layer, underlines } = field('Beste Jan, je bus komt NIET', ' te laat');
+    underlines.draw(text(), [{ start: 5, end: 35, severity: 'error', kind: 'length' }]);
+    const [tint] = [...layer.children];
+    const lines = [...tint!.children];
+    expect(boxes(tint!)).toEqual(['50,0,50,20', '0,20,100,20', '0,40,100,20', '0,60,50,20']);
+    (box.lastChild as Text).data = ' te laat!';
+    const written: Element[] = [];
+    const observer = new MutationObserver((records) =>
+      written.push(...records.map((record) => record.target as Element)),
+    );
+    observer.observe(layer, { subtree: true, attributes: true, childList: true });
+    underlines.draw(text(), [{ start: 5, end: 36, severity: 'error', kind: 'length' }]);
+    observer.takeRecords().forEach((record) => written.push(record.target as Element));
+    observer.disconnect();
+    expect(underlined(layer)).toEqual(['overflow-error: Jan, je bus komt NIET te laat!']);
+    expect(layer.children[0]).toBe(tint);
+    expect([...tint!.children].slice(0, 3)).toEqual(lines.slice(0, 3));
+    expect(boxes(tint!)).toEqual(['50,0,50,20', '0,20,100,20', '0,40,100,20', '0,60,60,20']);
+    // Only the last line's box was written.
+    expect(new Set(written)).toEqual(new Set([lines[3]]));
+  });
+
+  it('keeps the element of an underline whose start moved (a fix before it), and drops what no stretch wants', () => {
+    const { text, layer, underlines } = field('Dat is NIET de bedoeling!!');
+    underlines.draw(text(), [
+      { start: 7, end: 11, severity: 'warning' },
+      { start: 24, end: 26, severity: 'error' },
+    ]);
+    const [shout] = [...layer.children];
+    underlines.draw(text(), [{ start: 4, end: 11, severity: 'warning' }]);
+    expect(underlined(layer)).toEqual(['warning:is NIET']);
+    expect(layer.children[0]).toBe(shout);
+  });
+
   it('places every underline again on request (the field was resized, a font arrived)', () => {
     const { text, underlines } = field('Hoi jij, dat is KUT');
     underlines.draw(text(), [

@@ -45,8 +45,8 @@ interface Drawn {
   look: Look;
   /** Its range is `element.toneRange`. */
   element: UnderlineElement;
-  /** Where its boxes stand now (the key of `lineBoxes`), so an unchanged one is left alone. */
-  placed: string;
+  /** Where each of its line boxes stands now (`left,top,width,height`), so an unchanged line is left alone. */
+  placed: string[];
 }
 
 /** Writing that runs right to left anywhere in the text: an edit may then move what stands before it on its line. */
@@ -78,7 +78,7 @@ export class FieldUnderlines {
     // What stands now, by where it stands (after the DOM moved it with the edit).
     const standing = new Map<string, Drawn>();
     const stale: Drawn[] = [];
-    const offsets = new Map<Drawn, number>();
+    const spans = new Map<Drawn, { start: number; end: number }>();
     for (const entry of this.current) {
       const range = entry.element.toneRange;
       const start = starts.get(range.startContainer);
@@ -87,14 +87,13 @@ export class FieldUnderlines {
         start === undefined || end === undefined
           ? null
           : `${entry.look}:${start + range.startOffset}:${end + range.endOffset}`;
-      if (key === null || end === undefined || range.collapsed || standing.has(key)) stale.push(entry);
+      if (key === null || start === undefined || end === undefined || range.collapsed || standing.has(key))
+        stale.push(entry);
       else {
         standing.set(key, entry);
-        offsets.set(entry, end + range.endOffset);
+        spans.set(entry, { start: start + range.startOffset, end: end + range.endOffset });
       }
     }
-    const next: Drawn[] = [];
-    const toPlace: Drawn[] = [];
     const overflow = ranges.filter((range) => range.kind === 'length');
     const words = overflow.length === 0 ? ranges : ranges.filter((range) => range.kind !== 'length');
     const stretches = [
@@ -103,29 +102,54 @@ export class FieldUnderlines {
         ...stretch,
         look: `overflow-${stretch.severity}` as Look,
       })),
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
+    ].map((stretch) => ({ ...stretch, key: `${stretch.look}:${stretch.start}:${stretch.end}` }));
+    stretches.sort((a, b) => a.start - b.start || a.end - b.end);
+    // An underline whose stretch grew or shrank at one end (the word being typed, the text past the limit as the
+    // reply grows) keeps its element: only the lines that moved are placed again, where a new element would place
+    // every line of it (the text past the limit is most of a long reply).
+    const wanted = new Set(stretches.map((stretch) => stretch.key));
+    const reusable = new Map<string, Drawn>();
+    for (const [key, entry] of standing) {
+      if (wanted.has(key)) continue;
+      const span = spans.get(entry)!;
+      reusable.set(`${entry.look}:${span.start}:`, entry);
+      reusable.set(`${entry.look}::${span.end}`, entry);
+    }
+    const next: Drawn[] = [];
+    const toPlace: Drawn[] = [];
+    const reused = new Set<Drawn>();
     for (const stretch of stretches) {
-      const key = `${stretch.look}:${stretch.start}:${stretch.end}`;
-      const kept = standing.get(key);
+      const kept = standing.get(stretch.key);
       if (kept) {
-        standing.delete(key);
+        standing.delete(stretch.key);
         next.push(kept);
-        if (offsets.get(kept)! > from) toPlace.push(kept);
+        if (spans.get(kept)!.end > from) toPlace.push(kept);
+        continue;
+      }
+      const start = text.locate(stretch.start, 'start');
+      const end = text.locate(stretch.end, 'end');
+      const resized = [`${stretch.look}:${stretch.start}:`, `${stretch.look}::${stretch.end}`]
+        .map((key) => reusable.get(key))
+        .find((entry) => entry !== undefined && !reused.has(entry));
+      if (resized) {
+        reused.add(resized);
+        resized.element.toneRange.setStart(start.node, start.offset);
+        resized.element.toneRange.setEnd(end.node, end.offset);
+        next.push(resized);
+        toPlace.push(resized);
         continue;
       }
       const range = document.createRange();
-      const start = text.locate(stretch.start, 'start');
-      const end = text.locate(stretch.end, 'end');
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
       const element = document.createElement('div') as unknown as UnderlineElement;
       element.className = `findings-field__underline findings-field__underline--${stretch.look}`;
       element.toneRange = range;
-      const entry: Drawn = { look: stretch.look, element, placed: '' };
+      const entry: Drawn = { look: stretch.look, element, placed: [] };
       next.push(entry);
       toPlace.push(entry);
     }
-    for (const { element } of [...stale, ...standing.values()]) element.remove();
+    for (const entry of [...stale, ...standing.values()]) if (!reused.has(entry)) entry.element.remove();
     // In text order in the layer too.
     for (const [index, { element }] of next.entries())
       if (this.layer.children[index] !== element) this.layer.insertBefore(element, this.layer.children[index] ?? null);
@@ -152,12 +176,14 @@ export class FieldUnderlines {
     const right = this.field.clientWidth > 0 ? this.field.clientWidth - this.paddingRight : Infinity;
     for (const entry of entries) {
       const boxes = lineBoxes(entry.element.toneRange.getClientRects(), origin.left, origin.top - scrollTop, right);
-      const key = boxes.map((box) => `${box.left},${box.top},${box.width},${box.height}`).join(';');
-      if (key === entry.placed) continue;
-      entry.placed = key;
-      const { element } = entry;
+      const { element, placed } = entry;
       while (element.children.length > boxes.length) element.lastElementChild!.remove();
+      placed.length = Math.min(placed.length, boxes.length);
+      // Only the lines that moved are written: a line's box left as it stood costs the frame nothing.
       boxes.forEach((box, index) => {
+        const key = `${box.left},${box.top},${box.width},${box.height}`;
+        if (placed[index] === key) return;
+        placed[index] = key;
         let line = element.children[index] as HTMLElement | undefined;
         if (!line) {
           line = document.createElement('div');
