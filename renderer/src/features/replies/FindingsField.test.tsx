@@ -55,8 +55,12 @@ function type(field: HTMLElement, text: string): void {
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const afterFrame = () =>
-  act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done, 0), 0))));
+/** After the frame, and the pause in typing that the field waits for before it reports (QUIET_MS). */
+const afterPause = (ms = 80) =>
+  act(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done, 0), ms))));
+
+/** Right after the frame that paints an edit. */
+const afterFrame = () => afterPause(0);
 
 afterEach(() => {
   act(() => root?.unmount());
@@ -65,7 +69,7 @@ afterEach(() => {
 });
 
 describe('FindingsField', () => {
-  it('holds its text in an editable box, and tells React of an edit only after the frame', async () => {
+  it('holds its text in an editable box, and tells React of an edit only after the frame, once the keys pause', async () => {
     const { seen, field } = await mount();
     expect(field.getAttribute('contenteditable')).toBe('plaintext-only');
     expect(fieldValue(field)).toBe('Beste Jan');
@@ -75,6 +79,8 @@ describe('FindingsField', () => {
     expect(seen.changes).toEqual([]);
 
     await afterFrame();
+    expect(seen.changes).toEqual([]);
+    await afterPause();
     expect(seen.changes).toEqual(['Beste Jan,']);
     expect(seen.carets.at(-1)).toBe(10);
   });
@@ -86,7 +92,7 @@ describe('FindingsField', () => {
     try {
       const { seen, field } = await mount();
       type(field, '!');
-      await afterFrame();
+      await afterPause();
       expect(seen.changes).toEqual([]);
       expect(idle).toHaveLength(1);
       await act(async () => idle.shift()!());
@@ -101,8 +107,43 @@ describe('FindingsField', () => {
     type(field, ' ');
     type(field, 'd');
     type(field, 'a');
-    await afterFrame();
+    await afterPause();
     expect(seen.changes).toEqual(['Beste Jan da']);
+  });
+
+  it('reports keys typed in a quick run once they pause, or within REPORT_WITHIN_MS while they keep coming', async () => {
+    const { seen, field } = await mount();
+    type(field, ' ');
+    await afterPause(20);
+    type(field, 'd');
+    await afterPause(20);
+    expect(seen.changes).toEqual([]);
+    type(field, 'a');
+    await afterPause();
+    expect(seen.changes).toEqual(['Beste Jan da']);
+
+    // Keys 30 ms apart, never pausing: reported all the same, within 100 ms of the first.
+    const started = performance.now();
+    while (seen.changes.length === 1 && performance.now() - started < 400) {
+      type(field, 'g');
+      await act(() => new Promise<void>((done) => setTimeout(done, 30)));
+    }
+    expect(seen.changes.length).toBe(2);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('reports an unreported edit when the field loses focus, so a click on send sees the text as it is', async () => {
+    const { seen, field } = await mount();
+    field.focus();
+    type(field, ' en Piet');
+    expect(seen.changes).toEqual([]);
+    act(() => field.blur());
+    expect(seen.changes).toEqual(['Beste Jan en Piet']);
+    // Nothing new: leaving again reports nothing twice.
+    field.focus();
+    act(() => field.blur());
+    await afterPause();
+    expect(seen.changes).toEqual(['Beste Jan en Piet']);
   });
 
   it('reports an unreported edit before a command key reaches onKeyDown, so the / menu sees the text as it is', async () => {
@@ -120,7 +161,7 @@ describe('FindingsField', () => {
       field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
     });
     expect(seen.atKey.at(-1)).toBe('Beste Jan /bedankt');
-    await afterFrame();
+    await afterPause();
     expect(seen.changes.at(-1)).toBe('Beste Jan /bedankt!');
 
     // Typed and closed at once: Escape (which closes the composer and keeps the draft) sees the last character.

@@ -65,9 +65,11 @@ const INSERTING = new Set(['insertText', 'insertFromPaste', 'insertFromDrop', 'i
  * measures only the underlines from the edited word on, on the layout its frame needs anyway; the layer follows
  * the field's scroll position.
  *
- * A keystroke does not wait for React. React hears of the new text after the frame that paints the edit, when the
- * page is idle (`report`), as a transition; only what `onInput` updates (the length counter) changes in the same
- * frame. What React renders for an edit should change nothing on the page unless it must: every change costs a
+ * A keystroke does not wait for React. React hears of the new text after the frame that paints the edit, once the
+ * keys pause (QUIET_MS, or REPORT_WITHIN_MS at the latest) and the page is idle (`report`), as a transition; only
+ * what `onInput` updates (the length counter) changes in the same frame. Keys typed in a quick run cost one render
+ * for the run, not one each, and a key is not kept waiting behind the render of the one before. A command key and
+ * leaving the field report at once. What React renders for an edit should change nothing on the page unless it must: every change costs a
  * frame of its own.
  */
 export function FindingsField({
@@ -148,8 +150,12 @@ export function FindingsField({
     let frame: number | null = null;
     let task: Cancel | null = null;
     let empty = element.hasAttribute('data-empty');
+    // The first edit or caret move not reported yet, and the last one (performance.now()).
+    let firstUnreported: number | null = null;
+    let lastChange = 0;
     const report = () => {
       frame = task = null;
+      firstUnreported = null;
       const { onChange: changed, onCaret: moved } = listeners.current;
       changed(fieldValue(element));
       moved(selectionIn(element)?.end ?? fieldValue(element).length);
@@ -159,13 +165,27 @@ export function FindingsField({
       task?.();
       frame = task = null;
     };
-    // After the frame that paints the edit (its rAF callback runs before that paint), once the page is idle: a key
-    // typed meanwhile is handled first, and the render (the tone check, the findings list) waits for a quiet moment.
+    // Once the keys pause (QUIET_MS without an edit), or REPORT_WITHIN_MS after the first edit not reported, at the
+    // latest: then when the page is idle.
+    const reportWhenQuiet = () => {
+      const now = performance.now();
+      const due = Math.min(lastChange + QUIET_MS, (firstUnreported ?? now) + REPORT_WITHIN_MS);
+      if (now < due) {
+        task = after(due - now, reportWhenQuiet);
+        return;
+      }
+      task = whenIdle(() => startTransition(report), Math.max(16, (firstUnreported ?? now) + REPORT_WITHIN_MS - now));
+    };
+    // After the frame that paints the edit (its rAF callback runs before that paint), once the keys pause and the
+    // page is idle: keys typed in a quick run are handled first, and the render (the tone check, the findings
+    // list) comes in a quiet moment, once for the run rather than once per key.
     const reportLater = () => {
+      lastChange = performance.now();
+      firstUnreported ??= lastChange;
       if (frame !== null || task !== null) return;
       frame = requestAnimationFrame(() => {
         frame = null;
-        task = whenIdle(() => startTransition(report), REPORT_WITHIN_MS);
+        reportWhenQuiet();
       });
     };
     // Text with line breaks goes in as line breaks, not as the paragraphs the browser would make of it.
@@ -193,20 +213,27 @@ export function FindingsField({
     // A key handled by the / menu, Escape (closing keeps the draft) or Ctrl+Enter must see the text as it is:
     // an edit the parent has not rendered yet (not reported, or reported in a transition still on its way) is
     // reported now, before React hands the key to onKeyDown (React's listener sits on the root, after this one).
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (!COMMAND_KEYS.has(event.key) && !event.ctrlKey && !event.metaKey) return;
+    const reportNow = () => {
       if (fieldValue(element) === listeners.current.reported) return;
       cancel();
       flushSync(report);
     };
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (COMMAND_KEYS.has(event.key) || event.ctrlKey || event.metaKey) reportNow();
+    };
+    // Leaving the field (a click on send, on a finding's fix, on another control) reports an edit not reported
+    // yet first: whatever the click does sees the text as it is (the blur comes before the click).
+    const onBlur = () => reportNow();
     element.addEventListener('beforeinput', onBeforeInput);
     element.addEventListener('input', onEdit);
     element.addEventListener('keydown', onKey);
+    element.addEventListener('blur', onBlur);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
       element.removeEventListener('beforeinput', onBeforeInput);
       element.removeEventListener('input', onEdit);
       element.removeEventListener('keydown', onKey);
+      element.removeEventListener('blur', onBlur);
       document.removeEventListener('selectionchange', onSelectionChange);
       cancel();
     };
@@ -245,7 +272,10 @@ export function FindingsField({
   );
 }
 
-/** At the latest this long after an edit's frame, React hears of it, even when the page is never idle. */
+/** React hears of edits once the keys have paused this long (ms): a fast typist's keys come 80–150 ms apart. */
+const QUIET_MS = 50;
+/** At the latest this long after an edit not yet reported, React hears of it, even while keys keep coming fast and
+ * the page is never idle. */
 const REPORT_WITHIN_MS = 100;
 
 type Cancel = () => void;
@@ -257,6 +287,12 @@ function whenIdle(work: () => void, timeout: number): Cancel {
     return () => window.cancelIdleCallback(handle);
   }
   const handle = window.setTimeout(work, 0);
+  return () => window.clearTimeout(handle);
+}
+
+/** Runs `work` in `ms` ms. */
+function after(ms: number, work: () => void): Cancel {
+  const handle = window.setTimeout(work, ms);
   return () => window.clearTimeout(handle);
 }
 
