@@ -53,9 +53,10 @@ import { addStyleSheet } from './page-css';
  * half from one minute to the next; a CSS change is only judged within one run.
  *
  * The tone check itself runs off the keystroke's path, in the render that hears of the edit after its frame
- * (see useToneCheck), which the field starts once the page is idle: `checkDelay` is from a keystroke's input
- * event until the page is idle, then the next frame is painted and the page is idle again, when that render, its
- * check and whatever it changed on the page are done: how promptly the findings catch up.
+ * (see useToneCheck), which the field starts once the keys pause (50 ms, or 100 ms into a quick run) and the page
+ * is idle: `checkDelay` is from a keystroke's input event until the page is idle, then the next frame is painted
+ * and the page is idle again, when that render, its check and whatever it changed on the page are done: how
+ * promptly the findings catch up.
  */
 
 const BUDGET_MS = 16;

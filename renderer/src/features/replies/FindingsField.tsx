@@ -69,8 +69,8 @@ const INSERTING = new Set(['insertText', 'insertFromPaste', 'insertFromDrop', 'i
  * keys pause (QUIET_MS, or REPORT_WITHIN_MS at the latest) and the page is idle (`report`), as a transition; only
  * what `onInput` updates (the length counter) changes in the same frame. Keys typed in a quick run cost one render
  * for the run, not one each, and a key is not kept waiting behind the render of the one before. A command key and
- * leaving the field report at once. What React renders for an edit should change nothing on the page unless it must: every change costs a
- * frame of its own.
+ * leaving the field report at once. What React renders for an edit should change nothing on the page unless it
+ * must: every change costs a frame of its own.
  */
 export function FindingsField({
   id,
