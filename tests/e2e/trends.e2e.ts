@@ -47,14 +47,17 @@ describe('trends on the demo workspace', () => {
       const peaks = peakIndexes(volume.total, 3);
       expect(peaks.length, 'the demo incidents stand out as peaks').toBeGreaterThan(0);
 
-      // The injected incidents are among the marked peaks (the others are carnaval, a real peak in Brabant).
+      // The page marks three peaks, at least a month apart: injected incidents and the seasonal peaks the demo holds
+      // too (carnaval, King's Day). Which of them make the three differs with the date the demo ends on (the two most
+      // recent incidents are 24 days apart, so one peak at most; simulated over ten end dates, 2 of 3 peaks were
+      // incidents on seven and 1 on three); an incident is always among them.
       const windows = incidentWindows(Date.now(), 3);
       const isIncident = (index: number) => {
         const bucket = volume.buckets[index]!;
         return windows.some((window) => window.start < Date.parse(bucket.end) && window.end > Date.parse(bucket.start));
       };
       const incidentPeaks = peaks.filter(isIncident);
-      expect(incidentPeaks.length, 'incidents marked as peaks').toBeGreaterThanOrEqual(2);
+      expect(incidentPeaks.length, 'incidents marked as peaks').toBeGreaterThanOrEqual(1);
 
       // The page marks the same peaks: one pin per peak, with its count, and a link per peak above the chart.
       const panel = trends.panel('Volume');
