@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNEE_ME, ASSIGNEE_NONE } from '../../../../shared/domain/inbox';
 import { CHANNELS, LANGUAGES, MENTION_STATUSES, SENTIMENT_LABELS } from '../../../../shared/domain/values';
@@ -11,6 +11,7 @@ import { TopicChip } from '../topics/TopicChips';
 import { useTopics } from '../topics/topicsStore';
 import { CheckList, FilterMenu } from './FilterMenu';
 import type { InboxFilter } from './link';
+import { useAsked } from './useAsked';
 
 const PRIORITIES = [
   { key: 'high', min: 70 },
@@ -50,10 +51,9 @@ export const FilterBar = memo(function FilterBar({
   filter: InboxFilter;
   onChange(next: InboxFilter): void;
 }) {
-  const [asked, setAsked] = useState<{ from: InboxFilter; to: InboxFilter } | null>(null);
-  const filter = asked?.from === shown ? asked.to : shown;
+  const [filter, ask] = useAsked(shown);
   const onChange = (next: InboxFilter) => {
-    setAsked({ from: shown, to: next });
+    ask(next);
     change(next);
   };
   const { t } = useTranslation();

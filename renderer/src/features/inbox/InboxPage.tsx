@@ -44,6 +44,7 @@ import { MentionTable } from './MentionTable';
 import { SaveViewDialog } from './SaveViewDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInboxKeys } from './useInboxKeys';
+import { useAsked } from './useAsked';
 import { useLatestCallback } from './useLatestCallback';
 import { setListChanging } from './listChange';
 import { useWorkflow, type ActionTarget, type WorkflowAction } from './useWorkflow';
@@ -236,8 +237,7 @@ const SortSelect = memo(function SortSelect({
   onChange(next: MentionSort): void;
 }) {
   const { t } = useTranslation();
-  const [asked, setAsked] = useState<{ from: MentionSort; to: MentionSort } | null>(null);
-  const value = asked?.from === sort ? asked.to : sort;
+  const [value, ask] = useAsked(sort);
   return (
     <label className="inbox-tools__sort">
       <span className="visually-hidden">{t('inbox.sort.label')}</span>
@@ -247,7 +247,7 @@ const SortSelect = memo(function SortSelect({
         onChange={(event) => {
           const next = event.target.value;
           if (!isMentionSort(next)) return;
-          setAsked({ from: sort, to: next });
+          ask(next);
           onChange(next);
         }}
       >

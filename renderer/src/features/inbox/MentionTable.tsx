@@ -18,7 +18,7 @@ import { gridTemplate, MAX_WIDTH, MIN_WIDTH, visibleColumns, type ColumnId, type
 import { rememberLabels } from '../../i18n/memo';
 import { inboxColumns, inboxFeatures, type InboxRow } from './columns';
 import type { MentionPager } from './mentionPager';
-import { isListChanging, subscribeListChanging } from './listChange';
+import { useListChanging } from './listChange';
 import { useFixedRows } from './useFixedRows';
 import { useLatestCallback } from './useLatestCallback';
 import { useTopics } from '../topics/topicsStore';
@@ -190,7 +190,7 @@ export function MentionTable(props: MentionTableProps) {
 
   // A list on its way that the page does not render yet (InboxPage's LIST_WAIT_MS) makes the rows stale too,
   // but keeps them all: the wait is short, and the new list's first render draws the rows on screen only.
-  const changing = useSyncExternalStore(subscribeListChanging, isListChanging);
+  const changing = useListChanging((state) => state.changing);
   const stale = props.stale === true || changing;
   const rows = useFixedRows(scrollRef, {
     count: snapshot.total,

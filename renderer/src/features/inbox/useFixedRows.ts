@@ -114,8 +114,7 @@ export function useFixedRows(
       if (!element) return;
       // Row `index` spans [index·rowHeight, +rowHeight) of the rows; they show between the sticky header and the
       // bottom edge. In a scaled list the scroll position is found back from the rows' (rounded so the row is whole).
-      const shown = Math.max(0, element.clientHeight - headerHeight);
-      const k = scaleOf(count * rowHeight, shown);
+      const { viewport: shown, scale: k } = scrolledArea(element, count * rowHeight, headerHeight);
       const now = k === 1 ? element.scrollTop : Math.floor(element.scrollTop * k);
       const top = index * rowHeight;
       if (top < now) element.scrollTop = Math.floor(top / k);
@@ -132,13 +131,13 @@ export function useFixedRows(
     if (!element || !scaled) return;
     let carry = 0;
     const move = (px: number) => {
-      const k = scaleOf(count * rowHeight, Math.max(0, element.clientHeight - headerHeight));
+      const k = scrolledArea(element, count * rowHeight, headerHeight).scale;
       const want = element.scrollTop + (px + carry) / k;
       const next = Math.round(want);
       carry = (want - next) * k;
       element.scrollTop = next;
     };
-    const page = () => Math.max(rowHeight, element.clientHeight - headerHeight - rowHeight);
+    const page = () => Math.max(rowHeight, scrolledArea(element, count * rowHeight, headerHeight).viewport - rowHeight);
     const onWheel = (event: WheelEvent) => {
       if (event.ctrlKey || event.deltaY === 0) return;
       event.preventDefault();
@@ -173,6 +172,12 @@ export function useFixedRows(
     layerTop,
     scrollToIndex,
   };
+}
+
+/** The rows' viewport in `element` as it is now (below the sticky header), and its scale for rows of `size` px. */
+function scrolledArea(element: HTMLElement, size: number, headerHeight: number): { viewport: number; scale: number } {
+  const viewport = Math.max(0, element.clientHeight - headerHeight);
+  return { viewport, scale: scaleOf(size, viewport) };
 }
 
 /**
